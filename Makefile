@@ -1,0 +1,40 @@
+# press-extract: the two commands a fresh clone needs are `make extract` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+SEEDS  := seeds
+OUT    := outputs
+GOLD   := tests/data/seeds_gold.jsonl
+PEERS  ?= ../shared/peer-suites
+
+.PHONY: install extract test eval peer lock clean
+
+install: $(STAMP)
+
+# The venv is rebuilt whenever the lock or the project metadata changes.
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+extract: $(STAMP)
+	$(BIN)/press-extract extract $(SEEDS) --out $(OUT)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+eval: extract
+	$(BIN)/press-extract eval --gold $(GOLD) --pred $(OUT)/mentions.csv
+
+# Scores on the peer suites (read from ../shared when present; never copied here).
+peer: $(STAMP)
+	$(BIN)/press-extract peer --suites $(PEERS)
+
+# Recompile the lock from requirements.in (needs network access to PyPI and uv).
+lock:
+	uv pip compile requirements.in --generate-hashes --universal --python-version 3.11 -o requirements.lock
+
+clean:
+	rm -rf $(VENV) $(OUT)/*.csv $(OUT)/*.json

@@ -1,0 +1,441 @@
+"""CLUSTER candidates: industries the text presents as development targets or categories.
+
+Four rules, from most to least explicit:
+1. lists after a trigger ("industrial clusters of A, B and C", "industries such as ...",
+   "three leading industries: ..."); a counted, complete list has exactly that many items;
+2. "X industry" / "X sector" / "X industrial cluster" / "X ecosystem";
+3. an abbreviation in brackets right after an industry ("(NEVs)");
+4. later mentions of an industry the document already set up, and lexicon industries that
+   are names wherever they stand ("industrial Internet").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from .mention import Label
+from .patterns import PatternSet
+from .spans import Candidate, overlaps
+from .words import Word, split_words
+
+HEAD_WORDS = frozenset({"industry", "industries", "sector", "sectors"})
+HEAD_AFTER_INDUSTRIAL = frozenset({"cluster", "clusters", "base", "bases"})
+ITEM_TAIL = frozenset({"industry", "industries", "sector", "sectors", "cluster", "clusters", "field", "fields"})
+LIST_STOP = frozenset(
+    """will would shall should can could may might must is are was were be been being has have had to which that who whose
+    where when while whereas with in by from at on into through across among within under over we it they this these those
+    its their our he she so thus but also further contributing accounting making becoming etc etc. via per than toward
+    towards all each both more most very not respectively among others including such""".split()
+)
+NP_STOP = LIST_STOP | frozenset("the a an of for and or as said its their his her our this that these those".split())
+ARTICLES = frozenset({"the", "a", "an"})
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve dozens hundreds several many".split())
+_ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ary", "ful", "ile")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A list trigger found by the token Matcher: where its items start, and its count."""
+
+    start: int
+    end: int
+    rule: str
+    kind: str  # "partial" or "complete"
+    count: int | None
+    fields: bool  # the list names fields ("new fields, such as"), where research fields are dropped
+
+
+@dataclass(frozen=True)
+class ClusterLexicons:
+    terms: dict[str, tuple[str, str]]  # key -> (canonical, mode)
+    generic: frozenset[str]
+    modifiers: frozenset[str]
+    classifiers: frozenset[str]
+    field_heads: frozenset[str]
+    broad: frozenset[str]
+
+    @classmethod
+    def from_patterns(cls, patterns: PatternSet) -> "ClusterLexicons":
+        words = patterns.lexicon("cluster_words")
+
+        def role(name: str) -> frozenset[str]:
+            return frozenset(r["word"] for r in words.where(role=name))
+
+        return cls(
+            terms={cluster_key(r["variant"]): (r["canonical"], r["mode"]) for r in patterns.lexicon("clusters").rows},
+            generic=role("generic"),
+            modifiers=role("modifier"),
+            classifiers=role("classifier"),
+            field_heads=role("field_head"),
+            broad=role("broad"),
+        )
+
+
+def cluster_key(text: str) -> str:
+    """Lower case, hyphens as spaces, 'bio-' joined, commas dropped: the form lexicons are keyed by."""
+    key = text.lower().replace("-", " ").replace(",", " ")
+    key = re.sub(r"[\"'()]", " ", key)
+    key = re.sub(r"\bbio\s+", "bio", key)
+    return re.sub(r"\s+", " ", key).strip()
+
+
+def cluster_canonical(text: str, lex: ClusterLexicons) -> str:
+    key = cluster_key(text)
+    if key in lex.terms:
+        return lex.terms[key][0]
+    words = [lex.terms[w][0] if w in ("nev", "nevs") else w for w in key.split()]
+    return " ".join(words)
+
+
+def scan_clusters(
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    triggers: Sequence[Trigger],
+    blockers: Sequence[tuple[int, int]],
+    lex: ClusterLexicons,
+) -> list[Candidate]:
+    """CLUSTER candidates of one document. `blockers` are money, percent and date spans."""
+    found: list[Candidate] = []
+    for sentence_start, sentence_end in sentences:
+        words = split_words(text, sentence_start, sentence_end)
+        blocked = [any(overlaps(w.start, w.end, s, e) for s, e in blockers) for w in words]
+        for trigger in triggers:
+            if sentence_start <= trigger.end <= sentence_end:
+                found.extend(_list_items(text, words, blocked, trigger, lex))
+        found.extend(_headed(text, words, blocked, lex))
+    found.extend(_abbreviations(text, found, lex))
+    found.extend(_repeats_and_names(text, sentences, found, blockers, lex))
+    return found
+
+
+# -- rule 1: lists ----------------------------------------------------------------------------------
+def _list_items(text: str, words: list[Word], blocked: list[bool], trigger: Trigger, lex: ClusterLexicons) -> list[Candidate]:
+    first = next((i for i, w in enumerate(words) if w.start >= trigger.end), None)
+    if first is None:
+        return []
+    segments: list[list[Word | str]] = [[]]
+    i = first
+    while i < len(words):
+        word = words[i]
+        low = word.lower
+        if blocked[i] or any(ch.isdigit() for ch in word.text) and not re.fullmatch(r"\d+G", word.text):
+            break
+        if low == "as" and i + 2 < len(words) and words[i + 1].lower == "well" and words[i + 2].lower == "as":
+            segments[-1].append("and")
+            i += 3
+            continue
+        if low in ("and", "or"):
+            segments[-1].append("and")
+            i += 1
+            continue
+        if low in LIST_STOP:
+            break
+        if "(" in word.lead:
+            if _abbreviation_like(word) and segments[-1] and ")" in word.trail:
+                i += 1  # "(NEVs)": rule 3 makes it a mention of its own
+                if "," in word.trail:
+                    segments.append([])
+                continue
+            break
+        segments[-1].append(word)
+        if any(ch in word.trail for ch in ".;:!?") or ")" in word.trail:
+            break
+        if "," in word.trail:
+            segments.append([])
+        i += 1
+    items = _items_from_segments([s for s in segments if any(isinstance(x, Word) for x in s)], trigger, lex)
+    found = []
+    for item in items:
+        item = _trim_item(item)
+        if not item or len(item) > 8:
+            continue
+        if trigger.fields and item[-1].lower in lex.field_heads:
+            continue
+        if all(w.lower in lex.generic or w.lower in ITEM_TAIL for w in item) and len(item) == 1 and item[0].lower in ITEM_TAIL:
+            continue
+        start, end = item[0].start, item[-1].end
+        found.append(
+            Candidate(Label.CLUSTER, start, end, trigger.rule, info=(("canonical", cluster_canonical(text[start:end], lex)),))
+        )
+    return found
+
+
+def _items_from_segments(segments: list[list[Word | str]], trigger: Trigger, lex: ClusterLexicons) -> list[list[Word]]:
+    """Comma segments to items: split on 'and' where it joins list items, then obey the count."""
+    if not segments:
+        return []
+    items: list[list[Word]] = []
+    last = len(segments) - 1
+    for index, segment in enumerate(segments):
+        oxford = bool(segment) and segment[0] == "and"
+        parts = _split_on_and(segment)
+        if len(parts) == 1:
+            items.append(parts[0])
+            continue
+        if index == last and not oxford and len(segments) > 1:
+            # "A, B and C": the last "and" is the list's own.
+            head, tail = _join(parts[:-1]), parts[-1]
+            items.extend(_split_pair(head, lex) if len(parts) > 2 else [head])
+            items.append(tail)
+        elif index == last and oxford:
+            items.extend(_split_at_articles(segment))
+        elif len(segments) == 1:
+            items.extend(_split_single(parts, segment, lex))
+        else:
+            items.extend(_split_at_articles(segment))
+    items = [item for item in items if item]
+    count = trigger.count if trigger.kind == "complete" else None
+    if count:
+        while len(items) > count and len(items) >= 2:
+            items[-2:] = [items[-2] + items[-1]]  # "smart equipment, and manufacturing": one item
+        if len(items) < count:
+            items = _split_to_count(items, count, lex)
+    return items
+
+
+def _split_on_and(segment: list[Word | str]) -> list[list[Word]]:
+    parts: list[list[Word]] = [[]]
+    for piece in segment:
+        if piece == "and":
+            if parts[-1]:
+                parts.append([])
+        else:
+            assert isinstance(piece, Word)
+            parts[-1].append(piece)
+    return [p for p in parts if p]
+
+
+def _join(parts: list[list[Word]]) -> list[Word]:
+    return [w for part in parts for w in part]
+
+
+def _split_at_articles(segment: list[Word | str]) -> list[list[Word]]:
+    """Split only where 'and' is followed by an article: 'new energy and the new energy storage industry'."""
+    items: list[list[Word]] = [[]]
+    previous_and = False
+    for piece in segment:
+        if piece == "and":
+            previous_and = bool(items[-1])
+            continue
+        assert isinstance(piece, Word)
+        if previous_and and piece.lower in ARTICLES:
+            items.append([])
+        elif previous_and and items[-1]:
+            pass
+        previous_and = False
+        items[-1].append(piece)
+    return [i for i in items if i]
+
+
+def _split_single(parts: list[list[Word]], segment: list[Word | str], lex: ClusterLexicons) -> list[list[Word]]:
+    """'A and B' with no commas: one industry ('software and information services') or two."""
+    by_article = _split_at_articles(segment)
+    if len(by_article) > 1:
+        return by_article
+    if len(parts) == 2:
+        return _split_pair(_join(parts), lex, parts)
+    return [_join(parts)]
+
+
+def _split_pair(words: list[Word], lex: ClusterLexicons, parts: list[list[Word]] | None = None) -> list[list[Word]]:
+    if parts is None:
+        return [words]
+    left, right = parts
+    whole = cluster_key(" ".join(w.text for w in left) + " and " + " ".join(w.text for w in right))
+    if whole in lex.terms:
+        return [left + right]
+    if len(left) == 1:
+        word = left[0].lower
+        if len(right) > 1 and cluster_key(word) not in lex.terms:
+            return [left + right]  # "food and agricultural product processing"
+        if word.endswith(_ADJECTIVE_ENDINGS) and cluster_key(word) not in lex.terms:
+            return [left + right]  # "commercial and trade"
+    return [left, right]
+
+
+def _split_to_count(items: list[list[Word]], count: int, lex: ClusterLexicons) -> list[list[Word]]:
+    """A counted list with fewer items than its count: split items at their inner 'and'."""
+    result = list(items)
+    changed = True
+    while len(result) < count and changed:
+        changed = False
+        for index, item in enumerate(result):
+            positions = [k for k, w in enumerate(item) if w.lower == "and"]
+            if positions:
+                k = positions[0]
+                result[index:index + 1] = [item[:k], item[k + 1:]]
+                changed = True
+                break
+    return result
+
+
+def _trim_item(item: list[Word]) -> list[Word]:
+    """Drop leading articles and a trailing 'industry' / 'industrial cluster': they are outside the span."""
+    while item and item[0].lower in ARTICLES:
+        item = item[1:]
+    while item and item[-1].lower in ITEM_TAIL:
+        item = item[:-1]
+        if item and item[-1].lower in ("industrial", "industry"):
+            item = item[:-1]
+    return item
+
+
+def _abbreviation_like(word: Word) -> bool:
+    return bool(re.fullmatch(r"[A-Z][A-Za-z]{0,5}[A-Z]s?|[A-Z]{2,6}s?", word.text))
+
+
+# -- rule 2: "X industry" ------------------------------------------------------------------------
+def _headed(text: str, words: list[Word], blocked: list[bool], lex: ClusterLexicons) -> list[Candidate]:
+    found = []
+    for h, word in enumerate(words):
+        low = word.lower
+        if "'" in word.trail:
+            continue  # "industries' generation": a possessive, not a head
+        if low in HEAD_WORDS or low in ("ecosystem", "ecosystems"):
+            end_index = h
+        elif low in ("industrial", "industry") and h + 1 < len(words) and words[h + 1].lower in HEAD_AFTER_INDUSTRIAL and not word.ends_clause():
+            end_index = h
+        else:
+            continue
+        if h > 0 and words[h - 1].lower in ("industrial", "industry") and low != "industrial":
+            continue  # "industrial cluster": found from "industrial"
+        phrase = _noun_phrase_before(words, blocked, end_index)
+        for part in _coordinated(phrase, lex, plural=low.endswith("s")):
+            part = _best_phrase(part, lex, ecosystem=low.startswith("ecosystem"))
+            if not part:
+                continue
+            start, end = part[0].start, part[-1].end
+            found.append(Candidate(Label.CLUSTER, start, end, "cluster.head", info=(("canonical", cluster_canonical(text[start:end], lex)),)))
+    return found
+
+
+def _noun_phrase_before(words: list[Word], blocked: list[bool], head: int) -> list[Word]:
+    phrase: list[Word] = []
+    j = head - 1
+    while j >= 0 and len(phrase) < 7:
+        word = words[j]
+        low = word.lower
+        if word.ends_clause() or blocked[j] or word.lead or word.text.endswith(("'s", "'")):
+            break
+        if low in NP_STOP and low != "and" or low in _NUMBER_WORDS or any(ch.isdigit() for ch in word.text) and not re.fullmatch(r"\d+G", word.text):
+            break
+        if low == "and" and (not phrase or j == 0 or words[j - 1].ends_clause()):
+            break
+        if not re.fullmatch(r"[A-Za-z][A-Za-z-]*|\d+G", word.text):
+            break
+        phrase.insert(0, word)
+        j -= 1
+    while phrase and phrase[0].lower == "and":
+        phrase = phrase[1:]
+    return phrase
+
+
+def _best_phrase(phrase: list[Word], lex: ClusterLexicons, ecosystem: bool) -> list[Word]:
+    """The longest lexicon suffix, else the phrase without leading modifiers, if it names something."""
+    for k in range(len(phrase)):
+        if cluster_key(" ".join(w.text for w in phrase[k:])) in lex.terms:
+            return phrase[k:]
+    if ecosystem:
+        return []  # "industrial ecosystem": only known industries make an ecosystem a cluster
+    while phrase and (phrase[0].lower in lex.modifiers or phrase[0].lower == "and"):
+        phrase = phrase[1:]
+    if not phrase or all(w.lower in lex.generic or w.lower in lex.broad for w in phrase):
+        return []
+    if len(phrase) == 1 and (phrase[0].lower in ("upstream", "downstream", "private", "public", "state-owned", "non-public", "whole", "entire") or phrase[0].lower.endswith("ed")):
+        return []  # a participle alone ("modernized industrial chains") names no industry
+    return phrase
+
+
+def _coordinated(phrase: list[Word], lex: ClusterLexicons, plural: bool) -> list[list[Word]]:
+    """'X and Y industry': one name ('commercial and trade', 'software and information'), two
+    industries ('the automobile and electronics industries'), or only Y ('hard technology
+    companies and cutting-edge industries')."""
+    positions = [k for k, w in enumerate(phrase) if w.lower == "and"]
+    if not positions:
+        return [phrase] if phrase else []
+    if cluster_key(" ".join(w.text for w in phrase)) in lex.terms:
+        return [phrase]
+    k = positions[-1]
+    left, right = phrase[:k], phrase[k + 1:]
+    if plural and cluster_key(" ".join(w.text for w in left)) in lex.terms and cluster_key(" ".join(w.text for w in right)) in lex.terms:
+        return [left, right]
+    if len(positions) == 1 and len(left) == 1 and left[0].lower.endswith(_ADJECTIVE_ENDINGS) and left[0].lower not in lex.generic:
+        return [phrase]
+    return [right] if right else []
+
+
+# -- rule 3: bracketed abbreviations --------------------------------------------------------------
+def _abbreviations(text: str, found: list[Candidate], lex: ClusterLexicons) -> list[Candidate]:
+    result = []
+    for candidate in found:
+        match = re.match(r"\s*\(([A-Z][A-Za-z]{0,5}[A-Z]s?|[A-Z]{2,6}s?)\)", text[candidate.end:candidate.end + 12])
+        if not match:
+            continue
+        start = candidate.end + match.start(1)
+        abbreviation = match.group(1)
+        canonical = lex.terms[cluster_key(abbreviation)][0] if cluster_key(abbreviation) in lex.terms else candidate.get("canonical", "")
+        result.append(Candidate(Label.CLUSTER, start, start + len(abbreviation), "cluster.abbreviation", info=(("canonical", canonical),)))
+    return result
+
+
+# -- rule 4: repeated targets and lexicon names ------------------------------------------------------
+def _repeats_and_names(
+    text: str, sentences: Sequence[tuple[int, int]], found: list[Candidate], blockers: Sequence[tuple[int, int]], lex: ClusterLexicons
+) -> list[Candidate]:
+    established: dict[str, int] = {}
+    for candidate in sorted(found, key=lambda c: c.start):
+        established.setdefault(candidate.get("canonical", ""), candidate.start)
+    taken = [(c.start, c.end) for c in found] + list(blockers)
+    result = []
+    for sentence_start, sentence_end in sentences:
+        words = split_words(text, sentence_start, sentence_end)
+        i = 0
+        while i < len(words):
+            match = _longest_term(words, i, lex)
+            if match is None:
+                i += 1
+                continue
+            j, key = match
+            start, end = words[i].start, words[j].end
+            canonical, mode = lex.terms[key]
+            first_seen = established.get(canonical)
+            if any(overlaps(start, end, s, e) for s, e in taken):
+                i = j + 1
+                continue
+            repeat = first_seen is not None and first_seen < start
+            if (mode == "anywhere" or repeat) and _stands_alone(words, i, j, lex):
+                rule = "cluster.repeat" if repeat else "cluster.lexicon"
+                result.append(Candidate(Label.CLUSTER, start, end, rule, info=(("canonical", canonical),)))
+                taken.append((start, end))
+            i = j + 1
+    return result
+
+
+def _longest_term(words: list[Word], i: int, lex: ClusterLexicons) -> tuple[int, str] | None:
+    for j in range(min(len(words), i + 7) - 1, i - 1, -1):
+        if any(w.ends_clause() for w in words[i:j]) or any(w.lead for w in words[i + 1:j + 1]):
+            continue
+        key = cluster_key(" ".join(w.text for w in words[i:j + 1]))
+        if key in lex.terms:
+            return j, key
+    return None
+
+
+def _stands_alone(words: list[Word], i: int, j: int, lex: ClusterLexicons) -> bool:
+    """Not a count of products ('500,000 new energy vehicles') nor a modifier ('NEV projects')."""
+    if i > 0:
+        previous = words[i - 1].lower
+        if any(ch.isdigit() for ch in previous) or previous in _NUMBER_WORDS or previous in ("of", "million", "thousand", "billion") and i > 1 and any(ch.isdigit() for ch in words[i - 2].text):
+            return False
+    if j + 1 < len(words) and not words[j].ends_clause():
+        following = words[j + 1]
+        low = following.lower
+        if low in lex.classifiers:
+            return False
+        if following.text[:1].isupper() and not following.lead:
+            return False  # part of a longer name
+        if re.fullmatch(r"[a-z][a-z-]*", following.text) and low not in NP_STOP and low not in LIST_STOP and low not in HEAD_WORDS and not low.endswith("ly"):
+            return False  # a modifier of the next noun ("new energy vehicles" from "new energy")
+    return True

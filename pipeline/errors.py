@@ -1,0 +1,31 @@
+"""Typed errors with the context a user needs; the CLI turns them into messages."""
+
+from __future__ import annotations
+
+
+class PressExtractError(Exception):
+    """Base class of every error the library raises on purpose."""
+
+
+class PatternError(PressExtractError):
+    """A pattern or lexicon file is malformed. Names the file and line."""
+
+    def __init__(self, path: str, line: int | None, message: str) -> None:
+        self.path = path
+        self.line = line
+        where = f"{path}:{line}" if line is not None else path
+        super().__init__(f"{where}: {message}")
+
+
+class DocumentError(PressExtractError):
+    """One input document could not be read or analysed; the batch goes on without it."""
+
+    def __init__(self, doc_id: str, reason: str, status: str = "failed") -> None:
+        self.doc_id = doc_id
+        self.reason = reason
+        self.status = status  # "failed", or "skipped" for inputs with nothing to analyse
+        super().__init__(f"{doc_id}: {reason}")
+
+
+class GoldError(PressExtractError):
+    """A gold or prediction file given to the scorer is malformed."""

@@ -1,0 +1,209 @@
+"""The scorer of ANNOTATION.md ("Scoring"): strict and lenient P/R/F1 per label and
+micro-averaged over the five labels, and value accuracy over lenient matches.
+
+- strict: same label, same start and end;
+- lenient: same label, overlapping spans, matched one to one (a maximum matching that
+  takes exact matches first, then larger overlaps);
+- value: MONEY and PERCENT need the same unit and a value within 0.1 %; DATE needs the
+  same date_start and date_end.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any, Mapping, Sequence
+
+import pandas as pd
+
+from .errors import GoldError
+from .mention import CSV_COLUMNS, SCORED_LABELS
+
+LABELS = tuple(label.value for label in SCORED_LABELS)
+VALUE_LABELS = ("MONEY", "PERCENT", "DATE")
+TOLERANCE = Decimal("0.001")
+
+
+@dataclass(frozen=True)
+class Span:
+    label: str
+    start: int
+    end: int
+    value: Decimal | None = None
+    unit: str = ""
+    date_start: str = ""
+    date_end: str = ""
+
+
+def load_gold(path: Path) -> dict[str, list[Span]]:
+    documents: dict[str, list[Span]] = {}
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise GoldError(f"cannot read gold file {path}: {exc.strerror}") from None
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            spans = [
+                Span(m["label"], int(m["start"]), int(m["end"]), _decimal(m.get("value")), m.get("unit", "") or "", m.get("date_start", "") or "", m.get("date_end", "") or "")
+                for m in record["mentions"]
+            ]
+            documents[record["doc_id"]] = spans
+        except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+            raise GoldError(f"{path}:{number}: not a gold record ({exc})") from None
+    return documents
+
+
+def load_predictions(path: Path) -> dict[str, list[Span]]:
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    except (OSError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise GoldError(f"cannot read predictions {path}: {exc}") from None
+    missing = [c for c in CSV_COLUMNS if c not in frame.columns]
+    if missing:
+        raise GoldError(f"{path}: missing columns {missing}")
+    documents: dict[str, list[Span]] = {}
+    for row in frame.itertuples(index=False):
+        documents.setdefault(row.doc_id, []).append(
+            Span(row.label, int(row.start), int(row.end), _decimal(row.value), row.unit, row.date_start, row.date_end)
+        )
+    return documents
+
+
+def _decimal(value: Any) -> Decimal | None:
+    if value is None or value == "":
+        return None
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        return None
+
+
+def match_lenient(gold: Sequence[Span], pred: Sequence[Span]) -> list[tuple[int, int]]:
+    """A maximum one-to-one matching of overlapping spans (same label), exact matches first."""
+    pairs: list[tuple[int, int]] = []
+    used_gold: set[int] = set()
+    used_pred: set[int] = set()
+    for gi, g in enumerate(gold):
+        for pi, p in enumerate(pred):
+            if pi not in used_pred and gi not in used_gold and (g.label, g.start, g.end) == (p.label, p.start, p.end):
+                pairs.append((gi, pi))
+                used_gold.add(gi)
+                used_pred.add(pi)
+    edges: dict[int, list[int]] = {}
+    for gi, g in enumerate(gold):
+        if gi in used_gold:
+            continue
+        options = [pi for pi, p in enumerate(pred) if pi not in used_pred and p.label == g.label and p.start < g.end and g.start < p.end]
+        options.sort(key=lambda pi: -(min(gold[gi].end, pred[pi].end) - max(gold[gi].start, pred[pi].start)))
+        edges[gi] = options
+    owner: dict[int, int] = {}
+
+    def augment(gi: int, seen: set[int]) -> bool:
+        for pi in edges.get(gi, []):
+            if pi in seen:
+                continue
+            seen.add(pi)
+            if pi not in owner or augment(owner[pi], seen):
+                owner[pi] = gi
+                return True
+        return False
+
+    for gi in sorted(edges):
+        augment(gi, set())
+    pairs.extend((gi, pi) for pi, gi in owner.items())
+    return sorted(pairs)
+
+
+def value_correct(gold: Span, pred: Span) -> bool:
+    if gold.label in ("MONEY", "PERCENT"):
+        if gold.unit != pred.unit or gold.value is None or pred.value is None:
+            return False
+        if gold.value == 0:
+            return pred.value == 0
+        return abs(pred.value - gold.value) <= TOLERANCE * abs(gold.value)
+    if gold.label == "DATE":
+        return bool(gold.date_start) and (gold.date_start, gold.date_end) == (pred.date_start, pred.date_end)
+    return True
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float | int]:
+    precision = tp / n_pred if n_pred else 0.0
+    recall = tp / n_gold if n_gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"tp": tp, "precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
+
+
+def evaluate(gold: Mapping[str, Sequence[Span]], pred: Mapping[str, Sequence[Span]]) -> dict[str, Any]:
+    """Scores of the predictions for the documents in `gold` (other documents are ignored)."""
+    counts = {label: {"gold": 0, "pred": 0, "strict": 0, "lenient": 0, "matched": 0, "correct": 0} for label in LABELS}
+    for doc_id, gold_spans in gold.items():
+        predicted = [p for p in pred.get(doc_id, []) if p.label in LABELS]
+        gold_scored = [g for g in gold_spans if g.label in LABELS]
+        for label in LABELS:
+            g = [s for s in gold_scored if s.label == label]
+            p = [s for s in predicted if s.label == label]
+            counts[label]["gold"] += len(g)
+            counts[label]["pred"] += len(p)
+            exact = {(s.start, s.end) for s in g}
+            counts[label]["strict"] += sum(1 for s in {(s.start, s.end) for s in p} if s in exact)
+            pairs = match_lenient(g, p)
+            counts[label]["lenient"] += len(pairs)
+            if label in VALUE_LABELS:
+                counts[label]["matched"] += len(pairs)
+                counts[label]["correct"] += sum(value_correct(g[gi], p[pi]) for gi, pi in pairs)
+    report: dict[str, Any] = {"documents": len(gold), "labels": {}}
+    totals = {"gold": 0, "pred": 0, "strict": 0, "lenient": 0, "matched": 0, "correct": 0}
+    for label, c in counts.items():
+        entry: dict[str, Any] = {
+            "gold": c["gold"],
+            "pred": c["pred"],
+            "strict": _prf(c["strict"], c["pred"], c["gold"]),
+            "lenient": _prf(c["lenient"], c["pred"], c["gold"]),
+        }
+        if label in VALUE_LABELS:
+            entry["value_accuracy"] = round(c["correct"] / c["matched"], 4) if c["matched"] else None
+            entry["value_matched"] = c["matched"]
+            entry["value_correct"] = c["correct"]
+        report["labels"][label] = entry
+        for key in totals:
+            totals[key] += c[key]
+    report["micro"] = {
+        "gold": totals["gold"],
+        "pred": totals["pred"],
+        "strict": _prf(totals["strict"], totals["pred"], totals["gold"]),
+        "lenient": _prf(totals["lenient"], totals["pred"], totals["gold"]),
+    }
+    report["value_accuracy"] = {
+        "matched": totals["matched"],
+        "correct": totals["correct"],
+        "accuracy": round(totals["correct"] / totals["matched"], 4) if totals["matched"] else None,
+    }
+    return report
+
+
+def format_report(report: Mapping[str, Any]) -> str:
+    """The report as a table (pandas), one row per label and a micro-average row."""
+    rows = []
+    for label, entry in list(report["labels"].items()) + [("micro", report["micro"])]:
+        rows.append(
+            {
+                "label": label,
+                "gold": entry["gold"],
+                "pred": entry["pred"],
+                "strict_P": entry["strict"]["precision"],
+                "strict_R": entry["strict"]["recall"],
+                "strict_F1": entry["strict"]["f1"],
+                "lenient_P": entry["lenient"]["precision"],
+                "lenient_R": entry["lenient"]["recall"],
+                "lenient_F1": entry["lenient"]["f1"],
+                "value_acc": "" if entry.get("value_accuracy") is None else entry["value_accuracy"],
+            }
+        )
+    table = pd.DataFrame(rows).to_string(index=False, float_format=lambda x: f"{x:.3f}")
+    value = report["value_accuracy"]
+    return f"{table}\nvalue accuracy (MONEY, PERCENT, DATE): {value['accuracy']} ({value['correct']}/{value['matched']})"

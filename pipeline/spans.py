@@ -1,0 +1,85 @@
+"""Candidate spans from rules and the model, and the one policy that settles overlaps."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from .mention import Label
+
+# Rank of a label when two spans of equal length and source overlap.
+LABEL_PRIORITY = {Label.MONEY: 0, Label.PERCENT: 1, Label.DATE: 2, Label.ORG: 3, Label.CLUSTER: 4, Label.QUANTITY: 5}
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A span some rule or the model proposes, before normalization.
+
+    `interp` names the normalizer reading; `groups` carries regex groups the reading
+    needs (a shared currency); `info` carries rule facts (a list's count, an acronym's
+    long form). `source` is "rule" or "model".
+    """
+
+    label: Label
+    start: int
+    end: int
+    rule: str
+    interp: str = ""
+    source: str = "rule"
+    groups: tuple[tuple[str, str], ...] = ()
+    info: tuple[tuple[str, Any], ...] = ()
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return dict(self.info).get(key, default)
+
+
+@dataclass(slots=True)
+class Resolved:
+    """A normalized candidate: the Mention fields it fills."""
+
+    candidate: Candidate
+    fields: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def label(self) -> Label:
+        return self.candidate.label
+
+    @property
+    def start(self) -> int:
+        return self.candidate.start
+
+    @property
+    def end(self) -> int:
+        return self.candidate.end
+
+
+def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    return a_start < b_end and b_start < a_end
+
+
+def resolve_overlaps(items: Iterable[Resolved]) -> list[Resolved]:
+    """Keep a set of non-overlapping spans, in document order.
+
+    Policy "rules first, then longest": a rule's span beats the model's; among spans from
+    the same kind of source the longer wins; at equal length, the label order above, then
+    the earlier start, then the rule's own order (stable sort) decide.
+    """
+    ranked = sorted(
+        enumerate(items),
+        key=lambda pair: (
+            pair[1].candidate.source != "rule",
+            -(pair[1].end - pair[1].start),
+            LABEL_PRIORITY[pair[1].label],
+            pair[1].start,
+            pair[0],
+        ),
+    )
+    kept: list[Resolved] = []
+    taken: list[tuple[int, int]] = []
+    for _, item in ranked:
+        if any(overlaps(item.start, item.end, s, e) for s, e in taken):
+            continue
+        kept.append(item)
+        taken.append((item.start, item.end))
+    kept.sort(key=lambda r: (r.start, r.end, LABEL_PRIORITY[r.label]))
+    return kept

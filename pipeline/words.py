@@ -1,0 +1,62 @@
+"""Whitespace words with their punctuation split off, for the name and list rules.
+
+"(Chongqing)" -> core "Chongqing", lead "(", trail ")"; "Co.," -> core "Co.", trail ",".
+A core keeps a full stop that belongs to it (abbreviations, initials, "U.S.").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_WORD = re.compile(r"\S+")
+_LEAD = "\"'([{\u201c\u2018<"
+_TRAIL = "\"',.;:!?)]}\u201d\u2019>"
+_KEEP_STOP = frozenset(
+    "co ltd inc corp jr sr st dr mr mrs ms prof no jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k e.g i.e etc approx".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    start: int  # offsets of the core
+    end: int
+    text: str
+    lead: str
+    trail: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    def ends_clause(self) -> bool:
+        """Punctuation after the word closes a name or a list item."""
+        return any(ch in self.trail for ch in ",.;:!?") or ")" in self.trail and "(" not in self.lead
+
+
+def split_words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
+    end = len(text) if end is None else end
+    words: list[Word] = []
+    for match in _WORD.finditer(text, start, end):
+        raw = match.group()
+        lead_len = len(raw) - len(raw.lstrip(_LEAD))
+        core = raw[lead_len:]
+        stripped = core.rstrip(_TRAIL)
+        # Give back a full stop that belongs to the word: "Co.", "U.S.", initials.
+        if len(stripped) < len(core) and core[len(stripped)] == "." and stripped:
+            base = stripped.lower()
+            if base in _KEEP_STOP or "." in stripped or (len(stripped) == 1 and stripped.isalpha()):
+                stripped = core[: len(stripped) + 1]
+        if not stripped:
+            continue
+        word_start = match.start() + lead_len
+        words.append(
+            Word(
+                start=word_start,
+                end=word_start + len(stripped),
+                text=stripped,
+                lead=raw[:lead_len],
+                trail=core[len(stripped):],
+            )
+        )
+    return words
