@@ -77,6 +77,13 @@ class Normalizers:
         start = self.dates.normalize(left.interp, context(left), dates, anchor=Anchor(end.start.year, end.start.month))
         if start is not None and start.start > end.end:
             start = self.dates.normalize(left.interp, context(left), dates, anchor=Anchor(end.start.year - 1, end.start.month))
+        if start is not None and start.start > end.end:
+            # The left end is fixed ("now", a full date): the right end without a year comes after it.
+            for year in (start.start.year, start.start.year + 1):
+                later = self.dates.normalize(right.interp, context(right), dates, anchor=Anchor(year))
+                if later is not None and later.end >= start.start:
+                    end = later
+                    break
         if start is None or start.start > end.end:
             return None
         return Interval(start.start, end.end, "range")

@@ -175,14 +175,15 @@ class DateNormalizer:
         return int(number) if number is not None and number == int(number) else None
 
     def _relative_offset(self, text: str) -> int | None:
+        """-1 for last/previous, +1 for next/following/coming, 0 for this/current/the."""
         words = self._words(text)
         for word in words:
             if word in ("last", "previous", "past"):
                 return -1
             if word in ("next", "following", "coming"):
                 return 1
-            if word in ("this", "current", "the"):
-                return 0
+        if any(word in ("this", "current", "the") for word in words):
+            return 0
         return None
 
     def _year_of(self, text: str, dates: DateContext, anchor: Anchor | None) -> int | None:

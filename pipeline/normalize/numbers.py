@@ -94,7 +94,11 @@ class NumberReader:
             i = 0
             while i < len(run):
                 j = i
-                while j < len(run) and not any(taken[run[j][0]:run[j][1]]) and (run[j][2].lower() in self.words or (run[j][2].lower() == "and" and j > i)):
+                while j < len(run) and not any(taken[run[j][0]:run[j][1]]) and (
+                    run[j][2].lower() in self.words
+                    # "and" joins number words only after "hundred": "one hundred and five", not "one and two"
+                    or run[j][2].lower() == "and" and any(w[2].lower() == "hundred" for w in run[i:j])
+                ):
                     j += 1
                 while j > i and run[j - 1][2].lower() == "and":
                     j -= 1
