@@ -20,7 +20,7 @@ from .patterns import PatternSet
 from .spans import Candidate, overlaps
 from .words import Word, split_words
 
-HEAD_WORDS = frozenset({"industry", "industries", "sector", "sectors"})
+HEAD_WORDS = frozenset({"industry", "industries", "sector", "sectors", "cluster", "clusters"})
 HEAD_AFTER_INDUSTRIAL = frozenset({"cluster", "clusters", "base", "bases"})
 ITEM_TAIL = frozenset({"industry", "industries", "sector", "sectors", "cluster", "clusters", "field", "fields"})
 LIST_STOP = frozenset(
@@ -55,6 +55,8 @@ class ClusterLexicons:
     classifiers: frozenset[str]
     field_heads: frozenset[str]
     broad: frozenset[str]
+    verbs: frozenset[str]
+    ing_nouns: frozenset[str]
 
     @classmethod
     def from_patterns(cls, patterns: PatternSet) -> "ClusterLexicons":
@@ -70,7 +72,13 @@ class ClusterLexicons:
             classifiers=role("classifier"),
             field_heads=role("field_head"),
             broad=role("broad"),
+            verbs=role("verb"),
+            ing_nouns=role("ing_noun"),
         )
+
+    def is_verb(self, word: str) -> bool:
+        """A verb ending a noun phrase on its left: 'develop', or an -ing word that is no noun here."""
+        return word in self.verbs or word.endswith("ing") and word not in self.ing_nouns and cluster_key(word) not in self.terms
 
 
 def cluster_key(text: str) -> str:
@@ -116,6 +124,7 @@ def _list_items(text: str, words: list[Word], blocked: list[bool], trigger: Trig
     if first is None:
         return []
     segments: list[list[Word | str]] = [[]]
+    finished = False
     i = first
     while i < len(words):
         word = words[i]
@@ -130,8 +139,10 @@ def _list_items(text: str, words: list[Word], blocked: list[bool], trigger: Trig
             segments[-1].append("and")
             i += 1
             continue
-        if low in LIST_STOP:
-            break
+        if low in LIST_STOP or set(word.text) <= set("-~"):
+            break  # a clause word, or a dash closing an aside ("-- A, B and C --")
+        if finished:
+            break  # "A, B, and C, contributed ...": the list ended with its last item
         if "(" in word.lead:
             if _abbreviation_like(word) and segments[-1] and ")" in word.trail:
                 i += 1  # "(NEVs)": rule 3 makes it a mention of its own
@@ -143,8 +154,10 @@ def _list_items(text: str, words: list[Word], blocked: list[bool], trigger: Trig
         if any(ch in word.trail for ch in ".;:!?") or ")" in word.trail:
             break
         if "," in word.trail:
+            finished = trigger.kind == "partial" and bool(segments[-1]) and segments[-1][0] == "and"
             segments.append([])
         i += 1
+    segments = [s for s in segments if not (len(s) == 1 and isinstance(s[0], Word) and s[0].lower.endswith("ed"))]
     items = _items_from_segments([s for s in segments if any(isinstance(x, Word) for x in s)], trigger, lex)
     found = []
     for item in items:
@@ -301,17 +314,20 @@ def _headed(text: str, words: list[Word], blocked: list[bool], lex: ClusterLexic
             continue
         if h > 0 and words[h - 1].lower in ("industrial", "industry") and low != "industrial":
             continue  # "industrial cluster": found from "industrial"
-        phrase = _noun_phrase_before(words, blocked, end_index)
-        for part in _coordinated(phrase, lex, plural=low.endswith("s")):
+        phrase = _noun_phrase_before(words, blocked, end_index, lex)
+        parts = _coordinated(phrase, lex, plural=low.endswith("s"))
+        if low.endswith("s") and phrase and phrase[0].start != words[0].start:
+            parts = _comma_list_before(words, blocked, phrase, lex) + parts
+        for part in parts:
             part = _best_phrase(part, lex, ecosystem=low.startswith("ecosystem"))
-            if not part:
+            if not part or _adjective_only(part, lex, strict=low in ("cluster", "clusters")):
                 continue
             start, end = part[0].start, part[-1].end
             found.append(Candidate(Label.CLUSTER, start, end, "cluster.head", info=(("canonical", cluster_canonical(text[start:end], lex)),)))
     return found
 
 
-def _noun_phrase_before(words: list[Word], blocked: list[bool], head: int) -> list[Word]:
+def _noun_phrase_before(words: list[Word], blocked: list[bool], head: int, lex: ClusterLexicons) -> list[Word]:
     phrase: list[Word] = []
     j = head - 1
     while j >= 0 and len(phrase) < 7:
@@ -323,13 +339,49 @@ def _noun_phrase_before(words: list[Word], blocked: list[bool], head: int) -> li
             break
         if low == "and" and (not phrase or j == 0 or words[j - 1].ends_clause()):
             break
-        if not re.fullmatch(r"[A-Za-z][A-Za-z-]*|\d+G", word.text):
+        if not re.fullmatch(r"[A-Za-z][A-Za-z-]*|\d+G", word.text) or lex.is_verb(low):
             break
         phrase.insert(0, word)
         j -= 1
     while phrase and phrase[0].lower == "and":
         phrase = phrase[1:]
     return phrase
+
+
+def _adjective_only(phrase: list[Word], lex: ClusterLexicons, strict: bool) -> bool:
+    """'an invaluable cluster', 'a valuable industry': an adjective, not an industry's name.
+
+    Before a bare "cluster" any adjective ending counts; before "industry" only endings that
+    no industry name has ("pharmaceutical", "automotive" and "chemical" industries exist).
+    """
+    if len(phrase) != 1 or cluster_key(phrase[0].text) in lex.terms:
+        return False
+    endings = ("able", "ible", "ous", "ful") + (_ADJECTIVE_ENDINGS if strict else ())
+    return phrase[0].lower.endswith(endings)
+
+
+def _comma_list_before(words: list[Word], blocked: list[bool], phrase: list[Word], lex: ClusterLexicons) -> list[list[Word]]:
+    """'new display, integrated circuit, and new energy vehicle clusters': the items before the last."""
+    index = next(k for k, w in enumerate(words) if w is phrase[0])
+    end = index - 1 if index > 0 and words[index - 1].lower == "and" else index
+    items: list[list[Word]] = []
+    while end > 0 and "," in words[end - 1].trail:
+        segment: list[Word] = []
+        k = end - 1
+        while k >= 0 and (k == end - 1 or "," not in words[k].trail) and not blocked[k]:
+            low = words[k].lower
+            if low in NP_STOP or lex.is_verb(low) or not re.fullmatch(r"[A-Za-z][A-Za-z-]*", words[k].text):
+                break
+            segment.insert(0, words[k])
+            k -= 1
+        if not segment or len(segment) > 5:
+            break
+        items.insert(0, segment)
+        if k >= 0 and "," in words[k].trail:
+            end = k + 1
+            continue
+        break
+    return [best for item in items if (best := _best_phrase(item, lex, ecosystem=False))]
 
 
 def _best_phrase(phrase: list[Word], lex: ClusterLexicons, ecosystem: bool) -> list[Word]:
@@ -349,9 +401,9 @@ def _best_phrase(phrase: list[Word], lex: ClusterLexicons, ecosystem: bool) -> l
 
 
 def _coordinated(phrase: list[Word], lex: ClusterLexicons, plural: bool) -> list[list[Word]]:
-    """'X and Y industry': one name ('commercial and trade', 'software and information'), two
-    industries ('the automobile and electronics industries'), or only Y ('hard technology
-    companies and cutting-edge industries')."""
+    """'X and Y industry': one industry ('optical fiber and cable', 'commercial and trade'), two
+    ('the semiconductor and integrated circuit industry' when both are known industries), or,
+    when X holds a classified noun, only Y ('technology companies and cutting-edge industries')."""
     positions = [k for k, w in enumerate(phrase) if w.lower == "and"]
     if not positions:
         return [phrase] if phrase else []
@@ -359,11 +411,13 @@ def _coordinated(phrase: list[Word], lex: ClusterLexicons, plural: bool) -> list
         return [phrase]
     k = positions[-1]
     left, right = phrase[:k], phrase[k + 1:]
-    if plural and cluster_key(" ".join(w.text for w in left)) in lex.terms and cluster_key(" ".join(w.text for w in right)) in lex.terms:
+    if not right:
+        return []
+    if cluster_key(" ".join(w.text for w in left)) in lex.terms and cluster_key(" ".join(w.text for w in right)) in lex.terms:
         return [left, right]
-    if len(positions) == 1 and len(left) == 1 and left[0].lower.endswith(_ADJECTIVE_ENDINGS) and left[0].lower not in lex.generic:
-        return [phrase]
-    return [right] if right else []
+    if any(w.lower in lex.classifiers or plural and w.lower.endswith("s") and w.lower not in lex.generic for w in left):
+        return [right]
+    return [phrase]
 
 
 # -- rule 3: bracketed abbreviations --------------------------------------------------------------
@@ -427,8 +481,10 @@ def _stands_alone(words: list[Word], i: int, j: int, lex: ClusterLexicons) -> bo
     """Not a count of products ('500,000 new energy vehicles') nor a modifier ('NEV projects')."""
     if i > 0:
         previous = words[i - 1].lower
-        if any(ch.isdigit() for ch in previous) or previous in _NUMBER_WORDS or previous in ("of", "million", "thousand", "billion") and i > 1 and any(ch.isdigit() for ch in words[i - 2].text):
-            return False
+        if any(ch.isdigit() for ch in previous) or previous in _NUMBER_WORDS or previous in ("million", "thousand", "billion"):
+            return False  # "500,000 new energy vehicles": a count of products
+        if previous == "of" and i > 1 and (words[i - 2].lower in lex.classifiers or any(ch.isdigit() for ch in words[i - 2].text)):
+            return False  # "the output of NEVs"
     if j + 1 < len(words) and not words[j].ends_clause():
         following = words[j + 1]
         low = following.lower

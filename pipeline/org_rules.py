@@ -54,9 +54,9 @@ class OrgLexicons:
             descriptive=frozenset(r["word"] for r in stops.where(role="descriptive")),
             generic=frozenset(r["word"] for r in stops.where(role="generic")),
             zones=tuple(tuple(z.split()) for z in patterns.lexicon("zones").column("suffix")),
-            places=frozenset(patterns.lexicon("places").column("name")),
+            places=frozenset(p.lower() for p in patterns.lexicon("places").column("name")),
             not_orgs=frozenset(n.lower() for n in patterns.lexicon("not_orgs").column("name")),
-            names=re.compile(r"(?<![A-Za-z0-9@/])(?<!\d )(?:" + "|".join(re.escape(n) for n in ordered) + r")(?![a-z0-9])"),
+            names=re.compile(r"(?<![A-Za-z0-9@.])(?<!\d )(?:" + "|".join(re.escape(n) for n in ordered) + r")(?![a-z0-9])"),
             name_kinds={row["name"]: (row["kind"], row["long_form"]) for row in names},
             cluster_terms=frozenset(v.lower() for v in patterns.lexicon("clusters").column("variant")),
         )
@@ -85,9 +85,15 @@ def scan_orgs(text: str, sentences: Sequence[tuple[int, int]], entities: Iterabl
 
 
 # -- lexicon names ---------------------------------------------------------------------------------
+_WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
 def _lexicon_names(text: str, lex: OrgLexicons) -> list[Candidate]:
     found = []
+    addresses = [m.span() for m in _WEB_ADDRESS.finditer(text)]
     for match in lex.names.finditer(text):
+        if any(s <= match.start() < e for s, e in addresses):
+            continue  # "service@ichongqing.info", "www.xinhuanet.com"
         kind, long_form = lex.name_kinds[match.group()]
         info: tuple[tuple[str, str], ...] = (("long_form", long_form),) if long_form else ()
         found.append(Candidate(Label.ORG, match.start(), match.end(), f"org.name.{kind}", info=info))
@@ -281,8 +287,8 @@ def _model_org_ok(piece: str, lex: OrgLexicons, person_words: set[str]) -> bool:
         return False
     if tokens[0] in lex.left_stops and tokens[0] not in ("The",):
         return False
-    if all(t in lex.places or t.rstrip("'s") in lex.places for t in tokens):
-        return False
+    if all(t.lower().removesuffix("'s") in lex.places for t in tokens):
+        return False  # "WUHAN", "the China-Singapore": places
     texts = tuple(piece.split())
     if any(len(z) <= len(texts) and texts[-len(z):] == z for z in lex.zones):
         return False

@@ -52,7 +52,7 @@ ENUMS: dict[tuple[str, str], frozenset[str]] = {
     ("qualifiers", "applies"): frozenset({"amount", "date"}),
     ("months", "bare"): frozenset({"yes", "no"}),
     ("clusters", "mode"): frozenset({"list", "anywhere"}),
-    ("cluster_words", "role"): frozenset({"generic", "modifier", "classifier", "field_head", "broad"}),
+    ("cluster_words", "role"): frozenset({"generic", "modifier", "classifier", "field_head", "broad", "verb", "ing_noun"}),
     ("org_heads", "kind"): frozenset({"head", "suffix", "media"}),
     ("org_names", "kind"): frozenset({"media", "newswire", "company", "acronym", "body"}),
     ("org_stopwords", "role"): frozenset({"left_stop", "title", "descriptive", "generic"}),
