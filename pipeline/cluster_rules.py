@@ -385,10 +385,14 @@ def _comma_list_before(words: list[Word], blocked: list[bool], phrase: list[Word
 
 
 def _best_phrase(phrase: list[Word], lex: ClusterLexicons, ecosystem: bool) -> list[Word]:
-    """The longest lexicon suffix, else the phrase without leading modifiers, if it names something."""
+    """The longest lexicon suffix after mere modifiers, else the phrase without leading modifiers,
+    if it names something ('an influential electronic information' -> 'electronic information',
+    'stainless steel' stays whole)."""
     for k in range(len(phrase)):
         if cluster_key(" ".join(w.text for w in phrase[k:])) in lex.terms:
-            return phrase[k:]
+            if all(w.lower in lex.modifiers or w.lower in lex.generic and w.lower not in ("new", "advanced", "smart", "intelligent", "green", "digital", "modern") for w in phrase[:k]):
+                return phrase[k:]
+            break
     if ecosystem:
         return []  # "industrial ecosystem": only known industries make an ecosystem a cluster
     while phrase and (phrase[0].lower in lex.modifiers or phrase[0].lower == "and"):

@@ -72,6 +72,7 @@ class Extractor:
         resolved += self.normalizers.date_ranges(candidates, text, sentences, dates)
         kept = resolve_overlaps(resolved)
         self._relations(kept, text, sentences)
+        kept = [item for item in kept if item.label is not Label.DATE or item.fields["interval"] is not None]
         return [self._mention(item, doc_id, sha, original, sentences) for item in kept]
 
     def _relations(self, kept: list[Resolved], text: str, sentences: SentenceIndex) -> None:

@@ -101,10 +101,13 @@ def _lexicon_names(text: str, lex: OrgLexicons) -> list[Candidate]:
 
 
 # -- names around head words --------------------------------------------------------------------------
+_DESCRIBING_SUFFIXES = ("-based", "-headquartered", "-listed", "-owned", "-funded", "-backed", "-invested", "-registered", "-made", "-level", "-style")
+
+
 def _is_name_word(word: Word, lex: OrgLexicons) -> bool:
     text = word.text
-    if text in lex.left_stops or text in lex.titles:
-        return False
+    if text in lex.left_stops or text in lex.titles or text.lower().endswith(_DESCRIBING_SUFFIXES):
+        return False  # "SOURCE", "CTO", "Xiamen-based"
     if text.endswith("'s") or text.endswith("'"):
         return text in _POSSESSIVE_NAME_WORDS
     first = text[0]
@@ -233,7 +236,7 @@ def _bracketed_acronyms(text: str, candidates: list[Candidate]) -> list[Candidat
         if candidate.source != "rule":
             continue
         match = re.match(r"\s*\(([A-Z][A-Za-z&]{1,9})\)", text[candidate.end:candidate.end + 16])
-        if match and _initials_fit(match.group(1), text[candidate.start:candidate.end]):
+        if match and initials_fit(match.group(1), text[candidate.start:candidate.end]):
             start = candidate.end + match.start(1)
             found.append(
                 Candidate(Label.ORG, start, start + len(match.group(1)), "org.acronym.bracket", info=(("long_form", text[candidate.start:candidate.end]),))
@@ -241,15 +244,26 @@ def _bracketed_acronyms(text: str, candidates: list[Candidate]) -> list[Candidat
     return found
 
 
-def _initials_fit(acronym: str, name: str) -> bool:
-    """CAICT ~ China Academy of Information and Communications Technology."""
-    letters = [w[0].upper() for w in re.findall(r"[A-Za-z][\w'-]*", name) if w.lower() not in ("of", "and", "the", "for", "on", "in", "&")]
-    wanted = acronym.rstrip("s").upper()
-    return "".join(letters) == wanted or "".join(letters).startswith(wanted) and len(wanted) >= 3
+_SKIPPABLE = frozenset({"of", "and", "the", "for", "on", "in", "&", "co", "co.", "ltd", "ltd.", "limited", "inc", "inc.", "corp", "corp."})
 
 
 def initials_fit(acronym: str, name: str) -> bool:
-    return _initials_fit(acronym, name)
+    """Does the acronym spell the name's initials? CAICT ~ China Academy of Information and
+    Communications Technology; CATL ~ Contemporary Amperex Technology Co., Limited."""
+    letters = acronym.rstrip("s").upper()
+    words = [w for w in re.findall(r"[A-Za-z][\w'.-]*", name)]
+
+    def fit(i: int, j: int) -> bool:
+        if i == len(letters):
+            return all(w.lower() in _SKIPPABLE for w in words[j:])
+        if j == len(words):
+            return False
+        word = words[j]
+        if word[0].upper() == letters[i] and fit(i + 1, j + 1):
+            return True
+        return word.lower() in _SKIPPABLE and fit(i, j + 1)
+
+    return len(letters) >= 2 and fit(0, 0)
 
 
 # -- the model's entities ---------------------------------------------------------------------------

@@ -100,10 +100,13 @@ def org_canonicals(items: Sequence[Resolved], text: str, long_forms: dict[str, s
     """Fill `canonical` for ORG mentions: acronyms expanded, coordinated names completed."""
     orgs = [i for i in items if i.label is Label.ORG]
     defined: dict[str, str] = {}
+    by_start = {i.start: i for i in orgs}
     for item in orgs:
-        written = _plain(text[item.start:item.end])
-        if item.candidate.rule == "org.acronym.bracket":
-            defined[written] = _plain(item.candidate.get("long_form", written))
+        # "Contemporary Amperex Technology Co., Limited (CATL)": the bracket defines the acronym.
+        bracket = re.match(r"\s*\(", text[item.end:item.end + 3])
+        inner = by_start.get(item.end + bracket.end()) if bracket else None
+        if inner is not None and text[inner.end:inner.end + 1] == ")" and initials_fit(text[inner.start:inner.end], text[item.start:item.end]):
+            defined[_plain(text[inner.start:inner.end])] = _plain(text[item.start:item.end])
     for acronym, long_form in long_forms.items():
         if acronym not in defined and long_form and long_form in text:
             defined[acronym] = long_form
@@ -122,7 +125,6 @@ def org_canonicals(items: Sequence[Resolved], text: str, long_forms: dict[str, s
             canonical = re.sub(rf"\bof {re.escape(acronym)}\b", f"of the {long_form}", canonical)
             canonical = re.sub(rf"\b{re.escape(acronym)}\b", long_form, canonical)
         item.fields["canonical"] = canonical
-    by_start = {i.start: i for i in orgs}
     for item in orgs:
         partner_start = item.candidate.get("coordinated_with")
         partner = by_start.get(partner_start) if partner_start is not None else None

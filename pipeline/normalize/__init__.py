@@ -42,6 +42,8 @@ class Normalizers:
             return Resolved(candidate, {"value": percent.value, "value_high": percent.value_high, "unit": percent.unit})
         if candidate.label is Label.DATE:
             interval = self.dates.normalize(candidate.interp, ctx, dates)
+            if interval is None and candidate.interp == "same_period":
+                return Resolved(candidate, {"interval": None})  # relations.same_period reads the report period
             return Resolved(candidate, {"interval": interval}) if interval is not None else None
         return Resolved(candidate, {"canonical": candidate.get("canonical", "")})
 

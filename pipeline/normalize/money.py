@@ -17,7 +17,7 @@ from .numbers import NumberReader
 
 DEFAULT_CURRENCY = "CNY"  # the releases are about China: an unwritten currency is the yuan
 # A range separator: a dash between figures ("5-6 billion"), or "to"/"and" between words.
-_RANGE = re.compile(r"(?<=[\d.])\s*[-~]\s*(?=[\d.]|[^\S\r\n]*[A-Z$€£¥])|\s+(?:to|and)\s+", re.IGNORECASE)
+_RANGE = re.compile(r"(?<=[\d.])\s*[-~]\s*(?=[\d.]|[^\S\r\n]*[A-Z$€£¥])|\s+(?i:to|and)\s+")
 _TIER_WORD = re.compile(r"(?:-|\s)(?:level|class|grade)$", re.IGNORECASE)
 _FOLLOWER_OK = re.compile(
     r"""\s*(?:$|[^\w\s]|(?:in|by|for|and|or|to|from|with|as|at|on|of|last|this|next|the|a|an|which|that|while|year-on-year|yuan|respectively|each|annually|per)\b)""",

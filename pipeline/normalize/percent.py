@@ -11,7 +11,7 @@ from .numbers import NumberReader
 
 _UNIT = re.compile(r"%|(?i:percentage\s+points?|per\s?cent(?:age)?\s+points?|per\s?cent(?:age)?|pct)(?![A-Za-z])")
 _POINTS = re.compile(r"(?i)points?")
-_RANGE = re.compile(r"(?<=[\d.])\s*[-~]\s*(?=[\d.])|\s+(?:to|and)\s+|\s*[-~]\s*", re.IGNORECASE)
+_RANGE = re.compile(r"(?<=[\d.])\s*[-~]\s*(?=[\d.])|\s+(?i:to|and)\s+|\s*[-~]\s*")
 
 
 @dataclass(frozen=True, slots=True)
