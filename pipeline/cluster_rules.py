@@ -57,6 +57,7 @@ class ClusterLexicons:
     broad: frozenset[str]
     verbs: frozenset[str]
     ing_nouns: frozenset[str]
+    name_words: frozenset[str]  # every word of every known industry name
 
     @classmethod
     def from_patterns(cls, patterns: PatternSet) -> "ClusterLexicons":
@@ -74,11 +75,20 @@ class ClusterLexicons:
             broad=role("broad"),
             verbs=role("verb"),
             ing_nouns=role("ing_noun"),
+            name_words=frozenset(w for r in patterns.lexicon("clusters").rows for w in cluster_key(r["variant"]).split()),
         )
 
     def is_verb(self, word: str) -> bool:
-        """A verb ending a noun phrase on its left: 'develop', or an -ing word that is no noun here."""
-        return word in self.verbs or word.endswith("ing") and word not in self.ing_nouns and cluster_key(word) not in self.terms
+        """A verb ending a noun phrase on its left: 'develop', an -ing word that is no noun here
+        ('nurturing'), or an -ed word no industry name uses ('nurtured'; not 'advanced')."""
+        if word in self.verbs:
+            return True
+        word = word.rsplit("-", 1)[-1]  # "intelligent-connected": judge "connected"
+        if word.endswith("ing"):
+            return word not in self.ing_nouns and cluster_key(word) not in self.terms
+        if word.endswith("ed"):
+            return word not in self.name_words and word not in self.generic
+        return False
 
 
 def cluster_key(text: str) -> str:

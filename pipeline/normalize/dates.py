@@ -314,7 +314,10 @@ class DateNormalizer:
             return None
         lowered = span.lower()
         year: int | None
-        if re.search(r"\byear\b", lowered):
+        explicit = _YEAR_FREE.search(span)
+        if explicit:
+            year = int(explicit.group(1))
+        elif re.search(r"\byear\b", lowered):
             year = self._year_of(span, dates, anchor)
         else:
             before_month = lowered.split()[0] if len(lowered.split()) > 1 else ""

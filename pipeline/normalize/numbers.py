@@ -49,7 +49,10 @@ class NumberReader:
         return self._words(text)
 
     def _words(self, text: str) -> Decimal | None:
-        tokens = [t.lower() for t in re.split(r"[\s-]+", text) if t and t.lower() != "and"]
+        raw = [t.lower() for t in re.split(r"[\s-]+", text) if t]
+        if "and" in raw and "hundred" not in raw[: raw.index("and")]:
+            return None  # "one and two" is two numbers; "one hundred and five" is one
+        tokens = [t for t in raw if t != "and"]
         if not tokens:
             return None
         total = Decimal(0)

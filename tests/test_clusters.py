@@ -1,0 +1,103 @@
+"""CLUSTER: list constructions, "X industry", abbreviations, repeats; spans and canonicals."""
+
+import pytest
+
+from .conftest import run
+
+ROWS = [
+    # ANNOTATION.md and seed-style lists
+    ("clusters-of", "The six characteristic industrial clusters of integrated circuits, intelligent equipment, advanced materials, biomedicine, new energy, and new energy storage will be developed.",
+     ["integrated circuits", "intelligent equipment", "advanced materials", "biomedicine", "new energy", "new energy storage"]),
+    ("such-as-oxford", "The city will target new fields, such as satellite Internet, artificial intelligence, and green and low-carbon development.",
+     ["satellite Internet", "artificial intelligence", "green and low-carbon development"]),
+    ("leading-colon", "We will focus on building three leading industrial clusters: intelligent connected new energy vehicles, next-generation electronic information manufacturing, and advanced materials.",
+     ["intelligent connected new energy vehicles", "next-generation electronic information manufacturing", "advanced materials"]),
+    ("count-keeps-and", "We will build three pillar industrial clusters: intelligent equipment and intelligent manufacturing, food and agricultural product processing, and software information services.",
+     ["intelligent equipment and intelligent manufacturing", "food and agricultural product processing", "software information services"]),
+    ("count-merges", "Three pillar industries are also prioritized: new energy and new-type storage, life health, smart equipment, and manufacturing.",
+     ["new energy and new-type storage", "life health", "smart equipment, and manufacturing"]),
+    ("count-splits", "Yubei has set its sights on the two leading industries of automotive and electronics.", ["automotive", "electronics"]),
+    ("and-the", "They include six clusters, including new-type displays, lightweight alloy materials, new energy and the new energy storage industry.",
+     ["new-type displays", "lightweight alloy materials", "new energy", "new energy storage"]),
+    ("industry-word", "Improve the electronic information industry in strength and quality.", ["electronic information"]),
+    ("industries-fixed-name", "The district supports the commercial and trade industries.", ["commercial and trade"]),
+    ("sector", "The bio-medicine sector will be a priority.", ["bio-medicine"]),
+    ("encompassing", "It is a priority in the life health industry, encompassing chemicals, bio-products, modern Chinese medicine, medical devices, and contract research organization services.",
+     ["life health", "chemicals", "bio-products", "modern Chinese medicine", "medical devices", "contract research organization services"]),
+    ("represented-by", "It formed clusters represented by intelligent terminals and the software and information industry.",
+     ["intelligent terminals", "software and information"]),
+    ("with-such-as", "We will support enterprises in industries with comparative advantages, such as automobiles and electronics, to grow.",
+     ["automobiles", "electronics"]),
+    ("advantage-in", "Sichuan boasts an industry-leading advantage in intelligent networking and auto parts.", ["intelligent networking", "auto parts"]),
+    # other provinces
+    ("key-industries-are", "The city's six key industries are electronic information, equipment manufacturing, medicine and health, new materials, green food, and aerospace.",
+     ["electronic information", "equipment manufacturing", "medicine and health", "new materials", "green food", "aerospace"]),
+    ("in-fields-such-as", "It aims to cultivate hundred-billion-yuan industrial clusters in fields such as integrated circuits, high-end software, and intelligent photovoltaics.",
+     ["integrated circuits", "high-end software", "intelligent photovoltaics"]),
+    ("dash-aside", "The city's three leading industries -- integrated circuits, biomedicine and artificial intelligence -- generated output of 1.6 trillion yuan.",
+     ["integrated circuits", "biomedicine", "artificial intelligence"]),
+    ("covering-list-ends", "Its 28 key industrial chains, covering new materials, electronic information, and modern medicine, contributed over 50% of the growth.",
+     ["new materials", "electronic information", "modern medicine"]),
+    ("comma-list-before-head", "The city nurtured new display, integrated circuit, and new energy vehicle clusters.",
+     ["new display", "integrated circuit", "new energy vehicle"]),
+    ("two-known-industries", "The semiconductor and integrated circuit industry will exceed 400 billion yuan.", ["semiconductor", "integrated circuit"]),
+    ("fixed-compound", "The optical fiber and cable industry will get support.", ["optical fiber and cable"]),
+    ("emerging-such-as", "The province plans to develop emerging industries such as commercial aerospace, deep-sea technology, and seed industry.",
+     ["commercial aerospace", "deep-sea technology", "seed"]),
+    ("anywhere-name", "It will promote the innovative development of the industrial Internet.", ["industrial Internet"]),
+]
+CANONICAL = [
+    ("intelligent-connected new energy vehicle industry", "intelligent-connected new energy vehicle", "intelligent connected new energy vehicles"),
+    ("new display industry", "new display", "new displays"),
+    ("new-type displays industry", "new-type displays", "new type displays"),
+    ("bio-products industry", "bio-products", "bioproducts"),
+    ("NEV industry", "NEV", "new energy vehicles"),
+]
+NOT_CLUSTER = [
+    ("generic", "Advanced manufacturing is the backbone of the manufacturing industry."),
+    ("umbrella", "It will develop high-end and high-quality high-tech industries and strategic emerging industries."),
+    ("new-economy", "It extends the new economy of flagship stores and the real economy."),
+    ("classifier", "Integrated circuit projects were signed."),
+    ("counted-product", "In 2023, it made 2.3 million vehicles, producing more than 500,000 new energy vehicles."),
+    ("research-fields", "Resources will be allocated around key fields, including intelligent technology, life science, and low-carbon technology."),
+    ("policy-areas", "By combining policy advantages in international consumption, airport logistics and duty-free economy, it grows."),
+    ("scenarios", "It explores application scenarios like smart homes, in-car entertainment, and telemedicine."),
+    ("aspects", "It identified three development aspects, including industry growth, demand expansion, and urban renewal."),
+    ("adjective-cluster", "Chongqing is an invaluable cluster for the development of the region."),
+    ("possessive", "We will strengthen industries' generation and cultivation."),
+]
+
+
+def clusters(extractor, sentence):
+    return [m.text for m in run(extractor, sentence) if m.label.value == "CLUSTER"]
+
+
+@pytest.mark.parametrize("sentence,expected", [r[1:] for r in ROWS], ids=[r[0] for r in ROWS])
+def test_cluster_spans(rules, sentence, expected):
+    assert clusters(rules, sentence) == expected
+
+
+@pytest.mark.parametrize("phrase,span,canonical", CANONICAL, ids=[c[0] for c in CANONICAL])
+def test_cluster_canonical(rules, phrase, span, canonical):
+    mentions = run(rules, f"The city will expand the {phrase} this year.")
+    assert [(m.text, m.canonical) for m in mentions if m.label.value == "CLUSTER"] == [(span, canonical)]
+
+
+def test_abbreviation_and_repeats(rules):
+    text = (
+        "Chongqing will build two industrial clusters for intelligent connected new energy vehicles (NEVs) and electronic manufacturing. "
+        "The competition of intelligent connected NEVs will grow. Xu suggested building the NEV ecosystem."
+    )
+    found = [(m.text, m.canonical, m.rule) for m in run(rules, text) if m.label.value == "CLUSTER"]
+    assert found == [
+        ("intelligent connected new energy vehicles", "intelligent connected new energy vehicles", "cluster.list.counted_of"),
+        ("NEVs", "new energy vehicles", "cluster.abbreviation"),
+        ("electronic manufacturing", "electronic manufacturing", "cluster.list.counted_of"),
+        ("intelligent connected NEVs", "intelligent connected new energy vehicles", "cluster.repeat"),
+        ("NEV", "new energy vehicles", "cluster.head"),
+    ]
+
+
+@pytest.mark.parametrize("sentence", [r[1] for r in NOT_CLUSTER], ids=[r[0] for r in NOT_CLUSTER])
+def test_not_cluster(rules, sentence):
+    assert clusters(rules, sentence) == []

@@ -1,0 +1,87 @@
+"""ORG: spans and canonical names from the rules (blank pipeline), then the model's filters."""
+
+import pytest
+
+from .conftest import check, run
+
+ROWS = [
+    # ANNOTATION.md, ORG
+    ("zone-inside-name", "According to Chongqing Liangjiang New Area Management Committee, it grew.", "Chongqing Liangjiang New Area Management Committee", None),
+    ("title-before-name", "Xu Lin, CTO of SERES Group, said so.", "SERES Group", None),
+    ("acronym-defined", "Zhang Yan is President of the China Academy of Information and Communications Technology (CAICT) West China.",
+     "CAICT", "China Academy of Information and Communications Technology"),
+    ("long-form-before-acronym", "Zhang Yan is President of the China Academy of Information and Communications Technology (CAICT) West China.",
+     "China Academy of Information and Communications Technology", "China Academy of Information and Communications Technology"),
+    ("newswire", "CHONGQING, China, July 15, 2024 (GLOBE NEWSWIRE) -- The district grew.", "GLOBE NEWSWIRE", None),
+    ("prnewswire", "CHONGQING, China, Jan. 17, 2021 /PRNewswire/ -- On January 15, it met.", "PRNewswire", None),
+    # government bodies, committees, commissions
+    ("government-of", "Source: Yubei District People's Government of Chongqing Municipality", "Yubei District People's Government of Chongqing Municipality", None),
+    ("commission-and", "The Chongqing Municipal Development and Reform Commission will support it.", "Chongqing Municipal Development and Reform Commission", None),
+    ("cppcc-expanded", "He is a member of the Chongqing Municipal Committee of the Chinese People's Political Consultative Conference and of the Chongqing Municipal Committee of CPPCC.",
+     "Chongqing Municipal Committee of CPPCC", "Chongqing Municipal Committee of the Chinese People's Political Consultative Conference"),
+    ("nested-committee", "He is a member of the Education Work Committee of the CPC Chongqing Municipal Committee.", "Education Work Committee of the CPC Chongqing Municipal Committee", None),
+    ("ministry", "The Ministry of Industry and Information Technology (MIIT) issued the plan.", "Ministry of Industry and Information Technology", None),
+    ("bureau-of", "The Guangdong Provincial Bureau of Statistics said so.", "Guangdong Provincial Bureau of Statistics", None),
+    ("university", "The University of Science and Technology of China hosts labs.", "University of Science and Technology of China", None),
+    ("company-suffix", "BYD Co., Ltd. signed the deal.", "BYD Co., Ltd.", None),
+    ("company-long", "Huawei Technologies Co., Ltd. signed the deal.", "Huawei Technologies Co., Ltd.", None),
+    ("company-based", "Xiamen-based Contemporary Amperex Technology Co., Limited (CATL) will invest.", "CATL", "Contemporary Amperex Technology Co., Limited"),
+    ("newspaper", "Chongqing Daily:\n\nHow can Chongqing grow?", "Chongqing Daily", None),
+    ("website-glued", "Send your storiesGet more from China.org.cnMobileRSSNewsletter", "China.org.cn", None),
+    ("media-center", "(The original author is Guo Shuyu from Liangjiang New Area Media Center)", "Liangjiang New Area Media Center", None),
+    ("source-label", "SOURCE Hainan Provincial Department of Commerce", "Hainan Provincial Department of Commerce", None),
+    ("party", "The Communist Party of China (CPC) leads.", "Communist Party of China", None),
+]
+COORDINATED = (
+    "Li Jie is a member of the Party Work Committee and Administrative Committee of the Chongqing Liangjiang New Area."
+)
+NOT_ORG = [
+    ("place", "Chongqing held a press conference."),
+    ("zone", "It uses the Chongqing Pilot Free Trade Zone."),
+    ("new-area", "Liangjiang New Area is growing."),
+    ("park", "Starting with Chongqing Automobile Software Park, it will build parks."),
+    ("science-center-zone", "Driven by the Chengdu-Chongqing Comprehensive Science Center (Jinfeng), it grows."),
+    ("descriptive", "Yubei is growing, the local People's Government stated."),
+    ("lowercase-body", "A senior official with the area's management committee spoke."),
+    ("email", "For any inquiries, please email service@ichongqing.info"),
+]
+
+
+@pytest.mark.parametrize("sentence,span,canonical", [r[1:] for r in ROWS], ids=[r[0] for r in ROWS])
+def test_org(rules, sentence, span, canonical):
+    check(run(rules, sentence), "ORG", span, canonical=canonical or span.replace("\xa0", " "))
+
+
+def test_coordinated_committees_are_split(rules):
+    mentions = run(rules, COORDINATED)
+    check(mentions, "ORG", "Party Work Committee", canonical="Party Work Committee of the Chongqing Liangjiang New Area")
+    check(mentions, "ORG", "Administrative Committee of the Chongqing Liangjiang New Area")
+
+
+@pytest.mark.parametrize("sentence", [r[1] for r in NOT_ORG], ids=[r[0] for r in NOT_ORG])
+def test_not_org(rules, sentence):
+    assert [m.text for m in run(rules, sentence) if m.label.value == "ORG"] == []
+
+
+@pytest.mark.model
+class TestModelOrgs:
+    def test_company_without_head_word(self, model):
+        mentions = run(model, "The city invested in companies such as Changxin Memory Technologies last year.")
+        find_any = [m.text for m in mentions if m.label.value == "ORG"]
+        assert "Changxin Memory Technologies" in find_any
+
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "Fan Lixin spoke first. Fan explained that Chongqing would grow.",  # a surname, not an ORG
+            "It is among the first tier in Chongqing. (Photo/Yang Qifan)",  # a photo credit
+            "WUHAN, June 12 (Xinhua) -- Hubei unveiled a plan.",  # a dateline city
+            "New Era, New Journey, New Chongqing",  # a slogan line
+            "By continuing you agree to our revised Privacy Policy and Terms of Use.",
+            "It is one of the largest makers of laptops and LCD panels.",
+        ],
+        ids=["surname", "photo-credit", "dateline-city", "slogan", "site-furniture", "product"],
+    )
+    def test_model_mistakes_are_filtered(self, model, sentence):
+        orgs = [m.text for m in run(model, sentence) if m.label.value == "ORG" and m.rule.startswith("en_core")]
+        assert orgs == []
