@@ -24,6 +24,9 @@ _TIER_AFTER = re.compile(rf"^\s*(?:[a-z-]+\s+){{0,2}}?{_CLASSIFIED_NOUNS}\b", re
 _PLURAL_AFTER = re.compile(r"^\s*(?:[a-z-]+\s+){0,2}?(?:industries|clusters|sectors|enterprises|companies|firms|groups|parks|bases)\b", re.IGNORECASE)
 _PLURAL_BEFORE = re.compile(r"(?:industries|clusters|sectors|enterprises|companies|firms|groups|parks|bases)\s+(?:of|at|with)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
 _EACH_AFTER = re.compile(r"^\s*\)?\s*(?:each|apiece)\b", re.IGNORECASE)
+# "... industries have each formed capacity worth over 100 billion yuan": "each" earlier in the clause
+# ("each year" is a frequency, not a distribution).
+_EACH_BEFORE = re.compile(r"\b(?:each|apiece)\b(?!\s+(?:year|month|quarter|week|day|time|of)\b)[^,;:]*$", re.IGNORECASE)
 _ALWAYS_LEVEL = ("money.tier_level", "money.tier_level_hyphen")
 
 
@@ -77,7 +80,7 @@ def attach_amount_facts(item: Resolved, before: str, after: str, qualifiers: Qua
         fields["each"] = bool(_PLURAL_AFTER.match(after) or _PLURAL_BEFORE.search(before) or _EACH_AFTER.match(after) or _counted_before(before))
     else:
         fields["qualifier"] = qualifiers.amount(before, after)
-        fields["each"] = bool(_EACH_AFTER.match(after))
+        fields["each"] = bool(_EACH_AFTER.match(after) or _EACH_BEFORE.search(before[-80:]))
 
 
 def _counted_before(before: str) -> bool:

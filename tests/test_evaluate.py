@@ -1,0 +1,73 @@
+"""The scorer reproduces hand-computed numbers on a tiny gold."""
+
+import json
+
+import pytest
+
+from pipeline.evaluate import Span, evaluate, load_gold, load_predictions, match_lenient
+from pipeline.mention import CSV_COLUMNS
+
+GOLD = [
+    {"doc_id": "a.txt", "mentions": [
+        {"label": "MONEY", "start": 0, "end": 10, "text": "x", "value": 1000, "unit": "CNY"},
+        {"label": "DATE", "start": 20, "end": 24, "text": "x", "date_start": "2024-01-01", "date_end": "2024-12-31"},
+        {"label": "ORG", "start": 30, "end": 40, "text": "x"},
+        {"label": "CLUSTER", "start": 50, "end": 60, "text": "x"},
+    ]},
+    {"doc_id": "b.txt", "mentions": [
+        {"label": "PERCENT", "start": 0, "end": 3, "text": "x", "value": 28, "unit": "percent"},
+    ]},
+]
+# a.txt: MONEY exact, value 0.05 % off (right); DATE overlapping only, wrong end (lenient, value wrong);
+# ORG missed; CLUSTER overlapping; one extra ORG. b.txt: PERCENT exact, wrong unit.
+PRED = [
+    ("a.txt", "MONEY", 0, 10, "1000.5", "CNY", "", ""),
+    ("a.txt", "DATE", 19, 24, "", "", "2024-01-01", "2024-06-30"),
+    ("a.txt", "CLUSTER", 52, 58, "", "", "", ""),
+    ("a.txt", "ORG", 70, 80, "", "", "", ""),
+    ("b.txt", "PERCENT", 0, 3, "28", "percentage_point", "", ""),
+    ("c.txt", "ORG", 0, 3, "", "", "", ""),  # not in the gold: ignored
+]
+
+
+@pytest.fixture
+def report(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("\n".join(json.dumps(d) for d in GOLD) + "\n")
+    pred = tmp_path / "mentions.csv"
+    lines = [",".join(CSV_COLUMNS)]
+    for doc, label, start, end, value, unit, ds, de in PRED:
+        row = dict.fromkeys(CSV_COLUMNS, "")
+        row.update(doc_id=doc, mention_id="m", label=label, text="x", start=str(start), end=str(end), value=value, unit=unit, date_start=ds, date_end=de)
+        lines.append(",".join(row[c] for c in CSV_COLUMNS))
+    pred.write_text("\n".join(lines) + "\n")
+    return evaluate(load_gold(gold), load_predictions(pred))
+
+
+def test_micro_scores(report):
+    micro = report["micro"]
+    assert (micro["gold"], micro["pred"]) == (5, 5)
+    assert micro["strict"] == {"tp": 2, "precision": 0.4, "recall": 0.4, "f1": 0.4}
+    assert micro["lenient"] == {"tp": 4, "precision": 0.8, "recall": 0.8, "f1": 0.8}
+
+
+def test_per_label(report):
+    labels = report["labels"]
+    assert labels["ORG"]["lenient"] == {"tp": 0, "precision": 0.0, "recall": 0.0, "f1": 0.0}
+    assert labels["CLUSTER"]["strict"]["tp"] == 0 and labels["CLUSTER"]["lenient"]["tp"] == 1
+    assert labels["MONEY"]["value_accuracy"] == 1.0
+    assert labels["DATE"]["value_accuracy"] == 0.0
+    assert labels["PERCENT"]["value_accuracy"] == 0.0
+
+
+def test_value_accuracy(report):
+    assert report["value_accuracy"] == {"matched": 3, "correct": 1, "accuracy": 0.3333}
+
+
+def test_lenient_matching_is_one_to_one():
+    gold = [Span("ORG", 0, 10), Span("ORG", 12, 20)]
+    pred = [Span("ORG", 5, 15)]  # overlaps both, may match only one
+    assert len(match_lenient(gold, pred)) == 1
+    # a maximum matching: the second prediction must not be starved by a greedy first choice
+    pred = [Span("ORG", 5, 15), Span("ORG", 0, 3)]
+    assert len(match_lenient(gold, pred)) == 2

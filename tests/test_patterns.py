@@ -1,0 +1,94 @@
+"""Pattern files load, validate and stay immutable; every documented example matches."""
+
+import shutil
+
+import pytest
+
+from pipeline.errors import PatternError
+from pipeline.patterns import load_patterns
+from pipeline.settings import DEFAULT_PATTERNS_DIR
+
+
+def _examples(patterns):
+    for rules in patterns.rules.values():
+        for rule in rules:
+            for example in rule.examples:
+                yield rule, example
+
+
+def test_all_pattern_files_load(patterns):
+    assert {label: len(rules) > 0 for label, rules in patterns.rules.items()} == {"MONEY": True, "PERCENT": True, "DATE": True}
+    assert patterns.token_patterns
+    assert all(len(h) == 64 for h in patterns.file_hashes.values())
+
+
+def test_every_rule_example_matches_exactly(patterns):
+    """An example is a text; «...» marks the span when the rule needs context around it."""
+    problems = []
+    for rule, example in _examples(patterns):
+        text = example.replace("«", "").replace("»", "")
+        wanted = example[example.index("«") + 1:example.index("»")] if "«" in example else text
+        spans = [m.group("span") for m in rule.pattern.finditer(text)]
+        if wanted not in spans:
+            problems.append((rule.id, example, spans))
+    assert not problems
+
+
+def test_every_interp_has_a_reader(patterns, rules):
+    dates = rules.normalizers.dates.interps
+    assert {rule.interp for rule in patterns.rules["DATE"]} <= dates
+    assert {rule.interp for rule in patterns.rules["MONEY"]} <= {"amount", "major_minor", "tier", "implied", "shared"}
+    assert {rule.interp for rule in patterns.rules["PERCENT"]} <= {"percent", "shared", "percent_of"}
+
+
+def test_loaded_rules_are_read_only(patterns):
+    row = patterns.lexicon("currencies").rows[0]
+    with pytest.raises(TypeError):
+        row["iso"] = "XXX"  # type: ignore[index]
+    with pytest.raises(TypeError):
+        patterns.token_patterns[0].pattern[0]["LOWER"] = "x"  # type: ignore[index]
+
+
+@pytest.fixture
+def broken(tmp_path):
+    target = tmp_path / "patterns"
+    shutil.copytree(DEFAULT_PATTERNS_DIR, target)
+    load_patterns.cache_clear()
+    yield target
+    load_patterns.cache_clear()
+
+
+def test_bad_lexicon_row_names_file_and_line(broken):
+    path = broken / "lexicons" / "scales.tsv"
+    path.write_text(path.read_text() + "quadrillion\t1000000000000000\n")
+    with pytest.raises(PatternError, match=r"scales\.tsv:\d+: expected 3 tab-separated columns"):
+        load_patterns(broken)
+
+
+def test_bad_enum_value_is_refused(broken):
+    path = broken / "lexicons" / "currencies.tsv"
+    path.write_text(path.read_text() + "doubloons\tXDB\tsomewhere\ti\t1\n")
+    with pytest.raises(PatternError, match="position must be one of"):
+        load_patterns(broken)
+
+
+def test_unknown_fragment_is_refused(broken):
+    path = broken / "money.jsonl"
+    path.write_text(path.read_text() + '{"id": "money.x", "label": "MONEY", "interp": "amount", "regex": "(?P<span>{nothing})"}\n')
+    with pytest.raises(PatternError, match=r"money\.jsonl:\d+: unknown fragment \{nothing\}"):
+        load_patterns(broken)
+
+
+def test_rule_without_span_group_is_refused(broken):
+    path = broken / "percent.jsonl"
+    path.write_text(path.read_text() + '{"id": "percent.x", "label": "PERCENT", "interp": "percent", "regex": "\\\\d+%"}\n')
+    with pytest.raises(PatternError, match="needs a \\(\\?P<span>"):
+        load_patterns(broken)
+
+
+def test_duplicate_rule_id_is_refused(broken):
+    path = broken / "dates.jsonl"
+    first = path.read_text().splitlines()[0]
+    path.write_text(path.read_text() + first + "\n")
+    with pytest.raises(PatternError, match="duplicate id"):
+        load_patterns(broken)
