@@ -35,6 +35,7 @@ class OrgLexicons:
     zones: tuple[tuple[str, ...], ...]
     places: frozenset[str]
     not_orgs: frozenset[str]
+    event_words: frozenset[str]
     names: re.Pattern[str]
     name_kinds: dict[str, tuple[str, str]]  # name -> (kind, long form)
     cluster_terms: frozenset[str]
@@ -56,6 +57,7 @@ class OrgLexicons:
             zones=tuple(tuple(z.split()) for z in patterns.lexicon("zones").column("suffix")),
             places=frozenset(p.lower() for p in patterns.lexicon("places").column("name")),
             not_orgs=frozenset(n.lower() for n in patterns.lexicon("not_orgs").column("name")),
+            event_words=frozenset(patterns.lexicon("event_words").column("word")),
             names=re.compile(r"(?<![A-Za-z0-9@.])(?<!\d )(?:" + "|".join(re.escape(n) for n in ordered) + r")(?![a-z0-9])"),
             name_kinds={row["name"]: (row["kind"], row["long_form"]) for row in names},
             cluster_terms=frozenset(v.lower() for v in patterns.lexicon("clusters").column("variant")),
@@ -78,6 +80,8 @@ def scan_orgs(text: str, sentences: Sequence[tuple[int, int]], entities: Iterabl
         for piece_start, piece_end in _model_pieces(text, start, end, lex):
             if any(s <= piece_start < e for s, e in title_lines):
                 continue  # every word of a headline is capitalized: capitals carry no signal there
+            if _line_label(text, piece_start, piece_end):
+                continue  # "Media contact:", "Editor:": a label, not a name
             if _model_org_ok(text[piece_start:piece_end], lex, person_words):
                 candidates.append(Candidate(Label.ORG, piece_start, piece_end, model_name, source="model"))
     candidates.extend(_bracketed_acronyms(text, candidates))
@@ -104,8 +108,10 @@ def _lexicon_names(text: str, lex: OrgLexicons) -> list[Candidate]:
 _DESCRIBING_SUFFIXES = ("-based", "-headquartered", "-listed", "-owned", "-funded", "-backed", "-invested", "-registered", "-made", "-level", "-style")
 
 
-def _is_name_word(word: Word, lex: OrgLexicons) -> bool:
+def _is_name_word(word: Word, lex: OrgLexicons, first_in_sentence: bool = False) -> bool:
     text = word.text
+    if text in ("A", "An") and not first_in_sentence:
+        return True  # "Ping An Insurance": an article only starts a sentence
     if text in lex.left_stops or text in lex.titles or text.lower().endswith(_DESCRIBING_SUFFIXES):
         return False  # "SOURCE", "CTO", "Xiamen-based"
     if text.endswith("'s") or text.endswith("'"):
@@ -146,7 +152,7 @@ def _extend_left(words: list[Word], i: int, lex: OrgLexicons) -> int:
         previous = words[j - 1]
         if previous.ends_clause() and not _parenthesized(previous) or _opens(words[j]) and not _parenthesized(words[j]):
             break
-        if _is_name_word(previous, lex):
+        if _is_name_word(previous, lex, first_in_sentence=j - 1 == 0):
             j -= 1
             continue
         if previous.text in ("and", "&") and j >= 2 and _is_name_word(words[j - 2], lex):
@@ -306,11 +312,18 @@ def _model_org_ok(piece: str, lex: OrgLexicons, person_words: set[str]) -> bool:
     texts = tuple(piece.split())
     if any(len(z) <= len(texts) and texts[-len(z):] == z for z in lex.zones):
         return False
+    if tokens[-1].lower() in lex.event_words and not piece.endswith("Consultative Conference"):
+        return False  # "Futian Global Investment Promotion Conference": an event
     if len(tokens) == 1 and tokens[0] in person_words:
         return False  # "Fan explained": a surname seen in a PERSON entity
     if all(t in lex.generic for t in tokens):
         return False
     return True
+
+
+def _line_label(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip() and bool(re.match(r"[A-Za-z ]{0,20}:", text[end:end + 22]))
 
 
 def _title_case_lines(text: str) -> list[tuple[int, int]]:

@@ -41,6 +41,7 @@ LEXICON_COLUMNS: dict[str, tuple[str, ...]] = {
     "zones": ("suffix",),
     "places": ("name",),
     "not_orgs": ("name",),
+    "event_words": ("word",),
 }
 ENUMS: dict[tuple[str, str], frozenset[str]] = {
     ("currencies", "position"): frozenset({"before", "after", "both", "after_strict"}),

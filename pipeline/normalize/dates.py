@@ -32,11 +32,6 @@ _SENTENCE_PREPOSITIONS = frozenset(
     "In By Since Until Till Before After From To Through During Between For Of And As At On The Around Circa Until Starting Beginning Ending Throughout Over Within".split()
 )
 _COUNT_FOLLOWERS_EXCEPT = frozenset("was is has as its this thus plus us yes always perhaps besides across".split())
-_EVENT_WORDS = frozenset(
-    """expo summit forum fair conference games olympics festival exhibition awards award cup show week marathon championship
-    championships congress symposium dialogue convention competition contest report plan edition index list ranking vision
-    agenda initiative meeting session sessions annual program programme campaign project""".split()
-)
 _TEMPORAL_FYP = re.compile(
     r"(?i)\b(?:during|in|over|throughout|within|by|since|until|till|through|of|for|across|from|to|and)\s+(?:the\s+)?(?:whole\s+|entire\s+|first\s+\w+\s+years\s+of\s+the\s+)?$"
 )
@@ -103,6 +98,7 @@ class DateNormalizer:
         self.weekdays = {row["surface"]: int(row["weekday"]) for row in patterns.lexicon("weekdays").rows}
         self.ordinals = {row["word"]: int(row["value"]) for row in patterns.lexicon("ordinals").rows}
         self.plans = {int(row["ordinal"]): (int(row["start"]), int(row["end"])) for row in patterns.lexicon("five_year_plans").rows}
+        self.event_words = frozenset(patterns.lexicon("event_words").column("word"))
         self._readers: dict[str, Callable[[SpanContext, DateContext, Anchor | None], Interval | None]] = {
             "calendar": self._calendar,
             "compact": self._compact,
@@ -284,7 +280,7 @@ class DateNormalizer:
                 for word in after_words[:7]:
                     if not word[:1].isupper():
                         break
-                    if word.lower() in _EVENT_WORDS:
+                    if word.lower() in self.event_words:
                         return False
             # "2000 enterprises": a count, unless a date word stands before it ("in 2022 companies ...").
             if (
