@@ -29,6 +29,7 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("paths", nargs="+", type=Path, help="files and folders (walked recursively, sorted)")
     extract.add_argument("--out", type=Path, required=True, help="output folder for mentions.csv, documents.csv, manifest.json")
     extract.add_argument("--no-model", action="store_true", help="rules only: skip the statistical NER (faster; fewer ORGs)")
+    extract.add_argument("--quantities", action="store_true", help="also emit QUANTITY mentions (physical quantities, quantulum3)")
     extract.add_argument("--patterns", type=Path, help="patterns folder (default: the repository's patterns/)")
     extract.add_argument("--quiet", action="store_true", help="print nothing but errors")
     extract.add_argument("--verbose", action="store_true", help="log each document's problems")
@@ -65,7 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from .settings import Settings
 
-    options = {"use_model": not args.no_model}
+    options = {"use_model": not args.no_model, "quantities": getattr(args, "quantities", False)}
     if getattr(args, "patterns", None):
         options["patterns_dir"] = args.patterns
     return Settings(**options)

@@ -18,6 +18,7 @@ from .normalize import Normalizers
 from .normalize.dates import DateContext, Interval
 from .org_rules import OrgLexicons
 from .patterns import load_patterns
+from .quantities import find_quantities, quantulum_version
 from .relations import Qualifiers, attach_amount_facts, org_canonicals, same_period
 from .reader import Document
 from .sentences import SentenceIndex
@@ -44,6 +45,7 @@ class Extractor:
         self.normalizers = Normalizers(self.patterns)
         self.qualifiers = Qualifiers.from_patterns(self.patterns)
         self.long_forms = {name: kind[1] for name, kind in OrgLexicons.from_patterns(self.patterns).name_kinds.items() if kind[1]}
+        self.quantity_rule = f"quantulum3-{quantulum_version()}" if self.settings.quantities else ""
 
     def extract_text(self, text: str, doc_id: str = "", doc_date: date | None = None) -> Extraction:
         """Mentions of one text. `doc_date` overrides the date found in the text (peer suites)."""
@@ -73,6 +75,9 @@ class Extractor:
         kept = resolve_overlaps(resolved)
         self._relations(kept, text, sentences)
         kept = [item for item in kept if item.label is not Label.DATE or item.fields["interval"] is not None]
+        if self.settings.quantities:
+            taken = [(k.start, k.end) for k in kept]
+            kept = sorted(kept + find_quantities(text, doc._.press_sentences, taken, self.quantity_rule), key=lambda r: (r.start, r.end))
         return [self._mention(item, doc_id, sha, original, sentences) for item in kept]
 
     def _relations(self, kept: list[Resolved], text: str, sentences: SentenceIndex) -> None:
@@ -103,6 +108,8 @@ class Extractor:
         if label is Label.PERCENT:
             return Mention(**common, value=fields["value"], value_high=fields["value_high"], unit=fields["unit"],
                            qualifier=fields["qualifier"], each=fields["each"])
+        if label is Label.QUANTITY:
+            return Mention(**common, value=fields["value"], unit=fields["unit"])
         if label is Label.DATE:
             interval: Interval = fields["interval"]
             return Mention(**common, date_start=interval.start.isoformat(), date_end=interval.end.isoformat(),

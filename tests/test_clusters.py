@@ -44,6 +44,8 @@ ROWS = [
     ("fixed-compound", "The optical fiber and cable industry will get support.", ["optical fiber and cable"]),
     ("emerging-such-as", "The province plans to develop emerging industries such as commercial aerospace, deep-sea technology, and seed industry.",
      ["commercial aerospace", "deep-sea technology", "seed"]),
+    ("broad-item-of-a-list", "The city will develop seven strategic emerging industries, including the digital economy, biomedicine and new materials.",
+     ["digital economy", "biomedicine", "new materials"]),
     ("anywhere-name", "It will promote the innovative development of the industrial Internet.", ["industrial Internet"]),
 ]
 CANONICAL = [

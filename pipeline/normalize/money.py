@@ -138,7 +138,9 @@ class MoneyNormalizer:
         return MoneyValue(value=major + minor / 100, value_high=None, unit=iso, inferred=False, tier=False)
 
     def _economic_amount(self, ctx: SpanContext) -> bool:
-        """A bare 'N billion' is money only in an economic sentence and not before a counted noun."""
+        """A bare 'N billion' is money only right after an economic word of its own clause
+        ('GDP of 210 billion', 'revenue reached 1.5 trillion'), and not before a counted noun."""
         if not _FOLLOWER_OK.match(ctx.after):
             return False
-        return bool(self.context_words.search(ctx.before[-120:]))
+        clause = re.split(r"[,;:()]|\band\b|\bwhile\b", ctx.before)[-1]
+        return bool(self.context_words.search(" ".join(clause.split()[-6:])))
