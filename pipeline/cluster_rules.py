@@ -123,6 +123,10 @@ def scan_clusters(
             if sentence_start <= trigger.end <= sentence_end:
                 found.extend(_list_items(text, words, blocked, trigger, lex))
         found.extend(_headed(text, words, blocked, lex))
+    for sentence_start, sentence_end in sentences:
+        words = split_words(text, sentence_start, sentence_end)
+        blocked = [any(overlaps(w.start, w.end, s, e) for s, e in blockers) for w in words]
+        found.extend(_known_item_lists(text, words, blocked, lex, [(c.start, c.end) for c in found]))
     found.extend(_abbreviations(text, found, lex))
     found.extend(_repeats_and_names(text, sentences, found, blockers, lex))
     return found
@@ -432,6 +436,86 @@ def _coordinated(phrase: list[Word], lex: ClusterLexicons, plural: bool) -> list
     if any(w.lower in lex.classifiers or plural and w.lower.endswith("s") and w.lower not in lex.generic for w in left):
         return [right]
     return [phrase]
+
+
+# -- rule 1b: lists of known industries without a trigger ------------------------------------------
+_PRODUCT_CONTEXT = frozenset({"exports", "imports", "sales", "output", "production", "prices", "consumption", "supply", "demand", "shipments"})
+
+
+def _known_item_lists(text: str, words: list[Word], blocked: list[bool], lex: ClusterLexicons, taken: list[tuple[int, int]]) -> list[Candidate]:
+    """'opportunities in hydrogen energy, photovoltaics, semiconductors and the digital economy':
+    three or more coordinated noun phrases, most of them known industries, are a list of industries."""
+    found: list[Candidate] = []
+    runs: list[list[list[Word]]] = []
+    run: list[list[Word]] = []
+    segment: list[Word] = []
+
+    def close_segment() -> None:
+        nonlocal segment
+        if segment:
+            run.append(segment)
+        segment = []
+
+    def close_run() -> None:
+        nonlocal run
+        close_segment()
+        if len(run) >= 3:
+            runs.append(run)
+        run = []
+
+    for i, word in enumerate(words):
+        low = word.lower
+        if (
+            blocked[i]
+            or any(ch.isdigit() for ch in word.text)
+            or word.lead
+            or not any(ch.isalpha() for ch in word.text)
+            or low in LIST_STOP
+            or lex.is_verb(low) and low not in lex.name_words
+        ):
+            close_run()
+            continue
+        if low in ("and", "or"):
+            close_segment()
+            continue
+        segment.append(word)
+        if len(segment) > 6:
+            segment = segment[-6:]  # the first item of a run: only its last words can be the item
+        if "," in word.trail:
+            close_segment()
+        elif word.ends_clause():
+            close_run()
+    close_run()
+    for run in runs:
+        items = [_item_tail(item, lex) for item in run]
+        items = [item for item in items if item]
+        known = [item for item in items if cluster_key(" ".join(w.text for w in item)) in lex.terms]
+        first = run[0][0]
+        index = words.index(first)
+        before = [w.lower for w in words[max(0, index - 3):index]]
+        if len(items) < 3 or len(known) < 2 or len(known) * 5 < len(items) * 3 or any(w in _PRODUCT_CONTEXT for w in before):
+            continue
+        for item in items:
+            start, end = item[0].start, item[-1].end
+            if any(overlaps(start, end, s, e) for s, e in taken):
+                continue
+            if item not in known and all(w.lower in lex.generic or w.lower in lex.broad for w in item):
+                continue
+            found.append(Candidate(Label.CLUSTER, start, end, "cluster.list.known_items", info=(("canonical", cluster_canonical(text[start:end], lex)),)))
+    return found
+
+
+def _item_tail(item: list[Word], lex: ClusterLexicons) -> list[Word]:
+    """The noun phrase at the end of a segment: 'opportunities in hydrogen energy' -> 'hydrogen energy'."""
+    tail: list[Word] = []
+    for word in reversed(item):
+        if word.lower in NP_STOP or word.text.endswith(("'s", "'")) or not re.fullmatch(r"[A-Za-z][A-Za-z-]*|\d+G", word.text):
+            break
+        tail.insert(0, word)
+    tail = _trim_item(tail)
+    if len(tail) > 5:
+        return []
+    return tail
 
 
 # -- rule 3: bracketed abbreviations --------------------------------------------------------------

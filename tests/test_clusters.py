@@ -46,6 +46,8 @@ ROWS = [
      ["commercial aerospace", "deep-sea technology", "seed"]),
     ("broad-item-of-a-list", "The city will develop seven strategic emerging industries, including the digital economy, biomedicine and new materials.",
      ["digital economy", "biomedicine", "new materials"]),
+    ("known-items-without-trigger", "The list has 112 opportunities in hydrogen energy, photovoltaics, semiconductors and the digital economy.",
+     ["hydrogen energy", "photovoltaics", "semiconductors", "digital economy"]),
     ("anywhere-name", "It will promote the innovative development of the industrial Internet.", ["industrial Internet"]),
 ]
 CANONICAL = [
@@ -65,6 +67,8 @@ NOT_CLUSTER = [
     ("policy-areas", "By combining policy advantages in international consumption, airport logistics and duty-free economy, it grows."),
     ("scenarios", "It explores application scenarios like smart homes, in-car entertainment, and telemedicine."),
     ("aspects", "It identified three development aspects, including industry growth, demand expansion, and urban renewal."),
+    ("traded-products", "Exports of steel, textiles, chemicals and machinery rose 5 percent."),
+    ("unknown-items", "The zone will develop aviation maintenance, aviation logistics, and cross-border e-commerce."),
     ("adjective-cluster", "Chongqing is an invaluable cluster for the development of the region."),
     ("possessive", "We will strengthen industries' generation and cultivation."),
 ]

@@ -56,6 +56,9 @@ ROWS = [
     ("between", "The fund will hold between 5 billion and 6 billion yuan.", "5 billion and 6 billion yuan", dict(value="5000000000", value_high="6000000000")),
     ("tier-hyphen-currency", "It plans three 500-billion-yuan-level clusters.", "500-billion-yuan-level", dict(value="500000000000", qualifier="level", each=Y, inferred=N)),
     ("project-not-tier", "It signed a 10-billion-yuan project.", "10-billion-yuan", dict(value="10000000000", qualifier="", each=N, inferred=N)),
+    ("for-each", "It pays up to 5 million yuan for each new cargo route.", "5 million yuan", dict(qualifier="at_most", each=Y)),
+    ("each-year-is-no-each", "It gets 3 billion yuan in support each year.", "3 billion yuan", dict(each=N)),
+    ("each-before", "The three industries have each formed capacity worth over 100 billion yuan.", "100 billion yuan", dict(qualifier="over", each=Y)),
     ("per-capita", "Per capita disposable income was 84,834 yuan.", "84,834 yuan", dict(value="84834", unit="CNY")),
     ("mop", "Gaming revenue reached MOP 183 billion.", "MOP 183 billion", dict(value="183000000000", unit="MOP")),
 ]
