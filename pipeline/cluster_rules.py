@@ -488,10 +488,12 @@ def _known_item_lists(text: str, words: list[Word], blocked: list[bool], lex: Cl
     close_run()
     for run in runs:
         items = [_item_tail(item, lex) for item in run]
+        items[-1] = _known_head(items[-1], lex)  # "machinery rose": the last item ends where the clause goes on
         items = [item for item in items if item]
         known = [item for item in items if cluster_key(" ".join(w.text for w in item)) in lex.terms]
-        first = run[0][0]
-        index = words.index(first)
+        if not items:
+            continue
+        index = words.index(items[0][0])
         before = [w.lower for w in words[max(0, index - 3):index]]
         if len(items) < 3 or len(known) < 2 or len(known) * 5 < len(items) * 3 or any(w in _PRODUCT_CONTEXT for w in before):
             continue
@@ -503,6 +505,14 @@ def _known_item_lists(text: str, words: list[Word], blocked: list[bool], lex: Cl
                 continue
             found.append(Candidate(Label.CLUSTER, start, end, "cluster.list.known_items", info=(("canonical", cluster_canonical(text[start:end], lex)),)))
     return found
+
+
+def _known_head(item: list[Word], lex: ClusterLexicons) -> list[Word]:
+    """The longest known industry at the start of the last item, else the item if short."""
+    for k in range(len(item), 0, -1):
+        if cluster_key(" ".join(w.text for w in item[:k])) in lex.terms:
+            return item[:k]
+    return item if len(item) <= 3 else []
 
 
 def _item_tail(item: list[Word], lex: ClusterLexicons) -> list[Word]:
