@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
 import dateparser
-import spacy
+from spacy import about as spacy_about
 
 from . import __version__
 from .errors import DocumentError
@@ -114,7 +114,7 @@ def _manifest(extractor: Extractor, inputs: list[dict[str, Any]], summary: Batch
     return {
         "pipeline": {"name": "press-extract", "version": __version__},
         "python": platform.python_version(),
-        "spacy": spacy.__version__,
+        "spacy": spacy_about.__version__,
         "dateparser": dateparser.__version__,
         "model": {"name": extractor.settings.model_name, "version": nlp.meta.get("version")} if extractor.settings.use_model else None,
         "components": list(nlp.pipe_names),

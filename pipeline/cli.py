@@ -11,11 +11,15 @@ import argparse
 import json
 import logging
 import sys
+from dataclasses import replace
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from . import __version__
 from .errors import GoldError, PatternError
+
+if TYPE_CHECKING:
+    from .settings import Settings
 
 EXIT_OK, EXIT_DOCUMENT_FAILED, EXIT_ERROR = 0, 1, 2
 
@@ -63,13 +67,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _settings(args: argparse.Namespace) -> "Settings":
     from .settings import Settings
 
-    options = {"use_model": not args.no_model, "quantities": getattr(args, "quantities", False)}
+    settings = Settings(use_model=not args.no_model, quantities=getattr(args, "quantities", False))
     if getattr(args, "patterns", None):
-        options["patterns_dir"] = args.patterns
-    return Settings(**options)
+        settings = replace(settings, patterns_dir=args.patterns)
+    return settings
 
 
 def _extract(args: argparse.Namespace) -> int:

@@ -7,7 +7,7 @@ read -> analysis text -> document date -> spaCy doc (candidates) -> normalize
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Iterable, Iterator
 
@@ -97,21 +97,28 @@ class Extractor:
         sentence_start, sentence_end = sentences.around(start, end)
         fields = item.fields
         label = item.label
-        mention_id = hashlib.blake2b(f"{sha}|{label.value}|{start}|{end}".encode(), digest_size=8).hexdigest()
-        common = dict(
-            doc_id=doc_id, mention_id=mention_id, label=label, text=original[start:end], start=start, end=end,
-            sentence_start=sentence_start, sentence_end=sentence_end, rule=item.candidate.rule,
+        mention = Mention(
+            doc_id=doc_id,
+            mention_id=hashlib.blake2b(f"{sha}|{label.value}|{start}|{end}".encode(), digest_size=8).hexdigest(),
+            label=label,
+            text=original[start:end],
+            start=start,
+            end=end,
+            sentence_start=sentence_start,
+            sentence_end=sentence_end,
+            rule=item.candidate.rule,
         )
+        if label in (Label.MONEY, Label.PERCENT, Label.QUANTITY):
+            mention = replace(mention, value=fields["value"], value_high=fields.get("value_high"), unit=fields["unit"])
+        if label in (Label.MONEY, Label.PERCENT):
+            mention = replace(mention, qualifier=fields["qualifier"], each=fields["each"])
         if label is Label.MONEY:
-            return Mention(**common, value=fields["value"], value_high=fields["value_high"], unit=fields["unit"],
-                           qualifier=fields["qualifier"], each=fields["each"], inferred=fields["inferred"])
-        if label is Label.PERCENT:
-            return Mention(**common, value=fields["value"], value_high=fields["value_high"], unit=fields["unit"],
-                           qualifier=fields["qualifier"], each=fields["each"])
-        if label is Label.QUANTITY:
-            return Mention(**common, value=fields["value"], unit=fields["unit"])
+            mention = replace(mention, inferred=fields["inferred"])
         if label is Label.DATE:
             interval: Interval = fields["interval"]
-            return Mention(**common, date_start=interval.start.isoformat(), date_end=interval.end.isoformat(),
-                           granularity=interval.granularity, qualifier=fields["qualifier"])
-        return Mention(**common, canonical=fields.get("canonical", ""))
+            mention = replace(
+                mention, date_start=interval.start.isoformat(), date_end=interval.end.isoformat(), granularity=interval.granularity, qualifier=fields["qualifier"]
+            )
+        if label in (Label.ORG, Label.CLUSTER):
+            mention = replace(mention, canonical=fields.get("canonical", ""))
+        return mention

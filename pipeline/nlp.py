@@ -7,8 +7,11 @@ parser and lemmatizer are excluded, since no rule here needs them. Without the m
 
 from __future__ import annotations
 
+from typing import cast
+
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex
 
 from . import components  # noqa: F401  (registers the press_* factories)
@@ -38,5 +41,5 @@ def model_id(nlp: Language) -> str:
 
 def _split_on_bars(nlp: Language) -> None:
     """Bylines glue names to dates with a bar ("By YAN DENG|Jan 16,2023"); split there."""
-    infixes = list(nlp.Defaults.infixes) + [r"\|"]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    infixes = list(nlp.Defaults.infixes or []) + [r"\|"]
+    cast(Tokenizer, nlp.tokenizer).infix_finditer = compile_infix_regex(infixes).finditer

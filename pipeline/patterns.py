@@ -248,7 +248,7 @@ def _lexicon_fragment(item: Mapping[str, Any], lexicons: Mapping[str, Lexicon], 
     if lexicon is None:
         raise PatternError(str(path), number, f"unknown lexicon {item['lexicon']!r}")
     column = item.get("column")
-    if not lexicon.rows or column not in lexicon.rows[0]:
+    if not isinstance(column, str) or not lexicon.rows or column not in lexicon.rows[0]:
         raise PatternError(str(path), number, f"lexicon {lexicon.name!r} has no column {column!r}")
     where = item.get("where", {})
     if not isinstance(where, dict):

@@ -385,9 +385,7 @@ class DateNormalizer:
         if code:
             quarter = int(code.group(1))
         else:
-            words = self._words(span)
-            ords = [self._ordinal(w) for w in words if self._ordinal(w) is not None and w not in ("the",)]
-            ords = [o for o in ords if o is not None and (o == -1 or 1 <= o <= 4)]
+            ords = [o for o in (self._ordinal(w) for w in self._words(span)) if o is not None and (o == -1 or 1 <= o <= 4)]
             if not ords:
                 return None
             quarter = 4 if ords[0] == -1 else ords[0]
@@ -592,8 +590,11 @@ class DateNormalizer:
         if nth is not None:
             if month_name is not None:
                 month = self.months[month_name]
-                year = int(explicit_year.group(1)) if explicit_year else (nearest_year(month, doc) if doc else None)
-                if year is None:
+                if explicit_year:
+                    year = int(explicit_year.group(1))
+                elif doc is not None:
+                    year = nearest_year(month, doc)
+                else:
                     return None
             else:
                 assert doc is not None
