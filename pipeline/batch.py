@@ -1,36 +1,66 @@
 """The batch job: every input file to one row of documents.csv and its rows of mentions.csv.
 
-A file that cannot be read, or a document whose analysis fails, is recorded with its
-status and reason; the run goes on. Library code: it reports through the returned summary
-and `logging`, never by printing.
+- A file that cannot be read, or a document whose analysis fails or runs past its time
+  limit, is recorded with its status and reason; the run goes on.
+- Results are cached per document (cache.py): reruns analyse only new and changed files,
+  and a killed run's finished documents are not analysed again. `full=True` ignores it.
+- With `workers > 1` documents are analysed in that many processes; results are written
+  in input order, so the outputs do not depend on the number of workers.
+
+Library code: it reports through the returned summary, a progress callback and logging,
+never by printing.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
+import multiprocessing
 import platform
+import signal
+import threading
 import time
 from collections import Counter
-from dataclasses import dataclass, field
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field, replace
+from importlib.metadata import version
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
-import dateparser
 from spacy import about as spacy_about
 
 from . import __version__
+from .cache import ResultCache
 from .errors import DocumentError
-from .extract import Extraction, Extractor
-from .reader import Document, Source, discover, read_document
-from .writer import DocumentRow, OutputWriter
+from .extract import Extractor
+from .mention import to_row
+from .nlp import component_names
+from .patterns import load_patterns
+from .reader import DEFAULT_MAX_CHARS, Source, decode_document, discover
+from .settings import Settings
+from .writer import DocumentRow, OutputWriter, text_name
 
 log = logging.getLogger(__name__)
+DEFAULT_TIMEOUT = 300.0  # seconds of analysis per document before it is given up as failed
+
+
+@dataclass
+class DocumentResult:
+    row: DocumentRow
+    mention_rows: list[list[str]] = field(default_factory=list)  # mentions.csv rows
+    text: str | None = None  # the analysed text, when it must be written to texts/
+    reused: bool = False
+    cache_key: str = ""
+    labels: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
 class BatchSummary:
     documents: Counter[str] = field(default_factory=Counter)
     mentions: Counter[str] = field(default_factory=Counter)
+    reused: int = 0
+    analysed: int = 0
     seconds: float = 0.0
     out_dir: Path | None = None
 
@@ -39,87 +69,221 @@ class BatchSummary:
         return self.documents["failed"]
 
 
-def run_batch(inputs: Sequence[str | Path], out_dir: Path, extractor: Extractor) -> BatchSummary:
+@dataclass(frozen=True)
+class JobOptions:
+    settings: Settings
+    max_chars: int = DEFAULT_MAX_CHARS
+    timeout: float = DEFAULT_TIMEOUT
+    full: bool = False
+
+
+def run_batch(
+    inputs: Sequence[str | Path],
+    out_dir: Path,
+    options: JobOptions,
+    workers: int = 1,
+    progress: Callable[[int, int], None] | None = None,
+) -> BatchSummary:
     started = time.perf_counter()
     summary = BatchSummary(out_dir=Path(out_dir))
     sources = discover(inputs)
+    fingerprint = _fingerprint(options)
     inputs_manifest: list[dict[str, Any]] = []
     with OutputWriter(Path(out_dir)) as writer:
-        for source, document, extraction, error in _analyse(sources, extractor):
-            row = _document_row(source, document, extraction, error)
-            mentions = extraction.mentions if extraction else ()
-            writer.write_document(row, mentions)
-            summary.documents[row.status] += 1
-            summary.mentions.update(m.label.value for m in mentions)
-            inputs_manifest.append({"doc_id": row.doc_id, "sha256": row.sha256, "status": row.status})
-            if error is not None:
-                log.warning("%s: %s (%s)", row.doc_id, row.reason, row.status)
+        cache = ResultCache(Path(out_dir), fingerprint, enabled=not options.full)
+        for done, result in enumerate(_results(sources, options, Path(out_dir), fingerprint, workers), start=1):
+            writer.write_document(result.row, result.mention_rows, result.text)
+            summary.documents[result.row.status] += 1
+            summary.mentions.update(result.labels)
+            if result.row.sha256:
+                summary.reused += result.reused
+                summary.analysed += not result.reused
+            if result.cache_key:
+                cache.used.add(result.cache_key)
+            inputs_manifest.append({"doc_id": result.row.doc_id, "sha256": result.row.sha256, "status": result.row.status, "reused": result.reused})
+            if result.row.status != "ok":
+                log.warning("%s: %s (%s)", result.row.doc_id, result.row.reason, result.row.status)
+            if progress is not None:
+                progress(done, len(sources))
         summary.seconds = time.perf_counter() - started
-        writer.commit(_manifest(extractor, inputs_manifest, summary))
+        writer.commit(_manifest(options, inputs_manifest, summary))
+        cache.prune()
     return summary
 
 
-def _analyse(sources: Iterable[Source], extractor: Extractor) -> Iterator[tuple[Source, Document | None, Extraction | None, DocumentError | None]]:
-    """Read and extract in batches; a batch that fails is redone one document at a time."""
-    pending: list[tuple[Source, Document]] = []
-    for source in sources:
-        if source.skip_reason:
-            yield source, None, None, DocumentError(source.doc_id, source.skip_reason, status="skipped")
-            continue
-        try:
-            pending.append((source, read_document(source)))
-        except DocumentError as error:
-            yield source, None, None, error
-            continue
-        if len(pending) >= extractor.settings.batch_size:
-            yield from _extract_batch(pending, extractor)
-            pending = []
-    yield from _extract_batch(pending, extractor)
-
-
-def _extract_batch(batch: list[tuple[Source, Document]], extractor: Extractor) -> Iterator[tuple[Source, Document | None, Extraction | None, DocumentError | None]]:
-    if not batch:
+def _results(sources: list[Source], options: JobOptions, out_dir: Path, fingerprint: str, workers: int) -> Iterator[DocumentResult]:
+    if workers <= 1 or len(sources) <= 1:
+        _init_worker(options, out_dir, fingerprint)
+        for source in sources:
+            yield _work(source)
         return
+    # "spawn": each worker starts clean and loads its own model; nothing is shared but the inputs.
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(workers, initializer=_init_worker, initargs=(options, out_dir, fingerprint)) as pool:
+        yield from pool.imap(_work, sources, chunksize=1)
+
+
+# -- the work on one document (runs in a worker process, or in this one) ----------------------------
+_STATE: dict[str, Any] = {}
+
+
+def _init_worker(options: JobOptions, out_dir: Path, fingerprint: str) -> None:
+    if _STATE.get("options") != options:
+        _STATE.pop("extractor", None)
+    _STATE["options"] = options
+    _STATE["cache"] = ResultCache(out_dir, fingerprint, enabled=not options.full)
+
+
+def _extractor() -> Extractor:
+    """Loaded on the first document that is not in the cache: a rerun with nothing new loads no model."""
+    if "extractor" not in _STATE:
+        _STATE["extractor"] = Extractor(_STATE["options"].settings)
+    extractor: Extractor = _STATE["extractor"]
+    return extractor
+
+
+def _work(source: Source) -> DocumentResult:
+    return analyse_source(source, _extractor, _STATE["cache"], _STATE["options"])
+
+
+def analyse_source(source: Source, extractor: Callable[[], Extractor], cache: ResultCache | None, options: JobOptions) -> DocumentResult:
+    """One input file to its documents.csv row and mention rows. Never raises."""
+    base = DocumentRow(doc_id=source.doc_id, path=source.path.as_posix(), sha256="", chars=None, doc_date="", doc_date_source="",
+                       status="skipped", reason=source.skip_reason, mentions=0, format=source.format)
+    if source.skip_reason:
+        return DocumentResult(base)
     try:
-        results = list(extractor.extract_documents(document for _, document in batch))
-    except Exception:  # noqa: BLE001 - isolate the document that breaks, keep the others
-        log.debug("batch failed; retrying one document at a time", exc_info=True)
-        for source, document in batch:
-            try:
-                yield source, document, next(iter(extractor.extract_documents([document]))), None
-            except Exception as exc:  # noqa: BLE001
-                yield source, document, None, DocumentError(document.doc_id, f"analysis failed: {type(exc).__name__}: {exc}")
-        return
-    for (source, document), extraction in zip(batch, results):
-        yield source, document, extraction, None
-
-
-def _document_row(source: Source, document: Document | None, extraction: Extraction | None, error: DocumentError | None) -> DocumentRow:
-    doc_date = extraction.doc_date if extraction else None
-    return DocumentRow(
-        doc_id=source.doc_id,
-        path=source.path.as_posix(),
-        sha256=document.sha256 if document else "",
-        chars=len(document.text) if document else None,
-        doc_date=doc_date.date.isoformat() if doc_date else "",
-        doc_date_source=doc_date.source if doc_date else "",
-        status=error.status if error else "ok",
-        reason=error.reason if error else "",
-        mentions=len(extraction.mentions) if extraction else 0,
+        data = source.path.read_bytes()
+    except FileNotFoundError:
+        return DocumentResult(replace(base, status="failed", reason="file vanished before it could be read"))
+    except OSError as exc:
+        return DocumentResult(replace(base, status="failed", reason=f"cannot read file: {exc.strerror or exc}"))
+    sha = hashlib.sha256(data).hexdigest()
+    base = replace(base, sha256=sha)
+    entry = cache.get(sha) if cache else None
+    if entry is not None:
+        return _from_entry(entry, base, cache.key(sha) if cache else "")
+    try:
+        with _deadline(options.timeout):
+            document = decode_document(source.doc_id, source.path, data, source.format or "text", options.max_chars)
+            extraction = extractor().extract(document)
+    except DocumentError as error:
+        result = DocumentResult(replace(base, status=error.status, reason=error.reason))
+        _store(cache, sha, result)  # a property of the bytes: no need to try again
+        return result
+    except _Timeout:
+        return DocumentResult(replace(base, status="failed", reason=f"analysis took longer than {options.timeout:g} s (see --timeout)"))
+    except Exception as exc:  # noqa: BLE001 - one document's failure must not stop the batch
+        log.debug("analysis of %s failed", source.doc_id, exc_info=True)
+        return DocumentResult(replace(base, status="failed", reason=f"analysis failed: {type(exc).__name__}: {exc}"))
+    found = extraction.doc_date
+    meta = extraction.metadata
+    text = document.text if document.text_differs else None
+    row = replace(
+        base,
+        chars=len(document.text),
+        doc_date=found.date.isoformat() if found else "",
+        doc_date_source=found.source if found else "",
+        status="ok",
+        reason="",
+        mentions=len(extraction.mentions),
+        format=document.format,
+        encoding=document.encoding,
+        text_path=text_name(source.doc_id, document.text) if text is not None else "",
+        title=meta.title,
+        publisher=meta.publisher,
+        dateline_place=meta.dateline_place,
+        byline=meta.byline,
+        language=meta.language,
+        boilerplate_chars=extraction.boilerplate_chars,
     )
+    labels = Counter(m.label.value for m in extraction.mentions)
+    result = DocumentResult(row, [to_row(m) for m in extraction.mentions], text, labels=dict(labels))
+    _store(cache, sha, result)
+    if cache:
+        result.cache_key = cache.key(sha)
+    return result
 
 
-def _manifest(extractor: Extractor, inputs: list[dict[str, Any]], summary: BatchSummary) -> dict[str, Any]:
-    nlp = extractor.nlp
+def _store(cache: ResultCache | None, sha: str, result: DocumentResult) -> None:
+    if cache is None:
+        return
+    row = asdict(result.row)
+    for name in ("doc_id", "path", "text_path"):
+        row.pop(name)
+    cache.put(sha, {"row": row, "mentions": [cells[1:] for cells in result.mention_rows], "text": result.text, "labels": result.labels})
+    result.cache_key = cache.key(sha)
+
+
+def _from_entry(entry: dict[str, Any], base: DocumentRow, key: str) -> DocumentResult:
+    """A cached result under this run's doc_id and path (a renamed file reuses its result)."""
+    text = entry.get("text")
+    row = replace(base, **entry["row"], text_path=text_name(base.doc_id, text) if text is not None else "")
+    mention_rows = [[base.doc_id, *cells] for cells in entry["mentions"]]
+    return DocumentResult(row, mention_rows, text, reused=True, cache_key=key, labels=dict(entry.get("labels", {})))
+
+
+class _Timeout(Exception):
+    pass
+
+
+@contextmanager
+def _deadline(seconds: float) -> Iterator[None]:
+    """Give up on a document after `seconds` (on the main thread, where signals arrive)."""
+    if seconds <= 0 or not hasattr(signal, "SIGALRM") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise _Timeout()
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+# -- provenance ---------------------------------------------------------------------------------
+def _model_version(settings: Settings) -> str | None:
+    if not settings.use_model:
+        return None
+    try:
+        return version(settings.model_name.replace("_", "-"))
+    except Exception:  # noqa: BLE001 - a model installed some other way still runs
+        return "unknown"
+
+
+def _fingerprint(options: JobOptions) -> str:
+    """Everything besides a file's bytes that decides its result."""
+    settings = options.settings
+    patterns = load_patterns(settings.patterns_dir)
+    identity = {
+        "pipeline": __version__,
+        "patterns": sorted(patterns.file_hashes.items()),
+        "settings": settings.describe(),
+        "model": _model_version(settings),
+        "max_chars": options.max_chars,
+    }
+    return hashlib.sha256(json.dumps(identity, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def _manifest(options: JobOptions, inputs: list[dict[str, Any]], summary: BatchSummary) -> dict[str, Any]:
+    settings = options.settings
+    patterns = load_patterns(settings.patterns_dir)
     return {
         "pipeline": {"name": "press-extract", "version": __version__},
         "python": platform.python_version(),
         "spacy": spacy_about.__version__,
-        "dateparser": dateparser.__version__,
-        "model": {"name": extractor.settings.model_name, "version": nlp.meta.get("version")} if extractor.settings.use_model else None,
-        "components": list(nlp.pipe_names),
-        "settings": extractor.settings.describe(),
-        "patterns": dict(sorted(extractor.patterns.file_hashes.items())),
+        "dateparser": version("dateparser"),
+        "quantulum3": version("quantulum3") if settings.quantities else None,
+        "model": {"name": settings.model_name, "version": _model_version(settings)} if settings.use_model else None,
+        "components": component_names(settings),
+        "settings": dict(settings.describe(), max_chars=options.max_chars),
+        "patterns": dict(sorted(patterns.file_hashes.items())),
         "inputs": inputs,
+        "run": {"analysed": summary.analysed, "reused": summary.reused, "full": options.full},
         "counts": {"documents": dict(sorted(summary.documents.items())), "mentions": dict(sorted(summary.mentions.items()))},
     }

@@ -11,12 +11,15 @@ import argparse
 import json
 import logging
 import sys
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
 from . import __version__
+from .batch import DEFAULT_TIMEOUT
 from .errors import GoldError, PatternError
+from .reader import DEFAULT_MAX_CHARS
 
 if TYPE_CHECKING:
     from .settings import Settings
@@ -35,8 +38,12 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--no-model", action="store_true", help="rules only: skip the statistical NER (faster; fewer ORGs)")
     extract.add_argument("--quantities", action="store_true", help="also emit QUANTITY mentions (physical quantities, quantulum3)")
     extract.add_argument("--patterns", type=Path, help="patterns folder (default: the repository's patterns/)")
+    extract.add_argument("--workers", type=int, default=1, metavar="N", help="analyse in N processes (the output does not change)")
+    extract.add_argument("--full", action="store_true", help="analyse every document again, ignoring results kept from earlier runs")
+    extract.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS, metavar="N", help=f"fail documents longer than N characters (default {DEFAULT_MAX_CHARS:,})")
+    extract.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS", help=f"fail a document whose analysis takes longer (default {DEFAULT_TIMEOUT:g})")
     extract.add_argument("--quiet", action="store_true", help="print nothing but errors")
-    extract.add_argument("--verbose", action="store_true", help="log each document's problems")
+    extract.add_argument("--verbose", action="store_true", help="also log each skipped or failed document")
 
     evaluate = commands.add_parser("eval", help="score predictions against gold (ANNOTATION.md)")
     evaluate.add_argument("--gold", type=Path, required=True, help="gold JSONL")
@@ -77,26 +84,53 @@ def _settings(args: argparse.Namespace) -> "Settings":
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from .batch import run_batch
-    from .extract import Extractor
+    from .batch import JobOptions, run_batch
 
-    logging.basicConfig(level=logging.WARNING if not args.verbose else logging.INFO, format="%(levelname)s %(message)s")
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(message)s")
     if args.quiet:
         logging.getLogger().setLevel(logging.ERROR)
+    elif not args.verbose:
+        logging.getLogger("pipeline.batch").setLevel(logging.ERROR)  # the summary line counts them
+    if args.workers < 1 or args.max_chars < 1:
+        print("press-extract: error: --workers and --max-chars must be at least 1", file=sys.stderr)
+        return EXIT_ERROR
     try:
         args.out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         print(f"press-extract: error: cannot create output folder {args.out}: {exc.strerror}", file=sys.stderr)
         return EXIT_ERROR
-    summary = run_batch(args.paths, args.out, Extractor(_settings(args)))
+    options = JobOptions(_settings(args), max_chars=args.max_chars, timeout=args.timeout, full=args.full)
+    with _progress_bar(enabled=not args.quiet and sys.stderr.isatty()) as progress:
+        summary = run_batch(args.paths, args.out, options, workers=args.workers, progress=progress)
     if not args.quiet:
         docs = summary.documents
         labels = ", ".join(f"{label} {count}" for label, count in sorted(summary.mentions.items())) or "none"
         print(
-            f"{sum(docs.values())} documents: {docs['ok']} ok, {docs['skipped']} skipped, {docs['failed']} failed; "
-            f"mentions: {labels}; {summary.seconds:.1f} s -> {args.out}"
+            f"{sum(docs.values())} documents: {docs['ok']} ok, {docs['skipped']} skipped, {docs['failed']} failed "
+            f"({summary.analysed} analysed, {summary.reused} reused); mentions: {labels}; {summary.seconds:.1f} s -> {args.out}"
         )
     return EXIT_DOCUMENT_FAILED if summary.failed else EXIT_OK
+
+
+@contextmanager
+def _progress_bar(enabled: bool) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar on a terminal; nothing when output goes to a file or a pipe."""
+    if not enabled:
+        yield None
+        return
+    from tqdm import tqdm
+
+    bar = tqdm(unit="doc", file=sys.stderr, leave=False)
+
+    def update(done: int, total: int) -> None:
+        bar.total = total
+        bar.n = done
+        bar.refresh()
+
+    try:
+        yield update
+    finally:
+        bar.close()
 
 
 def _eval(args: argparse.Namespace) -> int:

@@ -12,12 +12,13 @@ Four rules, from most to least explicit:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Sequence
 
 from .mention import Label
 from .patterns import PatternSet
-from .spans import Candidate, overlaps
+from .spans import Candidate, IntervalSet
 from .words import Word, split_words
 
 HEAD_WORDS = frozenset({"industry", "industries", "sector", "sectors", "cluster", "clusters"})
@@ -58,6 +59,7 @@ class ClusterLexicons:
     verbs: frozenset[str]
     ing_nouns: frozenset[str]
     name_words: frozenset[str]  # every word of every known industry name
+    first_words: frozenset[str]  # the first word of every known industry name
 
     @classmethod
     def from_patterns(cls, patterns: PatternSet) -> "ClusterLexicons":
@@ -76,6 +78,7 @@ class ClusterLexicons:
             verbs=role("verb"),
             ing_nouns=role("ing_noun"),
             name_words=frozenset(w for r in patterns.lexicon("clusters").rows for w in cluster_key(r["variant"]).split()),
+            first_words=frozenset(cluster_key(r["variant"]).split()[0] for r in patterns.lexicon("clusters").rows),
         )
 
     def is_verb(self, word: str) -> bool:
@@ -116,17 +119,21 @@ def scan_clusters(
 ) -> list[Candidate]:
     """CLUSTER candidates of one document. `blockers` are money, percent and date spans."""
     found: list[Candidate] = []
+    numeric = IntervalSet(blockers)
+    triggers = sorted(triggers, key=lambda t: t.end)
+    trigger_ends = [t.end for t in triggers]
+    parsed = []
     for sentence_start, sentence_end in sentences:
         words = split_words(text, sentence_start, sentence_end)
-        blocked = [any(overlaps(w.start, w.end, s, e) for s, e in blockers) for w in words]
-        for trigger in triggers:
-            if sentence_start <= trigger.end <= sentence_end:
-                found.extend(_list_items(text, words, blocked, trigger, lex))
+        blocked = [numeric.overlaps(w.start, w.end) for w in words]
+        parsed.append((words, blocked))
+        first = bisect_left(trigger_ends, sentence_start)
+        for trigger in triggers[first:bisect_right(trigger_ends, sentence_end)]:
+            found.extend(_list_items(text, words, blocked, trigger, lex))
         found.extend(_headed(text, words, blocked, lex))
-    for sentence_start, sentence_end in sentences:
-        words = split_words(text, sentence_start, sentence_end)
-        blocked = [any(overlaps(w.start, w.end, s, e) for s, e in blockers) for w in words]
-        found.extend(_known_item_lists(text, words, blocked, lex, [(c.start, c.end) for c in found]))
+    taken = IntervalSet((c.start, c.end) for c in found)
+    for words, blocked in parsed:
+        found.extend(_known_item_lists(text, words, blocked, lex, taken))
     found.extend(_abbreviations(text, found, lex))
     found.extend(_repeats_and_names(text, sentences, found, blockers, lex))
     return found
@@ -442,13 +449,14 @@ def _coordinated(phrase: list[Word], lex: ClusterLexicons, plural: bool) -> list
 _PRODUCT_CONTEXT = frozenset({"exports", "imports", "sales", "output", "production", "prices", "consumption", "supply", "demand", "shipments"})
 
 
-def _known_item_lists(text: str, words: list[Word], blocked: list[bool], lex: ClusterLexicons, taken: list[tuple[int, int]]) -> list[Candidate]:
+def _known_item_lists(text: str, words: list[Word], blocked: list[bool], lex: ClusterLexicons, taken: IntervalSet) -> list[Candidate]:
     """'opportunities in hydrogen energy, photovoltaics, semiconductors and the digital economy':
     three or more coordinated noun phrases, most of them known industries, are a list of industries."""
     found: list[Candidate] = []
     runs: list[list[list[Word]]] = []
     run: list[list[Word]] = []
     segment: list[Word] = []
+    positions = {id(word): i for i, word in enumerate(words)}
 
     def close_segment() -> None:
         nonlocal segment
@@ -490,18 +498,18 @@ def _known_item_lists(text: str, words: list[Word], blocked: list[bool], lex: Cl
         items = [_item_tail(item, lex) for item in run]
         items[-1] = _known_head(items[-1], lex)  # "machinery rose": the last item ends where the clause goes on
         items = [item for item in items if item]
-        known = [item for item in items if cluster_key(" ".join(w.text for w in item)) in lex.terms]
+        known = {id(item) for item in items if cluster_key(" ".join(w.text for w in item)) in lex.terms}
         if not items:
             continue
-        index = words.index(items[0][0])
+        index = positions[id(items[0][0])]
         before = [w.lower for w in words[max(0, index - 3):index]]
         if len(items) < 3 or len(known) < 2 or len(known) * 5 < len(items) * 3 or any(w in _PRODUCT_CONTEXT for w in before):
             continue
         for item in items:
             start, end = item[0].start, item[-1].end
-            if any(overlaps(start, end, s, e) for s, e in taken):
+            if taken.overlaps(start, end):
                 continue
-            if item not in known and all(w.lower in lex.generic or w.lower in lex.broad for w in item):
+            if id(item) not in known and all(w.lower in lex.generic or w.lower in lex.broad for w in item):
                 continue
             found.append(Candidate(Label.CLUSTER, start, end, "cluster.list.known_items", info=(("canonical", cluster_canonical(text[start:end], lex)),)))
     return found
@@ -549,7 +557,7 @@ def _repeats_and_names(
     established: dict[str, int] = {}
     for candidate in sorted(found, key=lambda c: c.start):
         established.setdefault(candidate.get("canonical", ""), candidate.start)
-    taken = [(c.start, c.end) for c in found] + list(blockers)
+    taken = IntervalSet([(c.start, c.end) for c in found] + list(blockers))
     result = []
     for sentence_start, sentence_end in sentences:
         words = split_words(text, sentence_start, sentence_end)
@@ -563,19 +571,22 @@ def _repeats_and_names(
             start, end = words[i].start, words[j].end
             canonical, mode = lex.terms[key]
             first_seen = established.get(canonical)
-            if any(overlaps(start, end, s, e) for s, e in taken):
+            if taken.overlaps(start, end):
                 i = j + 1
                 continue
             repeat = first_seen is not None and first_seen < start
             if (mode == "anywhere" or repeat) and _stands_alone(words, i, j, lex):
                 rule = "cluster.repeat" if repeat else "cluster.lexicon"
                 result.append(Candidate(Label.CLUSTER, start, end, rule, info=(("canonical", canonical),)))
-                taken.append((start, end))
+                taken.add(start, end)
             i = j + 1
     return result
 
 
 def _longest_term(words: list[Word], i: int, lex: ClusterLexicons) -> tuple[int, str] | None:
+    first = cluster_key(words[i].text).split()
+    if not first or first[0] not in lex.first_words:
+        return None
     for j in range(min(len(words), i + 7) - 1, i - 1, -1):
         if any(w.ends_clause() for w in words[i:j]) or any(w.lead for w in words[i + 1:j + 1]):
             continue

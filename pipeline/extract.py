@@ -1,30 +1,36 @@
 """The orchestrator: one call per stage, from a document's text to its mentions.
 
-read -> analysis text -> document date -> spaCy doc (candidates) -> normalize
-     -> date ranges -> settle overlaps -> relations -> Mention rows
+document -> analysis text -> boilerplate blanked -> document date -> spaCy (candidates, by
+chunks) -> normalize -> date ranges -> settle overlaps -> relations -> Mention rows
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Iterable, Iterator
+from pathlib import Path
 
+from .boilerplate import blank, find_boilerplate
 from .dateline import DocDate, find_doc_date, is_transcript
 from .mention import Label, Mention
+from .metadata import Metadata, document_metadata
 from .nlp import build_nlp, model_id
 from .normalize import Normalizers
+from .normalize.context import CONTEXT_CHARS
 from .normalize.dates import DateContext, Interval
 from .org_rules import OrgLexicons
 from .patterns import load_patterns
 from .quantities import find_quantities, quantulum_version
-from .relations import Qualifiers, attach_amount_facts, org_canonicals, same_period
 from .reader import Document
+from .relations import Qualifiers, attach_amount_facts, org_canonicals, same_period
 from .sentences import SentenceIndex
 from .settings import Settings
-from .spans import Resolved, resolve_overlaps
+from .spans import Candidate, Resolved, resolve_overlaps
 from .text import analysis_text
+
+CHUNK_CHARS = 100_000  # spaCy sees long documents in pieces of at most this many characters
 
 
 @dataclass(frozen=True)
@@ -32,6 +38,8 @@ class Extraction:
     doc_id: str
     doc_date: DocDate | None
     mentions: tuple[Mention, ...]
+    metadata: Metadata = Metadata()
+    boilerplate_chars: int = 0
 
 
 class Extractor:
@@ -41,49 +49,54 @@ class Extractor:
         self.settings = settings or Settings()
         self.patterns = load_patterns(self.settings.patterns_dir)
         self.nlp = build_nlp(self.settings)
+        self.nlp.max_length = CHUNK_CHARS + 1
         self.model = model_id(self.nlp) if self.settings.use_model else None
         self.normalizers = Normalizers(self.patterns)
         self.qualifiers = Qualifiers.from_patterns(self.patterns)
-        self.long_forms = {name: kind[1] for name, kind in OrgLexicons.from_patterns(self.patterns).name_kinds.items() if kind[1]}
+        names = OrgLexicons.from_patterns(self.patterns).name_kinds
+        self.long_forms = {name: kind[1] for name, kind in names.items() if kind[1]}
+        media = sorted((n for n, (k, _) in names.items() if k in ("media", "newswire")), key=len, reverse=True)
+        self.media_names = re.compile("|".join(re.escape(n) for n in media))
         self.quantity_rule = f"quantulum3-{quantulum_version()}" if self.settings.quantities else ""
 
     def extract_text(self, text: str, doc_id: str = "", doc_date: date | None = None) -> Extraction:
         """Mentions of one text. `doc_date` overrides the date found in the text (peer suites)."""
         sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
-        return next(self._run([(doc_id, sha, text, doc_date)]))
+        return self.extract(Document(doc_id, Path(doc_id), sha, text), doc_date)
 
-    def extract_documents(self, documents: Iterable[Document]) -> Iterator[Extraction]:
-        """Mentions of many documents, batched through spaCy, in the order given."""
-        return self._run((d.doc_id, d.sha256, d.text, None) for d in documents)
-
-    def _run(self, items: Iterable[tuple[str, str, str, date | None]]) -> Iterator[Extraction]:
-        def analysed() -> Iterator[tuple[str, tuple[str, str, str, date | None]]]:
-            for item in items:
-                yield analysis_text(item[2]), item
-
-        for doc, (doc_id, sha, original, given_date) in self.nlp.pipe(analysed(), as_tuples=True, batch_size=self.settings.batch_size):
-            found = DocDate(given_date, "given", -1, -1) if given_date else find_doc_date(doc.text)
-            yield Extraction(doc_id, found, tuple(self._mentions(doc, doc_id, sha, original, found)))
-
-    def _mentions(self, doc, doc_id: str, sha: str, original: str, doc_date: DocDate | None) -> list[Mention]:  # type: ignore[no-untyped-def]
-        text = doc.text
-        sentences = SentenceIndex(doc._.press_sentences)
-        dates = DateContext(doc_date.date if doc_date else None, transcript=is_transcript(text))
-        candidates = doc._.press_candidates
-        resolved = [r for c in candidates if (r := self.normalizers.normalize(c, text, sentences, dates)) is not None]
-        resolved += self.normalizers.date_ranges(candidates, text, sentences, dates)
+    def extract(self, document: Document, doc_date: date | None = None) -> Extraction:
+        boilerplate = find_boilerplate(analysis_text(document.text), self.patterns.boilerplate)
+        text = blank(analysis_text(document.text), boilerplate)
+        found = DocDate(doc_date, "given", -1, -1) if doc_date else find_doc_date(text) or _meta_date(document)
+        sentences, candidates = self._parse(text)
+        index = SentenceIndex(sentences)
+        dates = DateContext(found.date if found else None, transcript=is_transcript(text))
+        resolved = [r for c in candidates if (r := self.normalizers.normalize(c, text, index, dates)) is not None]
+        resolved += self.normalizers.date_ranges(candidates, text, index, dates)
         kept = resolve_overlaps(resolved)
-        self._relations(kept, text, sentences)
+        self._relations(kept, text, index)
         kept = [item for item in kept if item.label is not Label.DATE or item.fields["interval"] is not None]
         if self.settings.quantities:
-            taken = [(k.start, k.end) for k in kept]
-            kept = sorted(kept + find_quantities(text, doc._.press_sentences, taken, self.quantity_rule), key=lambda r: (r.start, r.end))
-        return [self._mention(item, doc_id, sha, original, sentences) for item in kept]
+            kept = sorted(kept + find_quantities(text, sentences, [(k.start, k.end) for k in kept], self.quantity_rule), key=lambda r: (r.start, r.end))
+        mentions = tuple(self._mention(item, document, index) for item in kept)
+        metadata = document_metadata(blank(document.text, boilerplate), self.media_names, document.title_hint, document.html_meta)
+        return Extraction(document.doc_id, found, mentions, metadata, sum(e - s for s, e, _ in boilerplate))
+
+    def _parse(self, text: str) -> tuple[list[tuple[int, int]], list[Candidate]]:
+        """Sentences and candidates from the spaCy pipeline, run chunk by chunk on long texts."""
+        sentences: list[tuple[int, int]] = []
+        candidates: list[Candidate] = []
+        chunks = _chunks(text, CHUNK_CHARS)
+        for (offset, _), doc in zip(chunks, self.nlp.pipe(text[s:e] for s, e in chunks)):
+            sentences.extend((s + offset, e + offset) for s, e in doc._.press_sentences)
+            candidates.extend(replace(c, start=c.start + offset, end=c.end + offset) if offset else c for c in doc._.press_candidates)
+        return sentences, candidates
 
     def _relations(self, kept: list[Resolved], text: str, sentences: SentenceIndex) -> None:
         for index, item in enumerate(kept):
             start, end = sentences.around(item.start, item.end)
-            before, after = text[start:item.start], text[item.end:end]
+            before = text[max(start, item.start - CONTEXT_CHARS):item.start]
+            after = text[item.end:min(end, item.end + CONTEXT_CHARS)]
             if item.label in (Label.MONEY, Label.PERCENT):
                 attach_amount_facts(item, before, after, self.qualifiers)
             elif item.label is Label.DATE:
@@ -92,21 +105,24 @@ class Extractor:
                     same_period(item, [k for k in kept[:index] if k.label is Label.DATE], text[item.start:item.end])
         org_canonicals(kept, text, self.long_forms)
 
-    def _mention(self, item: Resolved, doc_id: str, sha: str, original: str, sentences: SentenceIndex) -> Mention:
+    def _mention(self, item: Resolved, document: Document, sentences: SentenceIndex) -> Mention:
         start, end = item.start, item.end
         sentence_start, sentence_end = sentences.around(start, end)
+        source_start, source_end = document.offsets.to_source(start, end) if document.offsets else (start, end)
         fields = item.fields
         label = item.label
         mention = Mention(
-            doc_id=doc_id,
-            mention_id=hashlib.blake2b(f"{sha}|{label.value}|{start}|{end}".encode(), digest_size=8).hexdigest(),
+            doc_id=document.doc_id,
+            mention_id=hashlib.blake2b(f"{document.sha256}|{label.value}|{start}|{end}".encode(), digest_size=8).hexdigest(),
             label=label,
-            text=original[start:end],
+            text=document.text[start:end],
             start=start,
             end=end,
             sentence_start=sentence_start,
             sentence_end=sentence_end,
             rule=item.candidate.rule,
+            source_start=source_start,
+            source_end=source_end,
         )
         if label in (Label.MONEY, Label.PERCENT, Label.QUANTITY):
             mention = replace(mention, value=fields["value"], value_high=fields.get("value_high"), unit=fields["unit"])
@@ -122,3 +138,32 @@ class Extractor:
         if label in (Label.ORG, Label.CLUSTER):
             mention = replace(mention, canonical=fields.get("canonical", ""))
         return mention
+
+
+def _chunks(text: str, size: int) -> list[tuple[int, int]]:
+    """Pieces of at most `size` characters, cut at a line break, else at white space, else anywhere."""
+    pieces: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > size:
+        window = text[start:start + size]
+        cut = max(window.rfind("\n"), 0) or max(window.rfind(" "), 0) or size
+        pieces.append((start, start + cut))
+        start += cut
+    pieces.append((start, len(text)))
+    return pieces
+
+
+_META_DATES = ("article:published_time", "og:published_time", "publishdate", "pubdate", "publish-date", "date", "dc.date", "datepublished", "sailthru.date")
+
+
+def _meta_date(document: Document) -> DocDate | None:
+    """An HTML page's publication date from its <meta> tags, when the text states none."""
+    for key in _META_DATES:
+        value = document.html_meta.get(key, "")
+        match = re.match(r"((?:19|20)\d{2})-(\d{2})-(\d{2})", value)
+        if match:
+            try:
+                return DocDate(date(int(match.group(1)), int(match.group(2)), int(match.group(3))), f"html-meta:{key}", -1, -1)
+            except ValueError:
+                continue
+    return None

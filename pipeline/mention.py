@@ -45,6 +45,9 @@ class Mention:
     granularity: str = ""
     canonical: str = ""
     rule: str = ""
+    # Beyond the contract: where the span stands in the original file (HTML sources differ).
+    source_start: int | None = None
+    source_end: int | None = None
 
 
 CSV_COLUMNS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Mention))

@@ -31,7 +31,14 @@ def build_nlp(settings: Settings) -> Language:
     nlp.add_pipe("press_numeric_v1", after="press_sentences_v1", config={"patterns_dir": patterns_dir})
     nlp.add_pipe("press_orgs_v1", last=True, config={"patterns_dir": patterns_dir, "model_name": model_id(nlp) if settings.use_model else ""})
     nlp.add_pipe("press_clusters_v1", last=True, config={"patterns_dir": patterns_dir})
+    assert nlp.pipe_names == component_names(settings), nlp.pipe_names
     return nlp
+
+
+def component_names(settings: Settings) -> list[str]:
+    """The components build_nlp() runs, in order (recorded in manifest.json)."""
+    model = ["ner"] if settings.use_model else []
+    return ["press_sentences_v1", "press_numeric_v1", *model, "press_orgs_v1", "press_clusters_v1"]
 
 
 def model_id(nlp: Language) -> str:

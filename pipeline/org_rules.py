@@ -89,7 +89,7 @@ def scan_orgs(text: str, sentences: Sequence[tuple[int, int]], entities: Iterabl
 
 
 # -- lexicon names ---------------------------------------------------------------------------------
-_WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 def _lexicon_names(text: str, lex: OrgLexicons) -> list[Candidate]:

@@ -61,6 +61,8 @@ ENUMS: dict[tuple[str, str], frozenset[str]] = {
 RULE_FILES = {"MONEY": "money.jsonl", "PERCENT": "percent.jsonl", "DATE": "dates.jsonl"}
 RULE_KEYS = frozenset({"id", "label", "interp", "regex", "examples", "note"})
 TOKEN_PATTERN_FILES = ("cluster_patterns.jsonl",)
+BOILERPLATE_FILE = "boilerplate.jsonl"
+BOILERPLATE_KEYS = frozenset({"id", "category", "scope", "regex", "examples", "note", "max_line"})
 TOKEN_PATTERN_KEYS = frozenset({"id", "label", "pattern", "kind", "note"})
 _REFERENCE = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
@@ -104,12 +106,23 @@ class TokenPattern:
 
 
 @dataclass(frozen=True)
+class BoilerplateRule:
+    id: str
+    category: str
+    scope: str  # "line": the whole line is boilerplate; "phrase": only the match
+    pattern: re.Pattern[str]
+    max_line: int | None
+    examples: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class PatternSet:
     directory: Path
     lexicons: Mapping[str, Lexicon]
     fragments: Mapping[str, str]
     rules: Mapping[str, tuple[RegexRule, ...]]
     token_patterns: tuple[TokenPattern, ...]
+    boilerplate: tuple[BoilerplateRule, ...]
     file_hashes: Mapping[str, str]
 
     def lexicon(self, name: str) -> Lexicon:
@@ -130,12 +143,14 @@ def load_patterns(directory: Path) -> PatternSet:
     fragments = _read_fragments(directory / "fragments.jsonl", lexicons)
     rules = {label: _read_rules(directory / filename, label, fragments) for label, filename in RULE_FILES.items()}
     token_patterns = tuple(tp for filename in TOKEN_PATTERN_FILES for tp in _read_token_patterns(directory / filename))
+    boilerplate = _read_boilerplate(directory / BOILERPLATE_FILE)
     return PatternSet(
         directory=directory,
         lexicons=MappingProxyType(lexicons),
         fragments=MappingProxyType(fragments),
         rules=MappingProxyType(rules),
         token_patterns=token_patterns,
+        boilerplate=boilerplate,
         file_hashes=MappingProxyType(hashes),
     )
 
@@ -266,15 +281,7 @@ def _read_rules(path: Path, label: str, fragments: Mapping[str, str]) -> tuple[R
     rules: list[RegexRule] = []
     seen: set[str] = set()
     for number, item in _read_jsonl(path):
-        unknown = set(item) - RULE_KEYS
-        if unknown:
-            raise PatternError(str(path), number, f"unknown keys {sorted(unknown)}")
-        rule_id = item.get("id")
-        if not isinstance(rule_id, str) or not rule_id:
-            raise PatternError(str(path), number, "rule needs an `id`")
-        if rule_id in seen:
-            raise PatternError(str(path), number, f"duplicate id {rule_id!r}")
-        seen.add(rule_id)
+        rule_id = _checked_id(item, seen, RULE_KEYS, path, number)
         if item.get("label") != label:
             raise PatternError(str(path), number, f"label must be {label!r} in this file")
         interp = item.get("interp")
@@ -302,17 +309,48 @@ def _read_rules(path: Path, label: str, fragments: Mapping[str, str]) -> tuple[R
     return tuple(rules)
 
 
+def _checked_id(item: Mapping[str, Any], seen: set[str], allowed: frozenset[str], path: Path, number: int) -> str:
+    """The line's `id`, after refusing unknown keys and missing or repeated ids."""
+    unknown = set(item) - allowed
+    if unknown:
+        raise PatternError(str(path), number, f"unknown keys {sorted(unknown)}")
+    item_id = item.get("id")
+    if not isinstance(item_id, str) or not item_id:
+        raise PatternError(str(path), number, "needs an `id`")
+    if item_id in seen:
+        raise PatternError(str(path), number, f"duplicate id {item_id!r}")
+    seen.add(item_id)
+    return item_id
+
+
+def _read_boilerplate(path: Path) -> tuple[BoilerplateRule, ...]:
+    rules: list[BoilerplateRule] = []
+    seen: set[str] = set()
+    for number, item in _read_jsonl(path):
+        rule_id = _checked_id(item, seen, BOILERPLATE_KEYS, path, number)
+        scope = item.get("scope")
+        if scope not in ("line", "phrase"):
+            raise PatternError(str(path), number, "scope must be 'line' or 'phrase'")
+        category = item.get("category")
+        if not isinstance(category, str) or not category:
+            raise PatternError(str(path), number, "needs a `category`")
+        try:
+            compiled = re.compile(_regex_text(item.get("regex"), path, number), re.MULTILINE)
+        except re.error as exc:
+            raise PatternError(str(path), number, f"regex does not compile: {exc}") from None
+        max_line = item.get("max_line")
+        if max_line is not None and not isinstance(max_line, int):
+            raise PatternError(str(path), number, "max_line must be a whole number")
+        rules.append(BoilerplateRule(rule_id, category, scope, compiled, max_line, tuple(item.get("examples", []))))
+    return tuple(rules)
+
+
 def _read_token_patterns(path: Path) -> list[TokenPattern]:
     patterns: list[TokenPattern] = []
     seen: set[str] = set()
     for number, item in _read_jsonl(path):
-        unknown = set(item) - TOKEN_PATTERN_KEYS
-        if unknown:
-            raise PatternError(str(path), number, f"unknown keys {sorted(unknown)}")
-        pattern_id, label, kind, pattern = item.get("id"), item.get("label"), item.get("kind", ""), item.get("pattern")
-        if not isinstance(pattern_id, str) or not pattern_id or pattern_id in seen:
-            raise PatternError(str(path), number, f"missing or duplicate id {pattern_id!r}")
-        seen.add(pattern_id)
+        pattern_id = _checked_id(item, seen, TOKEN_PATTERN_KEYS, path, number)
+        label, kind, pattern = item.get("label"), item.get("kind", ""), item.get("pattern")
         if not isinstance(label, str) or not label:
             raise PatternError(str(path), number, "pattern needs a `label`")
         if not isinstance(pattern, list) or not pattern or not all(isinstance(t, dict) for t in pattern):

@@ -1,21 +1,47 @@
-"""Input discovery and exact decoding.
+"""Input discovery, exact decoding, and the text each document is analysed as.
 
-A document's text is its file's bytes decoded as UTF-8 with no newline translation and a
-leading byte-order mark removed (ANNOTATION.md, "Offsets"). Inputs are walked in sorted
-order and every file is accounted for: read, or listed as skipped with a reason.
+- A text file's analysed text is its bytes decoded (ANNOTATION.md: UTF-8, no newline
+  translation, a leading byte-order mark removed). Files in UTF-16 (with a BOM), GB18030/GBK,
+  Big5 or Windows-1252 are decoded too: BOMs first, then strict UTF-8, then a declared HTML
+  charset, then charset-normalizer restricted to those encodings. The encoding is recorded.
+- An HTML file's analysed text is its main text (htmltext.py), with a map back to the page.
+- Binary files, undecodable bytes, empty files and oversized files get a clear reason;
+  unsupported types are listed as skipped. Nothing is dropped silently.
 """
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+import re
+import unicodedata
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .errors import DocumentError
+import charset_normalizer
 
-TEXT_SUFFIXES = (".txt", ".md")
-_BOM = b"\xef\xbb\xbf"
+from .errors import DocumentError
+from .htmltext import extract_html
+from .offsets import OffsetMap
+
+TEXT_SUFFIXES = {".txt": "text", ".md": "markdown", ".html": "html", ".htm": "html"}
+DEFAULT_MAX_CHARS = 5_000_000  # fifty times a long press release; larger inputs fail with a reason
+
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+_MAGIC = (
+    (b"%PDF", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\x7fELF", "an executable"),
+    (b"RIFF", "a media file"),
+)
+_DETECTED = ("gb18030", "big5", "cp1252")  # what the detector may choose between, besides UTF-8
+_PREFERENCE = {"utf_8": 0, "gb18030": 1, "big5": 2, "cp1252": 3}
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,13 +52,28 @@ class Source:
     path: Path
     skip_reason: str = ""
 
+    @property
+    def format(self) -> str:
+        return TEXT_SUFFIXES.get(self.path.suffix.lower(), "")
 
-@dataclass(frozen=True, slots=True)
+
+@dataclass(frozen=True)
 class Document:
     doc_id: str
     path: Path
-    sha256: str
-    text: str
+    sha256: str  # of the file's bytes
+    text: str  # the analysed text: offsets of mentions index this
+    format: str = "text"  # text, markdown, html
+    encoding: str = "utf-8"
+    offsets: OffsetMap | None = None  # analysed text -> source text, for HTML
+    source_text: str | None = None  # the file decoded, when the analysed text differs from it
+    html_meta: dict[str, str] = field(default_factory=dict)
+    title_hint: str = ""
+
+    @property
+    def text_differs(self) -> bool:
+        """True when `text` is not the file's bytes decoded as UTF-8: it must be written out."""
+        return self.format == "html" or self.encoding not in ("utf-8", "utf-8-sig", "ascii")
 
 
 def discover(inputs: Iterable[str | Path]) -> list[Source]:
@@ -44,8 +85,7 @@ def discover(inputs: Iterable[str | Path]) -> list[Source]:
     sources: list[Source] = []
     seen: set[str] = set()
     for raw in inputs:
-        root = Path(raw)
-        for source in _walk(root):
+        for source in _walk(Path(raw)):
             if source.doc_id in seen:
                 source = Source(source.doc_id, source.path, f"duplicate doc_id (also given as an earlier input): {source.path}")
             seen.add(source.doc_id)
@@ -55,13 +95,13 @@ def discover(inputs: Iterable[str | Path]) -> list[Source]:
 
 def _walk(root: Path) -> Iterator[Source]:
     if root.is_dir():
-        files = sorted((p for p in root.rglob("*") if p.is_file()), key=lambda p: p.relative_to(root).as_posix())
+        files = sorted((p for p in root.rglob("*") if p.is_file() or p.is_symlink()), key=lambda p: p.relative_to(root).as_posix())
         for path in files:
-            doc_id = path.relative_to(root).as_posix()
-            if any(part.startswith(".") for part in path.relative_to(root).parts):
+            relative = path.relative_to(root)
+            if any(part.startswith(".") for part in relative.parts):
                 continue  # hidden files and folders (.git, .DS_Store) are not inputs
-            yield _source(doc_id, path)
-    elif root.exists():
+            yield _source(relative.as_posix(), path)
+    elif root.exists() or root.is_symlink():
         yield _source(root.name, root)
     else:
         yield Source(root.name or str(root), root, f"no such file or folder: {root}")
@@ -69,29 +109,110 @@ def _walk(root: Path) -> Iterator[Source]:
 
 def _source(doc_id: str, path: Path) -> Source:
     if path.suffix.lower() not in TEXT_SUFFIXES:
-        return Source(doc_id, path, f"unsupported file type {path.suffix or '(none)'!r}; expected .txt or .md")
+        return Source(doc_id, path, f"unsupported file type {path.suffix or '(none)'!r}; expected .txt, .md, .html or .htm")
     return Source(doc_id, path)
 
 
-def read_document(source: Source) -> Document:
-    """Read and decode one file exactly. Raises DocumentError with the reason."""
+def read_document(source: Source, max_chars: int = DEFAULT_MAX_CHARS) -> Document:
+    """Read, decode and (for HTML) extract one file. Raises DocumentError with the reason."""
     try:
         data = source.path.read_bytes()
+    except FileNotFoundError:
+        raise DocumentError(source.doc_id, "file vanished before it could be read") from None
+    except IsADirectoryError:
+        raise DocumentError(source.doc_id, "not a file") from None
     except OSError as exc:
         raise DocumentError(source.doc_id, f"cannot read file: {exc.strerror or exc}") from None
-    return decode_document(source.doc_id, source.path, data)
+    return decode_document(source.doc_id, source.path, data, source.format or "text", max_chars)
 
 
-def decode_document(doc_id: str, path: Path, data: bytes) -> Document:
+def decode_document(doc_id: str, path: Path, data: bytes, kind: str = "text", max_chars: int = DEFAULT_MAX_CHARS) -> Document:
     digest = hashlib.sha256(data).hexdigest()
-    if data.startswith(_BOM):
-        data = data[len(_BOM):]
+    if not data.strip():
+        raise DocumentError(doc_id, "empty document (no text)", status="skipped")
+    if len(data) > max_chars * 4:
+        raise DocumentError(doc_id, f"too large: {len(data):,} bytes (the limit is {max_chars:,} characters; see --max-chars)")
+    declared = None
+    if kind == "html":
+        found = _META_CHARSET.search(data[:4096])
+        declared = found.group(1).decode("ascii", "replace") if found else None
+    text, encoding = decode_bytes(doc_id, data, declared)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if len(text) > max_chars:
+        raise DocumentError(doc_id, f"too large: {len(text):,} characters (the limit is {max_chars:,}; see --max-chars)")
+    if not text.strip():
+        raise DocumentError(doc_id, "empty document (no text)", status="skipped")
+    if kind != "html":
+        return Document(doc_id, path, digest, text, kind, encoding)
+    page = extract_html(text)
+    if not page.text.strip():
+        raise DocumentError(doc_id, "no main text in the HTML page", status="skipped")
+    return Document(doc_id, path, digest, page.text, "html", encoding, page.offsets, text, dict(page.meta), page.title)
+
+
+def decode_bytes(doc_id: str, data: bytes, declared: str | None = None) -> tuple[str, str]:
+    """(text, encoding name). Raises DocumentError for binary or undecodable data."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError as exc:
+                raise DocumentError(doc_id, f"starts with a {encoding} byte-order mark but is not valid {encoding} (byte {exc.start})") from None
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise DocumentError(doc_id, f"binary content: {what}, not text")
     if b"\x00" in data:
         raise DocumentError(doc_id, "binary content (NUL bytes); not a text file")
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise DocumentError(doc_id, f"not valid UTF-8 (byte {exc.start}: {exc.reason})") from None
-    if not text.strip():
-        raise DocumentError(doc_id, "empty document (no text)", status="skipped")
-    return Document(doc_id=doc_id, path=path, sha256=digest, text=text)
+        return _checked(doc_id, data.decode("utf-8")), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if declared:
+        try:
+            return _checked(doc_id, data.decode(declared)), declared.lower()
+        except (LookupError, UnicodeDecodeError):
+            pass
+    matches = [m for m in charset_normalizer.from_bytes(data, cp_isolation=list(_DETECTED))]
+    if not matches:
+        raise DocumentError(doc_id, "undecodable bytes: not UTF-8, and no known encoding (GB18030, Big5, Windows-1252) fits")
+    best_chaos = min(m.chaos for m in matches)
+    close = [m for m in matches if m.chaos <= best_chaos + 0.02]
+    chosen = max(close, key=lambda m: (_common_cjk_share(str(m)), -_PREFERENCE.get(m.encoding, 9)))
+    encoding = chosen.encoding.replace("_", "-")
+    try:
+        return _checked(doc_id, data.decode(chosen.encoding)), encoding
+    except UnicodeDecodeError:
+        raise DocumentError(doc_id, f"undecodable bytes (detected {encoding}, but the bytes do not decode)") from None
+
+
+def _checked(doc_id: str, text: str) -> str:
+    """Refuse text that is mostly control characters: binary data that happened to decode."""
+    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f\v")
+    if controls > max(8, len(text) // 100):
+        raise DocumentError(doc_id, "binary content (control characters); not a text file")
+    return text
+
+
+def _common_cjk_share(text: str) -> float:
+    """Share of the non-ASCII characters that are frequent Chinese characters (GB2312 level 1
+    or Big5 level 1): a wrong CJK decoding yields rare characters and symbols."""
+    wide = [ch for ch in text if ord(ch) > 0x7F]
+    if not wide:
+        return 0.0
+    common = 0
+    for ch in wide:
+        try:
+            gb = ch.encode("gb2312")
+            if len(gb) == 2 and 0xB0 <= gb[0] <= 0xD7:
+                common += 1
+                continue
+        except UnicodeEncodeError:
+            pass
+        try:
+            big5 = ch.encode("big5")
+            if len(big5) == 2 and 0xA440 <= (big5[0] << 8 | big5[1]) <= 0xC67E:
+                common += 1
+        except UnicodeEncodeError:
+            pass
+    return common / len(wide)

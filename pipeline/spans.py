@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
@@ -57,6 +58,36 @@ def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     return a_start < b_end and b_start < a_end
 
 
+class IntervalSet:
+    """Spans that do not overlap each other, with a fast "does this span overlap one?" test
+    (large documents hold tens of thousands of spans: no scan of all of them per question)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for start, end in sorted(spans):
+            self.add(start, end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        index = bisect_right(self.starts, start)
+        if index and self.ends[index - 1] > start:
+            return True
+        return index < len(self.starts) and self.starts[index] < end
+
+    def add(self, start: int, end: int) -> None:
+        """Add a span; one that overlaps spans already held is merged with them."""
+        index = bisect_right(self.starts, start)
+        while index and self.ends[index - 1] > start:
+            index -= 1
+            start, end = min(start, self.starts[index]), max(end, self.ends[index])
+            del self.starts[index], self.ends[index]
+        while index < len(self.starts) and self.starts[index] < end:
+            end = max(end, self.ends[index])
+            del self.starts[index], self.ends[index]
+        self.starts.insert(index, start)
+        self.ends.insert(index, end)
+
+
 def resolve_overlaps(items: Iterable[Resolved]) -> list[Resolved]:
     """Keep a set of non-overlapping spans, in document order.
 
@@ -75,11 +106,11 @@ def resolve_overlaps(items: Iterable[Resolved]) -> list[Resolved]:
         ),
     )
     kept: list[Resolved] = []
-    taken: list[tuple[int, int]] = []
+    taken = IntervalSet()
     for _, item in ranked:
-        if any(overlaps(item.start, item.end, s, e) for s, e in taken):
+        if taken.overlaps(item.start, item.end):
             continue
         kept.append(item)
-        taken.append((item.start, item.end))
+        taken.add(item.start, item.end)
     kept.sort(key=lambda r: (r.start, r.end, LABEL_PRIORITY[r.label]))
     return kept

@@ -1,14 +1,19 @@
-"""mentions.csv, documents.csv and manifest.json, written so a reader never sees half a run.
+"""mentions.csv, documents.csv, manifest.json and texts/, written so a reader never sees half a run.
 
 Rows stream to files in a staging folder inside the output folder; only a finished run
 moves them over the previous outputs (os.replace, atomic per file, manifest last).
+Analysed texts are written to texts/ under names that include a hash of their content, so
+the files the previous documents.csv points to stay valid until the new one replaces it;
+files no longer referenced are removed after the commit.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import os
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass, fields
@@ -16,7 +21,9 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Iterable
 
-from .mention import CSV_COLUMNS, Mention, to_row
+from .mention import CSV_COLUMNS
+
+TEXTS_DIR = "texts"
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,10 +37,26 @@ class DocumentRow:
     status: str  # ok, skipped, failed
     reason: str
     mentions: int
+    format: str = ""
+    encoding: str = ""
+    text_path: str = ""  # texts/...: the analysed text, when it is not the file's bytes as UTF-8
+    title: str = ""
+    publisher: str = ""
+    dateline_place: str = ""
+    byline: str = ""
+    language: str = ""
+    boilerplate_chars: int = 0
 
 
 DOCUMENT_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(DocumentRow))
 OUTPUT_FILES = ("mentions.csv", "documents.csv", "manifest.json")
+
+
+def text_name(doc_id: str, text: str) -> str:
+    """texts/<doc_id>.<hash>.txt, with the doc_id's folders flattened."""
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+    safe = re.sub(r"[^A-Za-z0-9._-]+", "_", doc_id)
+    return f"{TEXTS_DIR}/{safe}.{digest}.txt"
 
 
 class OutputWriter:
@@ -42,6 +65,7 @@ class OutputWriter:
     def __init__(self, out_dir: Path) -> None:
         self.out_dir = Path(out_dir)
         self.out_dir.mkdir(parents=True, exist_ok=True)
+        (self.out_dir / TEXTS_DIR).mkdir(exist_ok=True)
         self.staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=self.out_dir))
         self._mentions_file = open(self.staging / "mentions.csv", "w", encoding="utf-8", newline="")
         self._documents_file = open(self.staging / "documents.csv", "w", encoding="utf-8", newline="")
@@ -49,12 +73,25 @@ class OutputWriter:
         self._documents = csv.writer(self._documents_file, lineterminator="\n")
         self._mentions.writerow(CSV_COLUMNS)
         self._documents.writerow(DOCUMENT_COLUMNS)
+        self.texts: set[str] = set()
         self.committed = False
 
-    def write_document(self, row: DocumentRow, mentions: Iterable[Mention]) -> None:
-        for mention in mentions:
-            self._mentions.writerow(to_row(mention))
+    def write_document(self, row: DocumentRow, mention_rows: Iterable[list[str]], text: str | None = None) -> None:
+        for cells in mention_rows:
+            self._mentions.writerow(cells)
         self._documents.writerow(["" if v is None else v for v in (getattr(row, name) for name in DOCUMENT_COLUMNS)])
+        if text is not None and row.text_path:
+            self._write_text(row.text_path, text)
+
+    def _write_text(self, name: str, text: str) -> None:
+        self.texts.add(name)
+        target = self.out_dir / name
+        if target.exists():
+            return  # same name, same content (the name holds its hash)
+        handle, temporary = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+        os.replace(temporary, target)
 
     def commit(self, manifest: dict[str, Any]) -> None:
         self._close()
@@ -65,6 +102,9 @@ class OutputWriter:
             os.replace(self.staging / name, self.out_dir / name)
         shutil.rmtree(self.staging, ignore_errors=True)
         self.committed = True
+        for path in (self.out_dir / TEXTS_DIR).iterdir():
+            if f"{TEXTS_DIR}/{path.name}" not in self.texts:
+                path.unlink(missing_ok=True)
 
     def _close(self) -> None:
         for handle in (self._mentions_file, self._documents_file):

@@ -95,14 +95,16 @@ def test_bad_file_is_reported_and_the_run_goes_on(tmp_path):
     inputs = tmp_path / "in"
     inputs.mkdir()
     (inputs / "good.txt").write_text("date 2024-01-05 Xinhua\n\nGDP grew 5.2 percent in 2023.", encoding="utf-8")
-    (inputs / "bad.txt").write_bytes(b"caf\xe9 \xff")
+    (inputs / "bad.txt").write_bytes(b"%PDF-1.7\n\x00\x01binary")
+    (inputs / "latin.txt").write_bytes("The café’s revenue rose 5% in 2023.".encode("cp1252"))
     (inputs / "notes.docx").write_bytes(b"PK")
     result = cli("extract", str(inputs), "--out", str(tmp_path / "out"))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     documents = {d["doc_id"]: d for d in rows(tmp_path / "out" / "documents.csv")}
     assert documents["good.txt"]["status"] == "ok"
-    assert documents["bad.txt"]["status"] == "failed" and "UTF-8" in documents["bad.txt"]["reason"]
+    assert documents["bad.txt"]["status"] == "failed" and "PDF" in documents["bad.txt"]["reason"]
+    assert documents["latin.txt"]["status"] == "ok" and documents["latin.txt"]["encoding"] == "cp1252"
     assert documents["notes.docx"]["status"] == "skipped"
 
 

@@ -1,9 +1,21 @@
-"""Exact decoding, sorted discovery, and a reason for every file not analysed."""
+"""Discovery, decoding of every supported encoding, and a reason for every file not analysed."""
 
 import pytest
 
 from pipeline.errors import DocumentError
-from pipeline.reader import discover, read_document
+from pipeline.reader import decode_bytes, decode_document, discover, read_document
+
+SAMPLE = "Chongqing's GDP grew 6.1 percent to 3 trillion yuan in 2023. 重庆市人民政府 said so."
+ENCODINGS = [
+    ("utf-8", SAMPLE.encode("utf-8"), "utf-8"),
+    ("utf-8-bom", b"\xef\xbb\xbf" + SAMPLE.encode("utf-8"), "utf-8-sig"),
+    ("utf-16-le-bom", SAMPLE.encode("utf-16"), "utf-16"),
+    ("utf-16-be-bom", b"\xfe\xff" + SAMPLE.encode("utf-16-be"), "utf-16"),
+    ("gb18030", SAMPLE.encode("gb18030"), "gb18030"),
+    ("gbk", SAMPLE.encode("gbk"), "gb18030"),
+    ("big5", "Taipei's revenue rose 5 percent in 2023. 臺北市政府經濟發展局表示。".encode("big5"), "big5"),
+    ("windows-1252", "The café’s revenue rose 5% to €1.2 million in 2023 — a “record”.".encode("cp1252"), "cp1252"),
+]
 
 
 def write(path, data: bytes):
@@ -12,18 +24,32 @@ def write(path, data: bytes):
     return path
 
 
+@pytest.mark.parametrize("data,encoding", [e[1:] for e in ENCODINGS], ids=[e[0] for e in ENCODINGS])
+def test_encodings_are_detected_and_recorded(data, encoding):
+    text, found = decode_bytes("x.txt", data)
+    assert found == encoding
+    assert "revenue" in text or "GDP" in text
+    assert not text.startswith("\ufeff")
+
+
 def test_bom_removed_crlf_kept(tmp_path):
     write(tmp_path / "a.txt", b"\xef\xbb\xbfLine one.\r\nLine two.")
     (source,) = discover([tmp_path])
     document = read_document(source)
     assert document.text == "Line one.\r\nLine two."
-    assert len(document.sha256) == 64
+    assert len(document.sha256) == 64 and not document.text_differs
+
+
+def test_other_encodings_are_written_out():
+    document = decode_document("g.txt", __import__("pathlib").Path("g.txt"), SAMPLE.encode("gb18030"))
+    assert document.text == SAMPLE and document.encoding == "gb18030" and document.text_differs
 
 
 def test_sorted_recursive_doc_ids(tmp_path):
-    for name in ("b/z.txt", "a.md", "b/a.txt", "c.TXT"):
+    for name in ("b/z.txt", "a.md", "b/a.txt", "c.TXT", "d.html", "e.htm"):
         write(tmp_path / name, b"text")
-    assert [s.doc_id for s in discover([tmp_path])] == ["a.md", "b/a.txt", "b/z.txt", "c.TXT"]
+    assert [s.doc_id for s in discover([tmp_path])] == ["a.md", "b/a.txt", "b/z.txt", "c.TXT", "d.html", "e.htm"]
+    assert [s.format for s in discover([tmp_path])] == ["markdown", "text", "text", "text", "html", "html"]
 
 
 def test_file_given_directly_is_named_by_its_name(tmp_path):
@@ -44,13 +70,54 @@ def test_duplicate_doc_id_is_skipped_with_reason(tmp_path):
     assert sources[0].skip_reason == "" and "duplicate" in sources[1].skip_reason
 
 
-@pytest.mark.parametrize(
-    "data,status,reason",
-    [(b"\xff\xfe\x00bad", "failed", "NUL"), (b"caf\xe9", "failed", "UTF-8"), (b"   \n\t ", "skipped", "empty")],
-    ids=["binary", "latin-1", "blank"],
-)
+BAD = [
+    ("empty", b"", "skipped", "empty"),
+    ("blank", b"   \n\t \r\n", "skipped", "empty"),
+    ("pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "failed", "PDF"),
+    ("png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "failed", "PNG"),
+    ("jpeg", b"\xff\xd8\xff\xe0\x00\x10JFIF", "failed", "JPEG"),
+    ("nul-bytes", b"Chongqing\x00\x00\x00GDP", "failed", "NUL"),
+    ("random-bytes", bytes(range(128, 256)) * 8, "failed", "undecodable"),
+    ("control-characters", bytes(range(1, 9)) * 200, "failed", "control characters"),
+    ("broken-utf16", b"\xff\xfe\x00\xd8", "failed", "utf-16"),
+]
+
+
+@pytest.mark.parametrize("data,status,reason", [b[1:] for b in BAD], ids=[b[0] for b in BAD])
 def test_bad_files(tmp_path, data, status, reason):
     (source,) = discover([write(tmp_path / "bad.txt", data)])
     with pytest.raises(DocumentError) as caught:
         read_document(source)
     assert caught.value.status == status and reason in caught.value.reason
+
+
+def test_invalid_utf8_bytes_fall_back_to_a_detected_encoding(tmp_path):
+    """Mostly-ASCII text with a stray byte is read (as Windows-1252), and the encoding says so."""
+    (source,) = discover([write(tmp_path / "stray.txt", b"GDP grew 5% \xff in 2023.")])
+    document = read_document(source)
+    assert document.encoding == "cp1252" and document.text_differs and "2023" in document.text
+
+
+def test_too_large(tmp_path):
+    (source,) = discover([write(tmp_path / "big.txt", b"a" * 1000)])
+    with pytest.raises(DocumentError, match="too large"):
+        read_document(source, max_chars=100)
+
+
+def test_vanished_file(tmp_path):
+    path = write(tmp_path / "gone.txt", b"text")
+    (source,) = discover([path])
+    path.unlink()
+    with pytest.raises(DocumentError, match="vanished"):
+        read_document(source)
+
+
+def test_unreadable_file(tmp_path, monkeypatch):
+    (source,) = discover([write(tmp_path / "locked.txt", b"text")])
+
+    def refuse(self):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(type(source.path), "read_bytes", refuse)
+    with pytest.raises(DocumentError, match="Permission denied"):
+        read_document(source)

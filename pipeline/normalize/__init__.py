@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Iterable
 
 from ..mention import Label
@@ -53,11 +54,11 @@ class Normalizers:
         The right end is read first; the left end borrows its year when it has none.
         """
         ordered = sorted((c for c in candidates if c.label is Label.DATE), key=lambda c: (c.start, -c.end))
+        starts = [c.start for c in ordered]
         ranges: list[Resolved] = []
         for left in ordered:
-            for right in ordered:
-                if right.start <= left.end or right.start - left.end > 12:
-                    continue
+            # the right end starts within a few characters of the left end ("to", " - ", "and")
+            for right in ordered[bisect_right(starts, left.end):bisect_right(starts, left.end + 12)]:
                 gap = text[left.end:right.start]
                 opener = text[max(0, left.start - 9):left.start].lower()
                 if not (_RANGE_GAP.match(gap) or _AND_GAP.match(gap) and opener.rstrip().endswith("between")):

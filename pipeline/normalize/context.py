@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+CONTEXT_CHARS = 300  # how far around a span its readers look (bounded: a "sentence" may be a 10 MB line)
+
 
 @dataclass(frozen=True, slots=True)
 class SpanContext:
@@ -22,11 +24,13 @@ class SpanContext:
 
     @property
     def before(self) -> str:
-        return self.text[self.sentence_start:self.start]
+        """The sentence before the span (its last CONTEXT_CHARS characters)."""
+        return self.text[max(self.sentence_start, self.start - CONTEXT_CHARS):self.start]
 
     @property
     def after(self) -> str:
-        return self.text[self.end:self.sentence_end]
+        """The sentence after the span (its first CONTEXT_CHARS characters)."""
+        return self.text[self.end:min(self.sentence_end, self.end + CONTEXT_CHARS)]
 
     def group(self, name: str) -> str:
         return dict(self.groups).get(name, "")

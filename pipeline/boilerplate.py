@@ -1,0 +1,53 @@
+"""Boilerplate in text dumps: cookie and privacy notices, share and print bars, licence (ICP)
+lines, comment forms, link-spam blocks. The rules are data (patterns/boilerplate.jsonl).
+
+Boilerplate is blanked in the analysed text (spaces, same length), so no rule or model sees
+it and no mention comes from it, while every offset stays where it was.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from .patterns import BoilerplateRule
+
+_LINE = re.compile(r"[^\r\n]+")
+
+
+def find_boilerplate(text: str, rules: Sequence[BoilerplateRule]) -> list[tuple[int, int, str]]:
+    """Non-overlapping (start, end, category) spans, in order."""
+    spans: list[tuple[int, int, str]] = []
+    lines = [(m.start(), m.end()) for m in _LINE.finditer(text)]
+    for rule in rules:
+        if rule.scope == "phrase":
+            spans.extend((m.start(), m.end(), rule.category) for m in rule.pattern.finditer(text) if m.end() > m.start())
+            continue
+        for start, end in lines:
+            line = text[start:end]
+            if rule.max_line is not None and len(line.strip()) > rule.max_line:
+                continue
+            if line.strip() and rule.pattern.search(line):
+                stripped_start = start + len(line) - len(line.lstrip())
+                spans.append((stripped_start, start + len(line.rstrip()), rule.category))
+    spans.sort()
+    merged: list[tuple[int, int, str]] = []
+    for start, end, category in spans:
+        if merged and start <= merged[-1][1]:
+            previous = merged[-1]
+            merged[-1] = (previous[0], max(previous[1], end), previous[2])
+        else:
+            merged.append((start, end, category))
+    return merged
+
+
+def blank(text: str, spans: Sequence[tuple[int, int, str]]) -> str:
+    """The text with each span's characters (but line breaks) turned into spaces."""
+    if not spans:
+        return text
+    chars = list(text)
+    for start, end, _ in spans:
+        for i in range(start, end):
+            if chars[i] not in "\r\n":
+                chars[i] = " "
+    return "".join(chars)
