@@ -66,6 +66,8 @@ class OutputWriter:
         self.out_dir = Path(out_dir)
         self.out_dir.mkdir(parents=True, exist_ok=True)
         (self.out_dir / TEXTS_DIR).mkdir(exist_ok=True)
+        for stale in self.out_dir.glob(".staging-*"):  # left by a run that was killed
+            shutil.rmtree(stale, ignore_errors=True)
         self.staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=self.out_dir))
         self._mentions_file = open(self.staging / "mentions.csv", "w", encoding="utf-8", newline="")
         self._documents_file = open(self.staging / "documents.csv", "w", encoding="utf-8", newline="")

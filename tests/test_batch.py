@@ -1,0 +1,209 @@
+"""Batch runs: every input accounted for, texts/ and source offsets, atomic outputs that
+survive a killed run, incremental reruns equal to full runs, and workers that change nothing.
+
+These run the command line without the model (--no-model): the batch machinery is the same.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from pipeline.batch import JobOptions, analyse_source
+from pipeline.reader import discover
+from pipeline.settings import Settings
+
+from .conftest import SEEDS
+
+OUTPUTS = ("mentions.csv", "documents.csv")
+
+
+def cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "pipeline", *args], capture_output=True, text=True, check=False)
+
+
+def extract(inputs: Path, out: Path, *flags: str) -> subprocess.CompletedProcess[str]:
+    return cli("extract", str(inputs), "--out", str(out), "--no-model", *flags)
+
+
+def rows(path: Path) -> list[dict[str, str]]:
+    with open(path, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def same_outputs(a: Path, b: Path) -> None:
+    for name in OUTPUTS:
+        assert (a / name).read_bytes() == (b / name).read_bytes(), name
+    assert sorted(p.name for p in (a / "texts").iterdir()) == sorted(p.name for p in (b / "texts").iterdir())
+
+
+@pytest.fixture
+def inputs(tmp_path) -> Path:
+    folder = tmp_path / "in"
+    shutil.copytree(SEEDS, folder)
+    (folder / "guangdong.gb.txt").write_bytes(
+        "GUANGZHOU, China, March 8, 2024 /PRNewswire/ -- 广东省 Guangdong's GDP reached 13.57 trillion yuan in 2023, up 4.8 percent.".encode("gb18030")
+    )
+    (folder / "page.html").write_text(
+        "<html><head><title>Hubei GDP</title></head><body><nav>Home | News</nav><p>WUHAN, July 22, 2024 (Xinhua) -- "
+        "Hubei&#39;s GDP reached 2.71&nbsp;trillion yuan, the Hubei Provincial Bureau of Statistics said.</p></body></html>",
+        encoding="utf-8",
+    )
+    (folder / "notes.pdf").write_bytes(b"%PDF-1.4")
+    return folder
+
+
+def test_texts_and_source_offsets(inputs, tmp_path):
+    out = tmp_path / "out"
+    assert extract(inputs, out).returncode == 0
+    documents = {d["doc_id"]: d for d in rows(out / "documents.csv")}
+    assert documents["guangdong.gb.txt"]["encoding"] == "gb18030" and documents["page.html"]["format"] == "html"
+    assert documents["000_08681309357402b5.txt"]["text_path"] == "" and documents["000_08681309357402b5.txt"]["encoding"] == "utf-8"
+    assert documents["notes.pdf"]["status"] == "skipped"
+    for row in rows(out / "mentions.csv"):
+        document = documents[row["doc_id"]]
+        if document["text_path"]:
+            text = (out / document["text_path"]).read_text(encoding="utf-8")
+        else:
+            text = (inputs / row["doc_id"]).read_bytes().decode("utf-8").removeprefix("\ufeff")
+        assert text[int(row["start"]):int(row["end"])] == row["text"]
+        if document["format"] == "html":
+            page = (inputs / row["doc_id"]).read_text(encoding="utf-8")
+            source = page[int(row["source_start"]):int(row["source_end"])]
+            assert all(word in source for word in row["text"].replace("'", " ").split()), (row["text"], source)
+        else:
+            assert (row["source_start"], row["source_end"]) == (row["start"], row["end"])
+
+
+def test_metadata_columns(tmp_path):
+    out = tmp_path / "out"
+    assert extract(SEEDS, out).returncode == 0
+    documents = {d["doc_id"][:3]: d for d in rows(out / "documents.csv")}
+    assert documents["000"]["dateline_place"] == "CHONGQING" and documents["000"]["doc_date_source"] == "metadata"
+    assert documents["001"]["byline"] == "YAN DENG" and documents["001"]["publisher"] == "iChongqing"
+    assert documents["001"]["title"].startswith("Chongqing to Create Economic Growth Pole")
+    assert documents["003"]["publisher"] == "China.org.cn" and int(documents["003"]["boilerplate_chars"]) > 500
+    assert documents["004"]["publisher"] == "Chongqing Liangjiang New Area Management Committee"
+    assert {d["language"] for d in documents.values()} == {"en"}
+
+
+def test_incremental_rerun_equals_full_run(inputs, tmp_path):
+    out, full = tmp_path / "out", tmp_path / "full"
+    assert extract(inputs, out).returncode == 0
+    (inputs / "added.txt").write_text("date 2024-05-01 Xinhua\n\nHunan's GDP grew 4.6 percent in the first quarter.", encoding="utf-8")
+    changed = inputs / "004_112140e34e49bee0.txt"
+    changed.write_bytes(changed.read_bytes().replace(b"500 billion yuan", b"600 billion yuan"))
+    (inputs / "002_fba4d7e3b56181e7.txt").unlink()
+    result = extract(inputs, out)
+    assert result.returncode == 0 and "(2 analysed, 5 reused)" in result.stdout, result.stdout
+    assert extract(inputs, full, "--full").returncode == 0
+    same_outputs(out, full)
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["run"] == {"analysed": 2, "reused": 5, "full": False}
+    assert {i["doc_id"] for i in manifest["inputs"] if i["reused"]} >= {"000_08681309357402b5.txt", "page.html"}
+    assert "002_fba4d7e3b56181e7.txt" not in {r["doc_id"] for r in rows(out / "mentions.csv")}
+
+
+def test_workers_do_not_change_the_output(inputs, tmp_path):
+    one, two = tmp_path / "one", tmp_path / "two"
+    assert extract(inputs, one, "--workers", "1").returncode == 0
+    assert extract(inputs, two, "--workers", "2").returncode == 0
+    same_outputs(one, two)
+    assert (one / "manifest.json").read_bytes() == (two / "manifest.json").read_bytes()
+
+
+def test_killed_run_keeps_previous_outputs_and_the_next_run_completes(inputs, tmp_path):
+    out, clean = tmp_path / "out", tmp_path / "clean"
+    assert extract(inputs, out).returncode == 0
+    before = {name: (out / name).read_bytes() for name in (*OUTPUTS, "manifest.json")}
+    many = tmp_path / "many"
+    for copy in range(15):
+        shutil.copytree(inputs, many / f"batch{copy:02d}")
+        for path in (many / f"batch{copy:02d}").glob("0*.txt"):  # distinct bytes: nothing is reused by accident
+            path.write_bytes(path.read_bytes() + f"\n\nCopy {copy} of the release.".encode())
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pipeline", "extract", str(many), "--out", str(out), "--no-model", "--quiet"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    cache = out / ".cache"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and len(list(cache.glob("*.json"))) < 20 and process.poll() is None:
+        time.sleep(0.05)
+    assert process.poll() is None, "the run ended before it could be killed"
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    assert {name: (out / name).read_bytes() for name in before} == before  # the killed run published nothing
+    result = extract(many, out)
+    assert result.returncode == 0 and "reused" in result.stdout
+    assert extract(many, clean, "--full").returncode == 0
+    same_outputs(out, clean)
+    assert not list(out.glob(".staging-*"))
+
+
+def test_exit_codes(tmp_path):
+    good = tmp_path / "good"
+    good.mkdir()
+    (good / "a.txt").write_text("GDP grew 5 percent in 2023.", encoding="utf-8")
+    assert extract(good, tmp_path / "o1").returncode == 0
+    (good / "b.txt").write_bytes(b"\x00\x01\x02binary")
+    assert extract(good, tmp_path / "o2").returncode == 1
+    assert cli("extract", str(good), "--out", str(tmp_path / "o3"), "--workers", "0").returncode == 2
+
+
+def test_a_failing_analysis_is_recorded(tmp_path, monkeypatch):
+    """An unexpected error inside the analysis of one document becomes its documents.csv reason."""
+    (tmp_path / "x.txt").write_text("GDP grew 5 percent.", encoding="utf-8")
+    (source,) = discover([tmp_path / "x.txt"])
+
+    class Broken:
+        def extract(self, document):
+            raise RuntimeError("boom")
+
+    result = analyse_source(source, lambda: Broken(), None, JobOptions(Settings(use_model=False)))  # type: ignore[arg-type, return-value]
+    assert result.row.status == "failed" and result.row.reason == "analysis failed: RuntimeError: boom"
+
+
+def test_a_slow_analysis_is_given_up(tmp_path):
+    (tmp_path / "x.txt").write_text("GDP grew 5 percent.", encoding="utf-8")
+    (source,) = discover([tmp_path / "x.txt"])
+
+    class Slow:
+        def extract(self, document):
+            time.sleep(5)
+
+    result = analyse_source(source, lambda: Slow(), None, JobOptions(Settings(use_model=False), timeout=0.2))  # type: ignore[arg-type, return-value]
+    assert result.row.status == "failed" and "longer than 0.2 s" in result.row.reason
+
+
+def test_ten_megabyte_one_line_file_fails_fast_with_a_reason(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "huge.txt").write_bytes(b"Chongqing GDP grew 5 percent in 2023 " * 290_000)  # about 10.7 MB, one line
+    (folder / "small.txt").write_text("GDP grew 5 percent in 2023.", encoding="utf-8")
+    result = extract(folder, tmp_path / "out")
+    assert result.returncode == 1
+    documents = {d["doc_id"]: d for d in rows(tmp_path / "out" / "documents.csv")}
+    assert documents["huge.txt"]["status"] == "failed" and "too large" in documents["huge.txt"]["reason"]
+    assert documents["small.txt"]["status"] == "ok"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their permissions")
+def test_unreadable_file_is_reported(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    locked = folder / "locked.txt"
+    locked.write_text("GDP grew 5 percent.", encoding="utf-8")
+    locked.chmod(0)
+    result = extract(folder, tmp_path / "out")
+    locked.chmod(0o644)
+    (document,) = rows(tmp_path / "out" / "documents.csv")
+    assert result.returncode == 1 and document["status"] == "failed" and "Permission denied" in document["reason"]
