@@ -145,3 +145,11 @@ def test_worst_cases_finish(tmp_path):
     command = [sys.executable, "-m", "pipeline", "extract", str(tmp_path), "--out", str(tmp_path / "out"), "--no-model", "--quiet"]
     result = subprocess.run(command, capture_output=True, text=True, timeout=240, check=False)
     assert result.returncode == 0, result.stderr
+
+
+def test_english_with_chinese_characters(rules):
+    text = "重庆两江新区（Liangjiang New Area）的GDP reached 500 billion yuan（5000亿元）in 2023, the 两江新区管委会 said; exports rose 12.5％."
+    mentions = rules.extract_text(text, doc_date=None).mentions
+    found = {(m.label.value, m.text) for m in mentions}
+    assert {("MONEY", "500 billion yuan"), ("DATE", "2023"), ("PERCENT", "12.5％")} <= found
+    assert all(text[m.start:m.end] == m.text for m in mentions)
