@@ -8,6 +8,7 @@ it and no mention comes from it, while every offset stays where it was.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Sequence
 
 from .patterns import BoilerplateRule
@@ -19,11 +20,15 @@ def find_boilerplate(text: str, rules: Sequence[BoilerplateRule]) -> list[tuple[
     """Non-overlapping (start, end, category) spans, in order."""
     spans: list[tuple[int, int, str]] = []
     lines = [(m.start(), m.end()) for m in _LINE.finditer(text)]
+    starts = [start for start, _ in lines]
     for rule in rules:
         if rule.scope == "phrase":
             spans.extend((m.start(), m.end(), rule.category) for m in rule.pattern.finditer(text) if m.end() > m.start())
             continue
-        for start, end in lines:
+        # One pass over the text (the rules are compiled MULTILINE), then the lines hit.
+        hit_lines = sorted({bisect_right(starts, m.start()) - 1 for m in rule.pattern.finditer(text)} - {-1})
+        for index in hit_lines:
+            start, end = lines[index]
             line = text[start:end]
             if rule.max_line is not None and len(line.strip()) > rule.max_line:
                 continue

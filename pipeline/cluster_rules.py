@@ -14,15 +14,20 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
 from .mention import Label
 from .patterns import PatternSet
 from .spans import Candidate, IntervalSet
-from .words import Word, split_words
+from .words import Word
 
 HEAD_WORDS = frozenset({"industry", "industries", "sector", "sectors", "cluster", "clusters"})
 HEAD_AFTER_INDUSTRIAL = frozenset({"cluster", "clusters", "base", "bases"})
+_DIGIT = re.compile(r"\d")
+_STOPS = frozenset(".;:!?")
+_LETTER = re.compile(r"[^\W\d_]")
+_HEADS = HEAD_WORDS | {"ecosystem", "ecosystems", "industrial"}
 ITEM_TAIL = frozenset({"industry", "industries", "sector", "sectors", "cluster", "clusters", "field", "fields"})
 LIST_STOP = frozenset(
     """will would shall should can could may might must is are was were be been being has have had to which that who whose
@@ -46,6 +51,9 @@ class Trigger:
     kind: str  # "partial" or "complete"
     count: int | None
     fields: bool  # the list names fields ("new fields, such as"), where research fields are dropped
+
+
+_VERB_CACHE: dict[tuple[int, str], bool] = {}
 
 
 @dataclass(frozen=True)
@@ -84,6 +92,15 @@ class ClusterLexicons:
     def is_verb(self, word: str) -> bool:
         """A verb ending a noun phrase on its left: 'develop', an -ing word that is no noun here
         ('nurturing'), or an -ed word no industry name uses ('nurtured'; not 'advanced')."""
+        key = (id(self), word)
+        known = _VERB_CACHE.get(key)
+        if known is None:
+            if len(_VERB_CACHE) > 100_000:
+                _VERB_CACHE.clear()  # bounded: memory stays flat over any number of documents
+            known = _VERB_CACHE[key] = self._is_verb(word)
+        return known
+
+    def _is_verb(self, word: str) -> bool:
         if word in self.verbs:
             return True
         word = word.rsplit("-", 1)[-1]  # "intelligent-connected": judge "connected"
@@ -94,6 +111,7 @@ class ClusterLexicons:
         return False
 
 
+@lru_cache(maxsize=65536)
 def cluster_key(text: str) -> str:
     """Lower case, hyphens as spaces, 'bio-' joined, commas dropped: the form lexicons are keyed by."""
     key = text.lower().replace("-", " ").replace(",", " ")
@@ -112,28 +130,31 @@ def cluster_canonical(text: str, lex: ClusterLexicons) -> str:
 
 def scan_clusters(
     text: str,
-    sentences: Sequence[tuple[int, int]],
+    sentences: Sequence[tuple[tuple[int, int], list[Word]]],
     triggers: Sequence[Trigger],
     blockers: Sequence[tuple[int, int]],
     lex: ClusterLexicons,
 ) -> list[Candidate]:
-    """CLUSTER candidates of one document. `blockers` are money, percent and date spans."""
+    """CLUSTER candidates of one document: `sentences` pairs each sentence's span with its
+    words; `blockers` are money, percent and date spans."""
     found: list[Candidate] = []
     numeric = IntervalSet(blockers)
     triggers = sorted(triggers, key=lambda t: t.end)
     trigger_ends = [t.end for t in triggers]
     parsed = []
-    for sentence_start, sentence_end in sentences:
-        words = split_words(text, sentence_start, sentence_end)
+    for (sentence_start, sentence_end), words in sentences:
         blocked = [numeric.overlaps(w.start, w.end) for w in words]
         parsed.append((words, blocked))
         first = bisect_left(trigger_ends, sentence_start)
         for trigger in triggers[first:bisect_right(trigger_ends, sentence_end)]:
             found.extend(_list_items(text, words, blocked, trigger, lex))
-        found.extend(_headed(text, words, blocked, lex))
+        if any(w.lower in _HEADS for w in words):
+            found.extend(_headed(text, words, blocked, lex))
     taken = IntervalSet((c.start, c.end) for c in found)
     for words, blocked in parsed:
-        found.extend(_known_item_lists(text, words, blocked, lex, taken))
+        # cheap test first: a list of known industries needs two separators and two known words
+        if sum(1 for w in words if "," in w.trail or w.lower in ("and", "or")) >= 2 and sum(1 for w in words if _first_key(w.text) in lex.first_words) >= 2:
+            found.extend(_known_item_lists(text, words, blocked, lex, taken))
     found.extend(_abbreviations(text, found, lex))
     found.extend(_repeats_and_names(text, sentences, found, blockers, lex))
     return found
@@ -150,7 +171,7 @@ def _list_items(text: str, words: list[Word], blocked: list[bool], trigger: Trig
     while i < len(words):
         word = words[i]
         low = word.lower
-        if blocked[i] or any(ch.isdigit() for ch in word.text) and not re.fullmatch(r"\d+G", word.text):
+        if blocked[i] or _DIGIT.search(word.text) and not re.fullmatch(r"\d+G", word.text):
             break
         if low == "as" and i + 2 < len(words) and words[i + 1].lower == "well" and words[i + 2].lower == "as":
             segments[-1].append("and")
@@ -172,7 +193,7 @@ def _list_items(text: str, words: list[Word], blocked: list[bool], trigger: Trig
                 continue
             break
         segments[-1].append(word)
-        if any(ch in word.trail for ch in ".;:!?") or ")" in word.trail:
+        if word.trail and (not _STOPS.isdisjoint(word.trail) or ")" in word.trail):
             break
         if "," in word.trail:
             finished = trigger.kind == "partial" and bool(segments[-1]) and segments[-1][0] == "and"
@@ -356,7 +377,7 @@ def _noun_phrase_before(words: list[Word], blocked: list[bool], head: int, lex: 
         low = word.lower
         if word.ends_clause() or blocked[j] or word.lead or word.text.endswith(("'s", "'")):
             break
-        if low in NP_STOP and low != "and" or low in _NUMBER_WORDS or any(ch.isdigit() for ch in word.text) and not re.fullmatch(r"\d+G", word.text):
+        if low in NP_STOP and low != "and" or low in _NUMBER_WORDS or _DIGIT.search(word.text) and not re.fullmatch(r"\d+G", word.text):
             break
         if low == "and" and (not phrase or j == 0 or words[j - 1].ends_clause()):
             break
@@ -475,9 +496,9 @@ def _known_item_lists(text: str, words: list[Word], blocked: list[bool], lex: Cl
         low = word.lower
         if (
             blocked[i]
-            or any(ch.isdigit() for ch in word.text)
+            or _DIGIT.search(word.text)
             or word.lead
-            or not any(ch.isalpha() for ch in word.text)
+            or not _LETTER.search(word.text)
             or low in LIST_STOP
             or lex.is_verb(low) and low not in lex.name_words
         ):
@@ -552,15 +573,16 @@ def _abbreviations(text: str, found: list[Candidate], lex: ClusterLexicons) -> l
 
 # -- rule 4: repeated targets and lexicon names ------------------------------------------------------
 def _repeats_and_names(
-    text: str, sentences: Sequence[tuple[int, int]], found: list[Candidate], blockers: Sequence[tuple[int, int]], lex: ClusterLexicons
+    text: str, sentences: Sequence[tuple[tuple[int, int], list[Word]]], found: list[Candidate], blockers: Sequence[tuple[int, int]], lex: ClusterLexicons
 ) -> list[Candidate]:
     established: dict[str, int] = {}
     for candidate in sorted(found, key=lambda c: c.start):
         established.setdefault(candidate.get("canonical", ""), candidate.start)
     taken = IntervalSet([(c.start, c.end) for c in found] + list(blockers))
     result = []
-    for sentence_start, sentence_end in sentences:
-        words = split_words(text, sentence_start, sentence_end)
+    for _, words in sentences:
+        if not any(_first_key(w.text) in lex.first_words for w in words):
+            continue
         i = 0
         while i < len(words):
             match = _longest_term(words, i, lex)
@@ -583,9 +605,14 @@ def _repeats_and_names(
     return result
 
 
+@lru_cache(maxsize=65536)
+def _first_key(text: str) -> str:
+    key = cluster_key(text)
+    return key.split(" ", 1)[0] if key else ""
+
+
 def _longest_term(words: list[Word], i: int, lex: ClusterLexicons) -> tuple[int, str] | None:
-    first = cluster_key(words[i].text).split()
-    if not first or first[0] not in lex.first_words:
+    if _first_key(words[i].text) not in lex.first_words:
         return None
     for j in range(min(len(words), i + 7) - 1, i - 1, -1):
         if any(w.ends_clause() for w in words[i:j]) or any(w.lead for w in words[i + 1:j + 1]):
@@ -600,9 +627,9 @@ def _stands_alone(words: list[Word], i: int, j: int, lex: ClusterLexicons) -> bo
     """Not a count of products ('500,000 new energy vehicles') nor a modifier ('NEV projects')."""
     if i > 0:
         previous = words[i - 1].lower
-        if any(ch.isdigit() for ch in previous) or previous in _NUMBER_WORDS or previous in ("million", "thousand", "billion"):
+        if _DIGIT.search(previous) or previous in _NUMBER_WORDS or previous in ("million", "thousand", "billion"):
             return False  # "500,000 new energy vehicles": a count of products
-        if previous == "of" and i > 1 and (words[i - 2].lower in lex.classifiers or any(ch.isdigit() for ch in words[i - 2].text)):
+        if previous == "of" and i > 1 and (words[i - 2].lower in lex.classifiers or _DIGIT.search(words[i - 2].text)):
             return False  # "the output of NEVs"
     if j + 1 < len(words) and not words[j].ends_clause():
         following = words[j + 1]

@@ -12,11 +12,13 @@ run after the pipeline (extract.py), because they need the document's date.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import Any, Mapping, Sequence
 
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from .cluster_rules import ClusterLexicons, Trigger, scan_clusters
 from .mention import Label
@@ -24,9 +26,12 @@ from .numeric_rules import scan_numeric
 from .org_rules import OrgLexicons, scan_orgs
 from .patterns import load_patterns
 from .sentences import split_sentences
+from .words import split_words
 from .spans import Candidate
 
+Doc.set_extension("press_text", default=None, force=True)  # doc.text, joined once (Doc.text joins tokens on every call)
 Doc.set_extension("press_sentences", default=None, force=True)
+Doc.set_extension("press_words", default=None, force=True)  # the words of each sentence (words.py)
 Doc.set_extension("press_candidates", default=None, force=True)
 
 _SCALE_WORDS = frozenset({"thousand", "million", "billion", "trillion", "yuan", "percent", "%"})
@@ -46,7 +51,11 @@ def make_sentences(nlp: Language, name: str) -> "SentenceSplitter":
 
 class SentenceSplitter:
     def __call__(self, doc: Doc) -> Doc:
-        doc._.press_sentences = split_sentences(doc.text)
+        if doc._.press_text is None:
+            doc._.press_text = doc.text
+        text = doc._.press_text
+        doc._.press_sentences = split_sentences(text)
+        doc._.press_words = [split_words(text, start, end) for start, end in doc._.press_sentences]
         return doc
 
 
@@ -60,7 +69,7 @@ class NumericRules:
         self.patterns = load_patterns(patterns_dir)
 
     def __call__(self, doc: Doc) -> Doc:
-        _candidates(doc).extend(scan_numeric(doc.text, self.patterns))
+        _candidates(doc).extend(scan_numeric(doc._.press_text, self.patterns))
         return doc
 
 
@@ -70,13 +79,16 @@ def make_orgs(nlp: Language, name: str, patterns_dir: str, model_name: str) -> "
 
 
 class OrgRules:
+    """`model_name` is empty when no statistical NER runs (then the Doc has no entities to read)."""
+
     def __init__(self, patterns_dir: Path, model_name: str) -> None:
         self.lexicons = OrgLexicons.from_patterns(load_patterns(patterns_dir))
         self.model_name = model_name
 
     def __call__(self, doc: Doc) -> Doc:
-        entities = [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
-        _candidates(doc).extend(scan_orgs(doc.text, doc._.press_sentences or [], entities, self.lexicons, self.model_name))
+        entities = [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents] if self.model_name else []
+        sentences = list(zip(doc._.press_sentences, doc._.press_words))
+        _candidates(doc).extend(scan_orgs(doc._.press_text, sentences, entities, self.lexicons, self.model_name))
         return doc
 
 
@@ -91,29 +103,50 @@ class ClusterRules:
         self.lexicons = ClusterLexicons.from_patterns(patterns)
         self.matcher = Matcher(nlp.vocab, validate=True)
         self.kinds: dict[str, tuple[str, bool]] = {}
+        keywords: set[str] = set()
         for item in patterns.token_patterns:
             # Copies: the Matcher must never hold (or change) the loaded pattern objects.
             self.matcher.add(item.id, [[dict(token) for token in item.pattern]])
             self.kinds[item.id] = (item.kind, "fields" in item.id)
+            keywords.update(_telling_words(item.pattern))
+        # A sentence without a telling word of any pattern cannot match: the Matcher skips it.
+        self.keywords = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, keywords), key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = _candidates(doc)
         blockers = [(c.start, c.end) for c in candidates if c.label in (Label.MONEY, Label.PERCENT, Label.DATE)]
         triggers = self._triggers(doc)
-        candidates.extend(scan_clusters(doc.text, doc._.press_sentences or [], triggers, blockers, self.lexicons))
+        sentences = list(zip(doc._.press_sentences, doc._.press_words))
+        candidates.extend(scan_clusters(doc._.press_text, sentences, triggers, blockers, self.lexicons))
         return doc
 
     def _triggers(self, doc: Doc) -> list[Trigger]:
         """One trigger per list: of overlapping matches, the one reaching furthest, then the longest."""
+        text = doc._.press_text
+        # The Matcher runs only on token windows around telling words (patterns span fewer
+        # than WINDOW tokens on either side of them), not over the whole document.
+        windows: list[list[int]] = []
+        for hit in self.keywords.finditer(text):
+            span = doc.char_span(hit.start(), hit.end(), alignment_mode="expand")
+            if span is None:
+                continue
+            start, end = max(0, span.start - _WINDOW), min(len(doc), span.end + _WINDOW)
+            if windows and start <= windows[-1][1]:
+                windows[-1][1] = max(windows[-1][1], end)
+            else:
+                windows.append([start, end])
+        matches: list[tuple[int, int, int]] = []
+        for start, end in windows:
+            matches.extend((match_id, start + s, start + e) for match_id, s, e in self.matcher(doc[start:end]))
         kept: list[Trigger] = []
-        for match_id, start, end in sorted(self.matcher(doc), key=lambda m: (-m[2], m[1])):
+        for match_id, start, end in sorted(matches, key=lambda m: (-m[2], m[1])):
             if any(doc[start].idx < t.end and t.start < doc[end - 1].idx + len(doc[end - 1]) for t in kept):
                 continue
             rule = doc.vocab.strings[match_id]
             kind, fields = self.kinds[rule]
             count = None
             if kind == "complete":
-                count = _list_count(doc[start:end])
+                count = _list_count(doc, start)
                 if count is None:
                     continue  # "industries of ..." without a count is no list
             kept.append(Trigger(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), rule, kind, count, fields))
@@ -124,10 +157,42 @@ _COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
                 "eleven": 11, "twelve": 12}
 
 
-def _list_count(tokens: Span) -> int | None:
-    """The count that opens a counted list: 'two' in 'two 2 trillion yuan industrial clusters for'."""
-    for token in tokens:
-        following = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
+_COMMON = frozenset("of for in on at by to with and or the a an as such are is were include includes including like new key".split())
+
+
+def _telling_words(pattern: Sequence[Mapping[str, Any]]) -> set[str]:
+    """Words one of which any match of the pattern must hold: those of its required token
+    with the fewest common words ('industries', 'clusters' rather than 'of', 'for')."""
+    choices: list[set[str]] = []
+    for token in pattern:
+        if token.get("OP") in ("?", "*") or str(token.get("OP", "")).startswith("{0"):
+            continue
+        for key in ("LOWER", "TEXT"):
+            value = token.get(key)
+            if isinstance(value, str) and value.isalpha():
+                choices.append({value.lower()})
+            elif isinstance(value, Mapping) and "IN" in value:
+                words = {str(v).lower() for v in value["IN"]}
+                if all(w.isalpha() for w in words):
+                    choices.append(words)
+    if not choices:
+        return {""}  # no telling word: every sentence must go to the Matcher
+    return min(choices, key=lambda words: (len(words & _COMMON), len(words)))
+
+
+_WINDOW = 12  # tokens around a telling word that a trigger pattern can reach
+
+_BREAKS = frozenset({".", ",", ";", ":", "!", "?", "and", "or"})
+
+
+def _list_count(doc: Doc, head: int) -> int | None:
+    """The count before a list's head word, at most six tokens back: 'three' in 'the three
+    leading industries:', 'two' in 'two 2 trillion yuan industrial clusters for'."""
+    for index in range(head - 1, max(head - 7, -1), -1):
+        token = doc[index]
+        if token.lower_ in _BREAKS:
+            return None
+        following = doc[index + 1].lower_
         if token.like_num and following not in _SCALE_WORDS:
             if token.text.isdigit():
                 return int(token.text)

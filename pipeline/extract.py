@@ -65,8 +65,9 @@ class Extractor:
         return self.extract(Document(doc_id, Path(doc_id), sha, text), doc_date)
 
     def extract(self, document: Document, doc_date: date | None = None) -> Extraction:
-        boilerplate = find_boilerplate(analysis_text(document.text), self.patterns.boilerplate)
-        text = blank(analysis_text(document.text), boilerplate)
+        cleaned = analysis_text(document.text)
+        boilerplate = find_boilerplate(cleaned, self.patterns.boilerplate)
+        text = blank(cleaned, boilerplate)
         found = DocDate(doc_date, "given", -1, -1) if doc_date else find_doc_date(text) or _meta_date(document)
         sentences, candidates = self._parse(text)
         index = SentenceIndex(sentences)
@@ -86,8 +87,11 @@ class Extractor:
         """Sentences and candidates from the spaCy pipeline, run chunk by chunk on long texts."""
         sentences: list[tuple[int, int]] = []
         candidates: list[Candidate] = []
-        chunks = _chunks(text, CHUNK_CHARS)
-        for (offset, _), doc in zip(chunks, self.nlp.pipe(text[s:e] for s, e in chunks)):
+        for offset, end in _chunks(text, CHUNK_CHARS):
+            doc = self.nlp.make_doc(text[offset:end])
+            doc._.press_text = text[offset:end]  # the components read it here: Doc.text would join every token again
+            for _, component in self.nlp.pipeline:
+                doc = component(doc)
             sentences.extend((s + offset, e + offset) for s, e in doc._.press_sentences)
             candidates.extend(replace(c, start=c.start + offset, end=c.end + offset) if offset else c for c in doc._.press_candidates)
         return sentences, candidates

@@ -15,7 +15,7 @@ from typing import Iterable, Sequence
 from .mention import Label
 from .patterns import PatternSet
 from .spans import Candidate, overlaps
-from .words import Word, split_words
+from .words import Word
 
 _CJK = re.compile(r"[\u3000-\u9fff\uac00-\ud7af]")
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,9}s?")
@@ -64,12 +64,14 @@ class OrgLexicons:
         )
 
 
-def scan_orgs(text: str, sentences: Sequence[tuple[int, int]], entities: Iterable[tuple[int, int, str]], lex: OrgLexicons, model_name: str) -> list[Candidate]:
-    """ORG candidates for one document. `entities` are the model's (start, end, label) spans."""
+def scan_orgs(
+    text: str, sentences: Sequence[tuple[tuple[int, int], list[Word]]], entities: Iterable[tuple[int, int, str]], lex: OrgLexicons, model_name: str
+) -> list[Candidate]:
+    """ORG candidates for one document: `sentences` pairs each sentence's span with its words;
+    `entities` are the model's (start, end, label) spans."""
     entities = list(entities)
     candidates = _lexicon_names(text, lex)
-    for sentence_start, sentence_end in sentences:
-        words = split_words(text, sentence_start, sentence_end)
+    for _, words in sentences:
         candidates.extend(_headed_names(text, words, lex))
     persons = {text[s:e] for s, e, label in entities if label == "PERSON"}
     person_words = {w for p in persons for w in p.split()}

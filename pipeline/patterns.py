@@ -42,6 +42,7 @@ LEXICON_COLUMNS: dict[str, tuple[str, ...]] = {
     "places": ("name",),
     "not_orgs": ("name",),
     "event_words": ("word",),
+    "anchor_words": ("set", "word"),
 }
 ENUMS: dict[tuple[str, str], frozenset[str]] = {
     ("currencies", "position"): frozenset({"before", "after", "both", "after_strict"}),
@@ -59,7 +60,7 @@ ENUMS: dict[tuple[str, str], frozenset[str]] = {
     ("org_stopwords", "role"): frozenset({"left_stop", "title", "descriptive", "generic"}),
 }
 RULE_FILES = {"MONEY": "money.jsonl", "PERCENT": "percent.jsonl", "DATE": "dates.jsonl"}
-RULE_KEYS = frozenset({"id", "label", "interp", "regex", "examples", "note"})
+RULE_KEYS = frozenset({"id", "label", "interp", "regex", "anchor", "anchor_words", "examples", "note"})
 TOKEN_PATTERN_FILES = ("cluster_patterns.jsonl",)
 BOILERPLATE_FILE = "boilerplate.jsonl"
 BOILERPLATE_KEYS = frozenset({"id", "category", "scope", "regex", "examples", "note", "max_line"})
@@ -92,6 +93,10 @@ class RegexRule:
     label: str
     interp: str
     pattern: re.Pattern[str]
+    # Every match holds a match of `anchor` or one of `anchor_words` (lower case): the rule
+    # runs only near them.
+    anchor: re.Pattern[str] | None
+    anchor_words: frozenset[str]
     examples: tuple[str, ...]
     source: str
 
@@ -141,7 +146,8 @@ def load_patterns(directory: Path) -> PatternSet:
 
     lexicons = {name: _read_lexicon(directory / "lexicons" / f"{name}.tsv", name) for name in LEXICON_COLUMNS}
     fragments = _read_fragments(directory / "fragments.jsonl", lexicons)
-    rules = {label: _read_rules(directory / filename, label, fragments) for label, filename in RULE_FILES.items()}
+    word_sets = _word_sets(lexicons)
+    rules = {label: _read_rules(directory / filename, label, fragments, word_sets) for label, filename in RULE_FILES.items()}
     token_patterns = tuple(tp for filename in TOKEN_PATTERN_FILES for tp in _read_token_patterns(directory / filename))
     boilerplate = _read_boilerplate(directory / BOILERPLATE_FILE)
     return PatternSet(
@@ -186,13 +192,41 @@ def _read_lexicon(path: Path, name: str) -> Lexicon:
 
 
 def _alternation(surfaces: list[tuple[str, bool]]) -> str:
-    """A regex alternation of literal surfaces, longest first; `True` marks case-insensitive ones."""
-    ordered = sorted(set(surfaces), key=lambda item: (-len(item[0]), item[0]))
+    """A regex matching any of the literal surfaces (longest first); `True` marks the
+    case-insensitive ones. Built as a trie ("dollar(?:s)?|dong" is "do(?:llar(?:s)?|ng)"):
+    Python's engine tries alternatives one by one, so shared prefixes make it many times faster."""
+    insensitive = sorted({s.lower() for s, ignore in surfaces if ignore})
+    sensitive = sorted({s for s, ignore in surfaces if not ignore})
     parts = []
-    for surface, ignore_case in ordered:
-        literal = re.escape(surface).replace("\\ ", "[^\\S\\r\\n]+")
-        parts.append(f"(?i:{literal})" if ignore_case else literal)
+    if insensitive:
+        parts.append("(?i:" + _trie(insensitive) + ")")
+    if sensitive:
+        parts.append(_trie(sensitive))
     return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+
+
+def _trie(words: list[str]) -> str:
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [_literal(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:  # a word ends here, a longer one goes on: try the longer first (greedy)
+            return "(?:" + body + ")?"
+        return body
+
+    return emit(root)
+
+
+def _literal(char: str) -> str:
+    return r"[^\S\r\n]+" if char == " " else re.escape(char)
 
 
 def _read_jsonl(path: Path) -> list[tuple[int, dict[str, Any]]]:
@@ -277,7 +311,17 @@ def _lexicon_fragment(item: Mapping[str, Any], lexicons: Mapping[str, Lexicon], 
     return _alternation(surfaces)
 
 
-def _read_rules(path: Path, label: str, fragments: Mapping[str, str]) -> tuple[RegexRule, ...]:
+def _word_sets(lexicons: Mapping[str, Lexicon]) -> dict[str, frozenset[str]]:
+    sets: dict[str, set[str]] = {}
+    for row in lexicons["anchor_words"].rows:
+        sets.setdefault(row["set"], set()).add(row["word"].lower())
+    for name in ("months", "weekdays", "currencies", "scales"):
+        # every run of letters in every surface: "U.S. dollars" -> u, s, dollars
+        sets[f"lexicon:{name}"] = {word.lower() for row in lexicons[name].rows for word in re.findall(r"[A-Za-z]+", row["surface"])}
+    return {name: frozenset(words) for name, words in sets.items()}
+
+
+def _read_rules(path: Path, label: str, fragments: Mapping[str, str], word_sets: Mapping[str, frozenset[str]]) -> tuple[RegexRule, ...]:
     rules: list[RegexRule] = []
     seen: set[str] = set()
     for number, item in _read_jsonl(path):
@@ -288,6 +332,13 @@ def _read_rules(path: Path, label: str, fragments: Mapping[str, str]) -> tuple[R
         if not isinstance(interp, str) or not interp:
             raise PatternError(str(path), number, "rule needs an `interp` (the normalizer that reads its spans)")
         source = _regex_text(item.get("regex"), path, number)
+        anchor_source = item.get("anchor")
+        set_names = item.get("anchor_words", [])
+        if not isinstance(set_names, list) or any(name not in word_sets for name in set_names):
+            raise PatternError(str(path), number, f"anchor_words must name sets of lexicons/anchor_words.tsv or lexicon:months/weekdays, found {set_names!r}")
+        if not (isinstance(anchor_source, str) and anchor_source) and not set_names:
+            raise PatternError(str(path), number, "rule needs an `anchor` (a regex) or `anchor_words`: what every match contains")
+        anchor_words = frozenset(word for name in set_names for word in word_sets[name])
 
         def substitute(match: re.Match[str]) -> str:
             name = match.group(1)
@@ -295,9 +346,9 @@ def _read_rules(path: Path, label: str, fragments: Mapping[str, str]) -> tuple[R
                 raise PatternError(str(path), number, f"unknown fragment {{{name}}}")
             return "(?:" + fragments[name] + ")"
 
-        expanded = _REFERENCE.sub(substitute, source)
         try:
-            compiled = re.compile(expanded)
+            compiled = re.compile(_REFERENCE.sub(substitute, source))
+            anchor = re.compile(_REFERENCE.sub(substitute, anchor_source)) if anchor_source else None
         except re.error as exc:
             raise PatternError(str(path), number, f"regex does not compile: {exc}") from None
         if "span" not in compiled.groupindex:
@@ -305,7 +356,7 @@ def _read_rules(path: Path, label: str, fragments: Mapping[str, str]) -> tuple[R
         examples = item.get("examples", [])
         if not isinstance(examples, list) or not all(isinstance(e, str) for e in examples):
             raise PatternError(str(path), number, "`examples` must be a list of strings")
-        rules.append(RegexRule(rule_id, label, interp, compiled, tuple(examples), f"{path.name}:{number}"))
+        rules.append(RegexRule(rule_id, label, interp, compiled, anchor, anchor_words, tuple(examples), f"{path.name}:{number}"))
     return tuple(rules)
 
 

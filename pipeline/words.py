@@ -24,14 +24,14 @@ class Word:
     text: str
     lead: str
     trail: str
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    lower: str  # text.lower(), asked for very often
+    closes: bool  # punctuation after the word closes a name or a list item
 
     def ends_clause(self) -> bool:
-        """Punctuation after the word closes a name or a list item."""
-        return any(ch in self.trail for ch in ",.;:!?") or ")" in self.trail and "(" not in self.lead
+        return self.closes
+
+
+_CLOSING = frozenset(",.;:!?")
 
 
 def split_words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
@@ -39,8 +39,8 @@ def split_words(text: str, start: int = 0, end: int | None = None) -> list[Word]
     words: list[Word] = []
     for match in _WORD.finditer(text, start, end):
         raw = match.group()
-        lead_len = len(raw) - len(raw.lstrip(_LEAD))
-        core = raw[lead_len:]
+        core = raw.lstrip(_LEAD)
+        lead_len = len(raw) - len(core)
         stripped = core.rstrip(_TRAIL)
         # Give back a full stop that belongs to the word: "Co.", "U.S.", initials.
         if len(stripped) < len(core) and core[len(stripped)] == "." and stripped:
@@ -50,13 +50,8 @@ def split_words(text: str, start: int = 0, end: int | None = None) -> list[Word]
         if not stripped:
             continue
         word_start = match.start() + lead_len
-        words.append(
-            Word(
-                start=word_start,
-                end=word_start + len(stripped),
-                text=stripped,
-                lead=raw[:lead_len],
-                trail=core[len(stripped):],
-            )
-        )
+        trail = core[len(stripped):]
+        lead = raw[:lead_len]
+        closes = bool(trail) and (not _CLOSING.isdisjoint(trail) or ")" in trail and "(" not in lead)
+        words.append(Word(word_start, word_start + len(stripped), stripped, lead, trail, stripped.lower(), closes))
     return words

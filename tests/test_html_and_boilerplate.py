@@ -135,6 +135,13 @@ WORST_CASES = {
     "and-chain": "industries such as " + "steel and " * 30_000 + "textiles",
     "hyphens": "-" * 300_000 + "level",
     "one-line": "Chongqing GDP grew 5 percent in 2023 " * 20_000,
+    "share-words": "print   " * 50_000 + "x",
+    "spaced-numbers": "1 " * 100_000 + "yuan",
+    "comma-separated": "1, " * 100_000 + "percent",
+    "scale-words": "billion " * 40_000 + "yuan",
+    "month-names": "January " * 40_000 + "2023",
+    "capitals": "Chongqing Municipal " * 30_000 + "Committee",
+    "comment-digits": "1" * 300_000 + " Comment(s)",
 }
 
 

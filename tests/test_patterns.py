@@ -74,14 +74,14 @@ def test_bad_enum_value_is_refused(broken):
 
 def test_unknown_fragment_is_refused(broken):
     path = broken / "money.jsonl"
-    path.write_text(path.read_text() + '{"id": "money.x", "label": "MONEY", "interp": "amount", "regex": "(?P<span>{nothing})"}\n')
+    path.write_text(path.read_text() + '{"id": "money.x", "label": "MONEY", "interp": "amount", "regex": "(?P<span>{nothing})", "anchor": "\\\\d"}\n')
     with pytest.raises(PatternError, match=r"money\.jsonl:\d+: unknown fragment \{nothing\}"):
         load_patterns(broken)
 
 
 def test_rule_without_span_group_is_refused(broken):
     path = broken / "percent.jsonl"
-    path.write_text(path.read_text() + '{"id": "percent.x", "label": "PERCENT", "interp": "percent", "regex": "\\\\d+%"}\n')
+    path.write_text(path.read_text() + '{"id": "percent.x", "label": "PERCENT", "interp": "percent", "regex": "\\\\d+%", "anchor": "%"}\n')
     with pytest.raises(PatternError, match="needs a \\(\\?P<span>"):
         load_patterns(broken)
 
@@ -92,3 +92,34 @@ def test_duplicate_rule_id_is_refused(broken):
     path.write_text(path.read_text() + first + "\n")
     with pytest.raises(PatternError, match="duplicate id"):
         load_patterns(broken)
+
+
+def test_every_currency_and_scale_is_an_anchor(patterns):
+    """The money rules run only near their anchors: every currency and scale surface must hold one."""
+    rule = patterns.rules["MONEY"][0]
+    for lexicon in ("currencies", "scales"):
+        for row in patterns.lexicon(lexicon).rows:
+            surface = row["surface"]
+            words = {w.lower() for w in __import__("re").findall(r"[A-Za-z]+", surface)}
+            assert words & rule.anchor_words or (rule.anchor and rule.anchor.search(surface)), surface
+
+
+def test_windowed_scanning_finds_what_full_scanning_finds(patterns):
+    """Running each rule only near its anchors loses no match (seeds, composed sentences, peer texts)."""
+    import json
+
+    from pipeline.numeric_rules import scan_numeric
+    from pipeline.text import analysis_text
+
+    from .conftest import SEEDS, SHARED
+    from .test_composed_releases import SENTENCES
+
+    texts = [analysis_text(p.read_text(encoding="utf-8")) for p in sorted(SEEDS.glob("*.txt"))]
+    texts += [analysis_text(row[1]) for row in SENTENCES]
+    peers = SHARED / "peer-suites"
+    if peers.is_dir():
+        texts += [json.loads(line)["text"] for path in sorted(peers.glob("*.jsonl")) for line in path.read_text().splitlines() if line.strip()]
+    for text in texts:
+        windowed = {(c.rule, c.start, c.end) for c in scan_numeric(text, patterns)}
+        full = {(c.rule, c.start, c.end) for c in scan_numeric(text, patterns, everywhere=True)}
+        assert windowed == full, (text[:80], full - windowed, windowed - full)
