@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .mention import Label
 from .patterns import PatternSet
@@ -30,9 +31,7 @@ def scan_numeric(text: str, patterns: PatternSet, everywhere: bool = False) -> l
     runs every rule over the whole text (tests compare the two).
     """
     blocked = IntervalSet(m.span() for m in _URL_OR_EMAIL.finditer(text))
-    words: dict[str, list[int]] = {}
-    for match in _LETTERS.finditer(text):
-        words.setdefault(match.group().lower(), []).append(match.start())
+    present = {word.lower() for word in set(_LETTERS.findall(text))}
     windows: dict[tuple[str, frozenset[str]], list[tuple[int, int]]] = {}
     candidates: list[Candidate] = []
     for label_name, rules in patterns.rules.items():
@@ -41,7 +40,7 @@ def scan_numeric(text: str, patterns: PatternSet, everywhere: bool = False) -> l
             key = (rule.anchor.pattern if rule.anchor else "", rule.anchor_words)
             spans = windows.get(key)
             if spans is None:
-                spans = windows[key] = [(0, len(text))] if everywhere else _windows(text, rule.anchor, rule.anchor_words, words)
+                spans = windows[key] = [(0, len(text))] if everywhere else _windows(text, rule.anchor, rule.anchor_words & present)
             for window_start, window_end in spans:
                 for match in rule.pattern.finditer(text, window_start, window_end):
                     start, end = match.span("span")
@@ -52,12 +51,18 @@ def scan_numeric(text: str, patterns: PatternSet, everywhere: bool = False) -> l
     return candidates
 
 
-def _windows(text: str, anchor: re.Pattern[str] | None, anchor_words: frozenset[str], words: dict[str, list[int]]) -> list[tuple[int, int]]:
-    """Merged spans of MARGIN characters around each anchor, ending at white space (a rule's
-    look-ahead must not mistake a window's end for the end of the text mid-word)."""
+@lru_cache(maxsize=4096)
+def _word_pattern(word: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![A-Za-z])" + re.escape(word) + r"(?![A-Za-z])", re.IGNORECASE)
+
+
+def _windows(text: str, anchor: re.Pattern[str] | None, words: frozenset[str]) -> list[tuple[int, int]]:
+    """Merged spans of MARGIN characters around each anchor (a match of `anchor`, or one of the
+    `words` that the text holds), ending at white space: a rule's look-ahead must not mistake
+    a window's end for the end of the text mid-word."""
     positions = [m.start() for m in anchor.finditer(text)] if anchor is not None else []
-    for word in anchor_words & words.keys():
-        positions.extend(words[word])
+    for word in words:
+        positions.extend(m.start() for m in _word_pattern(word).finditer(text))
     positions.sort()
     merged: list[tuple[int, int]] = []
     for position in positions:

@@ -316,8 +316,11 @@ def _word_sets(lexicons: Mapping[str, Lexicon]) -> dict[str, frozenset[str]]:
     for row in lexicons["anchor_words"].rows:
         sets.setdefault(row["set"], set()).add(row["word"].lower())
     for name in ("months", "weekdays", "currencies", "scales"):
-        # every run of letters in every surface: "U.S. dollars" -> u, s, dollars
-        sets[f"lexicon:{name}"] = {word.lower() for row in lexicons[name].rows for word in re.findall(r"[A-Za-z]+", row["surface"])}
+        # The last run of letters of each surface ("U.S. dollars" -> dollars, "Rs." -> rs),
+        # if it is longer than a letter: "A$", "US$", "5m" hold a sign or follow one.
+        sets[f"lexicon:{name}"] = {
+            runs[-1].lower() for row in lexicons[name].rows if (runs := re.findall(r"[A-Za-z]+", row["surface"])) and len(runs[-1]) > 1 and "$" not in row["surface"]
+        }
     return {name: frozenset(words) for name, words in sets.items()}
 
 
