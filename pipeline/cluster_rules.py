@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 from .mention import Label
 from .patterns import PatternSet
@@ -141,23 +141,34 @@ def scan_clusters(
     numeric = IntervalSet(blockers)
     triggers = sorted(triggers, key=lambda t: t.end)
     trigger_ends = [t.end for t in triggers]
-    parsed = []
+    parsed: list[_Sentence] = []
     for (sentence_start, sentence_end), words in sentences:
-        blocked = [numeric.overlaps(w.start, w.end) for w in words]
-        parsed.append((words, blocked))
+        if numeric.overlaps(sentence_start, sentence_end):
+            blocked = [numeric.overlaps(w.start, w.end) for w in words]
+        else:
+            blocked = [False] * len(words)
+        # where a known industry name may start: the only places rules 1b and 4 look at
+        starts = [i for i, w in enumerate(words) if _first_key(w.text) in lex.first_words]
+        parsed.append(_Sentence(words, blocked, starts))
         first = bisect_left(trigger_ends, sentence_start)
         for trigger in triggers[first:bisect_right(trigger_ends, sentence_end)]:
             found.extend(_list_items(text, words, blocked, trigger, lex))
         if any(w.lower in _HEADS for w in words):
             found.extend(_headed(text, words, blocked, lex))
     taken = IntervalSet((c.start, c.end) for c in found)
-    for words, blocked in parsed:
+    for sentence in parsed:
         # cheap test first: a list of known industries needs two separators and two known words
-        if sum(1 for w in words if "," in w.trail or w.lower in ("and", "or")) >= 2 and sum(1 for w in words if _first_key(w.text) in lex.first_words) >= 2:
-            found.extend(_known_item_lists(text, words, blocked, lex, taken))
+        if len(sentence.starts) >= 2 and sum(1 for w in sentence.words if "," in w.trail or w.lower in ("and", "or")) >= 2:
+            found.extend(_known_item_lists(text, sentence.words, sentence.blocked, lex, taken))
     found.extend(_abbreviations(text, found, lex))
-    found.extend(_repeats_and_names(text, sentences, found, blockers, lex))
+    found.extend(_repeats_and_names(parsed, found, blockers, lex))
     return found
+
+
+class _Sentence(NamedTuple):
+    words: list[Word]
+    blocked: list[bool]  # the word lies in a money, percent or date span
+    starts: list[int]  # indexes of words that can start a known industry name
 
 
 # -- rule 1: lists ----------------------------------------------------------------------------------
@@ -572,36 +583,32 @@ def _abbreviations(text: str, found: list[Candidate], lex: ClusterLexicons) -> l
 
 
 # -- rule 4: repeated targets and lexicon names ------------------------------------------------------
-def _repeats_and_names(
-    text: str, sentences: Sequence[tuple[tuple[int, int], list[Word]]], found: list[Candidate], blockers: Sequence[tuple[int, int]], lex: ClusterLexicons
-) -> list[Candidate]:
+def _repeats_and_names(sentences: Sequence[_Sentence], found: list[Candidate], blockers: Sequence[tuple[int, int]], lex: ClusterLexicons) -> list[Candidate]:
     established: dict[str, int] = {}
     for candidate in sorted(found, key=lambda c: c.start):
         established.setdefault(candidate.get("canonical", ""), candidate.start)
     taken = IntervalSet([(c.start, c.end) for c in found] + list(blockers))
     result = []
-    for _, words in sentences:
-        if not any(_first_key(w.text) in lex.first_words for w in words):
-            continue
-        i = 0
-        while i < len(words):
+    for words, _, starts in sentences:
+        after = 0  # the first word not yet inside a match
+        for i in starts:
+            if i < after:
+                continue
             match = _longest_term(words, i, lex)
             if match is None:
-                i += 1
                 continue
             j, key = match
+            after = j + 1
             start, end = words[i].start, words[j].end
+            if taken.overlaps(start, end):
+                continue
             canonical, mode = lex.terms[key]
             first_seen = established.get(canonical)
-            if taken.overlaps(start, end):
-                i = j + 1
-                continue
             repeat = first_seen is not None and first_seen < start
             if (mode == "anywhere" or repeat) and _stands_alone(words, i, j, lex):
                 rule = "cluster.repeat" if repeat else "cluster.lexicon"
                 result.append(Candidate(Label.CLUSTER, start, end, rule, info=(("canonical", canonical),)))
                 taken.add(start, end)
-            i = j + 1
     return result
 
 

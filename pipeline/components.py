@@ -103,14 +103,20 @@ class ClusterRules:
         self.lexicons = ClusterLexicons.from_patterns(patterns)
         self.matcher = Matcher(nlp.vocab, validate=True)
         self.kinds: dict[str, tuple[str, bool]] = {}
-        keywords: set[str] = set()
+        # telling word -> how many tokens a match may hold before and after it
+        self.reach: dict[str, tuple[int, int]] = {}
         for item in patterns.token_patterns:
             # Copies: the Matcher must never hold (or change) the loaded pattern objects.
             self.matcher.add(item.id, [[dict(token) for token in item.pattern]])
             self.kinds[item.id] = (item.kind, "fields" in item.id)
-            keywords.update(_telling_words(item.pattern))
-        # A sentence without a telling word of any pattern cannot match: the Matcher skips it.
-        self.keywords = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, keywords), key=len, reverse=True)) + r")\b", re.IGNORECASE)
+            words, before, after = _telling_words(item.pattern)
+            for word in words:
+                known = self.reach.get(word, (0, 0))
+                self.reach[word] = (max(known[0], before), max(known[1], after))
+        # Text without a telling word of any pattern cannot match: the Matcher skips it. A
+        # pattern without one (or of unbounded length) sends the whole document to the Matcher.
+        self.everywhere = "" in self.reach or any(UNBOUNDED in r for r in self.reach.values())
+        self.keywords = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, self.reach), key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = _candidates(doc)
@@ -123,14 +129,15 @@ class ClusterRules:
     def _triggers(self, doc: Doc) -> list[Trigger]:
         """One trigger per list: of overlapping matches, the one reaching furthest, then the longest."""
         text = doc._.press_text
-        # The Matcher runs only on token windows around telling words (patterns span fewer
-        # than WINDOW tokens on either side of them), not over the whole document.
-        windows: list[list[int]] = []
-        for hit in self.keywords.finditer(text):
+        # The Matcher runs only on token windows around telling words, as far on either side
+        # as a pattern telling by that word reaches, not over the whole document.
+        windows: list[list[int]] = [[0, len(doc)]] if self.everywhere else []
+        for hit in () if self.everywhere else self.keywords.finditer(text):
             span = doc.char_span(hit.start(), hit.end(), alignment_mode="expand")
             if span is None:
                 continue
-            start, end = max(0, span.start - _WINDOW), min(len(doc), span.end + _WINDOW)
+            before, after = self.reach[hit.group().lower()]
+            start, end = max(0, span.start - before), min(len(doc), span.end + after)
             if windows and start <= windows[-1][1]:
                 windows[-1][1] = max(windows[-1][1], end)
             else:
@@ -160,27 +167,45 @@ _COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
 _COMMON = frozenset("of for in on at by to with and or the a an as such are is were include includes including like new key".split())
 
 
-def _telling_words(pattern: Sequence[Mapping[str, Any]]) -> set[str]:
+UNBOUNDED = 10**9  # the reach of a pattern with "*", "+" or "{n,}"
+
+
+def _telling_words(pattern: Sequence[Mapping[str, Any]]) -> tuple[set[str], int, int]:
     """Words one of which any match of the pattern must hold: those of its required token
-    with the fewest common words ('industries', 'clusters' rather than 'of', 'for')."""
-    choices: list[set[str]] = []
-    for token in pattern:
+    with the fewest common words ('industries', 'clusters' rather than 'of', 'for'); and
+    how many tokens a match may hold before and after that token."""
+    choices: list[tuple[set[str], int]] = []
+    for index, token in enumerate(pattern):
         if token.get("OP") in ("?", "*") or str(token.get("OP", "")).startswith("{0"):
             continue
         for key in ("LOWER", "TEXT"):
             value = token.get(key)
             if isinstance(value, str) and value.isalpha():
-                choices.append({value.lower()})
+                choices.append(({value.lower()}, index))
             elif isinstance(value, Mapping) and "IN" in value:
                 words = {str(v).lower() for v in value["IN"]}
                 if all(w.isalpha() for w in words):
-                    choices.append(words)
+                    choices.append((words, index))
     if not choices:
-        return {""}  # no telling word: every sentence must go to the Matcher
-    return min(choices, key=lambda words: (len(words & _COMMON), len(words)))
+        return {""}, UNBOUNDED, UNBOUNDED  # no telling word: the whole document goes to the Matcher
+    words, index = min(choices, key=lambda choice: (len(choice[0] & _COMMON), len(choice[0])))
+    lengths = [_most_tokens(token) for token in pattern]
+    extra = lengths[index] - 1  # a repeated telling token: the hit may be any of its tokens
+    return words, min(UNBOUNDED, sum(lengths[:index]) + extra), min(UNBOUNDED, sum(lengths[index + 1:]) + extra)
 
 
-_WINDOW = 12  # tokens around a telling word that a trigger pattern can reach
+def _most_tokens(token: Mapping[str, Any]) -> int:
+    """How many tokens one token pattern can match, given its operator."""
+    op = str(token.get("OP", ""))
+    if op in ("", "?", "!"):
+        return 1
+    bounds = re.fullmatch(r"\{(\d*)(?:,(\d*))?\}", op)
+    if bounds and "," not in op:
+        return int(bounds.group(1))  # "{n}"
+    if bounds and bounds.group(2):
+        return int(bounds.group(2))  # "{n,m}", "{,m}"
+    return UNBOUNDED  # "*", "+", "{n,}"
+
 
 _BREAKS = frozenset({".", ",", ";", ":", "!", "?", "and", "or"})
 

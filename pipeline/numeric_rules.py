@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from .mention import Label
 from .patterns import PatternSet
@@ -27,11 +26,11 @@ def scan_numeric(text: str, patterns: PatternSet, everywhere: bool = False) -> l
     A rule runs only in windows around its anchors (a currency word, '%', a digit, a month
     name): far cheaper than running some fifty expressions over every character, and the
     same matches, since every match holds an anchor within MARGIN characters of its ends.
-    Anchor words are looked up in an index of the text's words, built once. `everywhere`
-    runs every rule over the whole text (tests compare the two).
+    Anchor words are found in one pass over the text's words. `everywhere` runs every rule
+    over the whole text (tests compare the two).
     """
     blocked = IntervalSet(m.span() for m in _URL_OR_EMAIL.finditer(text))
-    present = {word.lower() for word in set(_LETTERS.findall(text))}
+    word_positions = {} if everywhere else _anchor_word_positions(text, patterns.anchor_vocabulary)
     windows: dict[tuple[str, frozenset[str]], list[tuple[int, int]]] = {}
     candidates: list[Candidate] = []
     for label_name, rules in patterns.rules.items():
@@ -40,7 +39,7 @@ def scan_numeric(text: str, patterns: PatternSet, everywhere: bool = False) -> l
             key = (rule.anchor.pattern if rule.anchor else "", rule.anchor_words)
             spans = windows.get(key)
             if spans is None:
-                spans = windows[key] = [(0, len(text))] if everywhere else _windows(text, rule.anchor, rule.anchor_words & present)
+                spans = windows[key] = [(0, len(text))] if everywhere else _windows(text, rule.anchor, rule.anchor_words, word_positions)
             for window_start, window_end in spans:
                 for match in rule.pattern.finditer(text, window_start, window_end):
                     start, end = match.span("span")
@@ -51,23 +50,31 @@ def scan_numeric(text: str, patterns: PatternSet, everywhere: bool = False) -> l
     return candidates
 
 
-@lru_cache(maxsize=4096)
-def _word_pattern(word: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![A-Za-z])" + re.escape(word) + r"(?![A-Za-z])", re.IGNORECASE)
+def _anchor_word_positions(text: str, vocabulary: frozenset[str]) -> dict[str, list[tuple[int, int]]]:
+    """Spans of every run of ASCII letters that is an anchor word, case-insensitively."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a character that lowers to two ("İ") would shift offsets
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    positions: dict[str, list[tuple[int, int]]] = {}
+    for match in _LETTERS.finditer(lowered):
+        word = match.group()
+        if word in vocabulary:
+            positions.setdefault(word, []).append(match.span())
+    return positions
 
 
-def _windows(text: str, anchor: re.Pattern[str] | None, words: frozenset[str]) -> list[tuple[int, int]]:
-    """Merged spans of MARGIN characters around each anchor (a match of `anchor`, or one of the
-    `words` that the text holds), ending at white space: a rule's look-ahead must not mistake
-    a window's end for the end of the text mid-word."""
-    positions = [m.start() for m in anchor.finditer(text)] if anchor is not None else []
+def _windows(text: str, anchor: re.Pattern[str] | None, words: frozenset[str], word_positions: dict[str, list[tuple[int, int]]]) -> list[tuple[int, int]]:
+    """Merged spans reaching MARGIN characters either side of each anchor (a match of
+    `anchor`, or one of the `words`), ending at white space: a rule's look-ahead must not
+    mistake a window's end for the end of the text mid-word."""
+    spans = [m.span() for m in anchor.finditer(text)] if anchor is not None else []
     for word in words:
-        positions.extend(m.start() for m in _word_pattern(word).finditer(text))
-    positions.sort()
+        spans.extend(word_positions.get(word, ()))
+    spans.sort()
     merged: list[tuple[int, int]] = []
-    for position in positions:
-        start = max(0, position - MARGIN)
-        end = min(len(text), position + MARGIN)
+    for anchor_start, anchor_end in spans:
+        start = max(0, anchor_start - MARGIN)
+        end = min(len(text), anchor_end + MARGIN)
         if merged and start <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(merged[-1][1], end))
         else:

@@ -15,7 +15,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Mapping
@@ -132,6 +132,11 @@ class PatternSet:
 
     def lexicon(self, name: str) -> Lexicon:
         return self.lexicons[name]
+
+    @cached_property
+    def anchor_vocabulary(self) -> frozenset[str]:
+        """Every anchor word of every regex rule."""
+        return frozenset(word for rules in self.rules.values() for rule in rules for word in rule.anchor_words)
 
 
 @lru_cache(maxsize=4)
@@ -342,6 +347,9 @@ def _read_rules(path: Path, label: str, fragments: Mapping[str, str], word_sets:
         if not (isinstance(anchor_source, str) and anchor_source) and not set_names:
             raise PatternError(str(path), number, "rule needs an `anchor` (a regex) or `anchor_words`: what every match contains")
         anchor_words = frozenset(word for name in set_names for word in word_sets[name])
+        odd = sorted(word for word in anchor_words if not re.fullmatch(r"[a-z]+", word))
+        if odd:
+            raise PatternError(str(path), number, f"anchor words must be runs of ASCII letters (they are looked up as such), found {odd[:5]!r}")
 
         def substitute(match: re.Match[str]) -> str:
             name = match.group(1)

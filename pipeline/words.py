@@ -7,7 +7,7 @@ A core keeps a full stop that belongs to it (abbreviations, initials, "U.S.").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _WORD = re.compile(r"\S+")
 _LEAD = "\"'([{\u201c\u2018<"
@@ -17,8 +17,7 @@ _KEEP_STOP = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):  # a tuple: built some ten times faster than a frozen dataclass
     start: int  # offsets of the core
     end: int
     text: str

@@ -123,3 +123,40 @@ def test_windowed_scanning_finds_what_full_scanning_finds(patterns):
         windowed = {(c.rule, c.start, c.end) for c in scan_numeric(text, patterns)}
         full = {(c.rule, c.start, c.end) for c in scan_numeric(text, patterns, everywhere=True)}
         assert windowed == full, (text[:80], full - windowed, windowed - full)
+
+
+def test_windowed_trigger_matching_finds_what_full_matching_finds():
+    """The list-trigger Matcher runs only near telling words; on the whole text it finds the same."""
+    from pipeline.extract import Extractor
+    from pipeline.settings import Settings
+
+    from .conftest import SEEDS
+    from .test_composed_releases import SENTENCES
+
+    extractor = Extractor(Settings(use_model=False))
+    rules = extractor.nlp.get_pipe("press_clusters_v1")
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))] + [row[1] for row in SENTENCES]
+    texts.append("Industries, such as A and B; the sector, including C. Clusters with many new and strong advantages, such as D.")
+    checked = 0
+    for text in texts:
+        doc = extractor.nlp.make_doc(text)
+        doc._.press_text = text
+        windowed = rules._triggers(doc)
+        rules.everywhere = True
+        try:
+            full = rules._triggers(doc)
+        finally:
+            rules.everywhere = False
+        assert windowed == full, text[:80]
+        checked += bool(full)
+    assert checked >= 10  # the texts do hold lists
+
+
+@pytest.mark.parametrize(
+    "op, most",
+    [(None, 1), ("?", 1), ("!", 1), ("{3}", 3), ("{1,6}", 6), ("{0,4}", 4), ("{,2}", 2), ("*", 10**9), ("+", 10**9), ("{2,}", 10**9)],
+)
+def test_token_pattern_reach(op, most):
+    from pipeline.components import _most_tokens
+
+    assert _most_tokens({"LOWER": "x"} if op is None else {"LOWER": "x", "OP": op}) == most
