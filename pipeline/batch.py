@@ -4,8 +4,9 @@
   limit, is recorded with its status and reason; the run goes on.
 - Results are cached per document (cache.py): reruns analyse only new and changed files,
   and a killed run's finished documents are not analysed again. `full=True` ignores it.
-- With `workers > 1` documents are analysed in that many processes; results are written
-  in input order, so the outputs do not depend on the number of workers.
+- Where the analysis runs is the engine's business (engines.py: this process, a pool of
+  processes, a Dask cluster); results are written in input order, so the outputs do not
+  depend on the engine or the number of workers.
 
 Library code: it reports through the returned summary, a progress callback and logging,
 never by printing.
@@ -16,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import multiprocessing
+import ctypes
 import platform
 import signal
 import threading
@@ -26,7 +27,7 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any, Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
 
 from spacy import about as spacy_about
 
@@ -41,6 +42,9 @@ from .reader import DEFAULT_MAX_CHARS, Source, decode_document, discover
 from .settings import Settings
 from .writer import DocumentRow, OutputWriter, text_name
 
+if TYPE_CHECKING:
+    from .engines import Engine
+
 log = logging.getLogger(__name__)
 DEFAULT_TIMEOUT = 300.0  # seconds of analysis per document before it is given up as failed
 
@@ -53,6 +57,16 @@ class DocumentResult:
     reused: bool = False
     cache_key: str = ""
     labels: dict[str, int] = field(default_factory=dict)
+    cacheable: bool = False  # a property of the bytes, worth keeping for the next run
+
+
+@dataclass(frozen=True)
+class LoadedSource:
+    """A file read and hashed, waiting for analysis."""
+
+    source: Source
+    data: bytes
+    base: DocumentRow  # its documents.csv row so far (status "skipped" until analysed)
 
 
 @dataclass
@@ -77,13 +91,34 @@ class JobOptions:
     full: bool = False
 
 
+@dataclass(frozen=True)
+class Job:
+    """What an engine needs to analyse the documents of one run."""
+
+    options: JobOptions
+    out_dir: Path
+    fingerprint: str
+    spool_dir: Path  # scratch space inside the run's staging folder
+
+    def cache(self) -> ResultCache:
+        return ResultCache(self.out_dir, self.fingerprint, enabled=not self.options.full)
+
+
 def run_batch(
     inputs: Sequence[str | Path],
     out_dir: Path,
     options: JobOptions,
     workers: int = 1,
     progress: Callable[[int, int], None] | None = None,
+    engine: Engine | None = None,
 ) -> BatchSummary:
+    """Analyse every input and publish the outputs. Without `engine`, a local one with
+    `workers` processes is started for this run and stopped after it."""
+    if engine is None:
+        from .engines import LocalEngine
+
+        with LocalEngine(workers) as local:
+            return run_batch(inputs, out_dir, options, progress=progress, engine=local)
     started = time.perf_counter()
     summary = BatchSummary(out_dir=Path(out_dir))
     sources = discover(inputs)
@@ -91,7 +126,8 @@ def run_batch(
     inputs_manifest: list[dict[str, Any]] = []
     with OutputWriter(Path(out_dir)) as writer:
         cache = ResultCache(Path(out_dir), fingerprint, enabled=not options.full)
-        for done, result in enumerate(_results(sources, options, Path(out_dir), fingerprint, workers), start=1):
+        job = Job(options, Path(out_dir), fingerprint, writer.staging / "partitions")
+        for done, result in enumerate(engine.results(sources, job), start=1):
             writer.write_document(result.row, result.mention_rows, result.text)
             summary.documents[result.row.status] += 1
             summary.mentions.update(result.labels)
@@ -111,43 +147,21 @@ def run_batch(
     return summary
 
 
-def _results(sources: list[Source], options: JobOptions, out_dir: Path, fingerprint: str, workers: int) -> Iterator[DocumentResult]:
-    if workers <= 1 or len(sources) <= 1:
-        _init_worker(options, out_dir, fingerprint)
-        for source in sources:
-            yield _work(source)
-        return
-    # "spawn": each worker starts clean and loads its own model; nothing is shared but the inputs.
-    context = multiprocessing.get_context("spawn")
-    with context.Pool(workers, initializer=_init_worker, initargs=(options, out_dir, fingerprint)) as pool:
-        yield from pool.imap(_work, sources, chunksize=1)
-
-
-# -- the work on one document (runs in a worker process, or in this one) ----------------------------
-_STATE: dict[str, Any] = {}
-
-
-def _init_worker(options: JobOptions, out_dir: Path, fingerprint: str) -> None:
-    if _STATE.get("options") != options:
-        _STATE.pop("extractor", None)
-    _STATE["options"] = options
-    _STATE["cache"] = ResultCache(out_dir, fingerprint, enabled=not options.full)
-
-
-def _extractor() -> Extractor:
-    """Loaded on the first document that is not in the cache: a rerun with nothing new loads no model."""
-    if "extractor" not in _STATE:
-        _STATE["extractor"] = Extractor(_STATE["options"].settings)
-    extractor: Extractor = _STATE["extractor"]
-    return extractor
-
-
-def _work(source: Source) -> DocumentResult:
-    return analyse_source(source, _extractor, _STATE["cache"], _STATE["options"])
-
-
+# -- the work on one document --------------------------------------------------------------------
 def analyse_source(source: Source, extractor: Callable[[], Extractor], cache: ResultCache | None, options: JobOptions) -> DocumentResult:
     """One input file to its documents.csv row and mention rows. Never raises."""
+    loaded = load_source(source, cache)
+    if isinstance(loaded, DocumentResult):
+        return loaded
+    result = analyse_loaded(loaded, extractor, options)
+    if result.cacheable:
+        _store(cache, loaded.base.sha256, result)
+    return result
+
+
+def load_source(source: Source, cache: ResultCache | None) -> DocumentResult | LoadedSource:
+    """Read and hash a file: its final result if it is skipped, unreadable or in the cache,
+    else the bytes to analyse."""
     base = DocumentRow(doc_id=source.doc_id, path=source.path.as_posix(), sha256="", chars=None, doc_date="", doc_date_source="",
                        status="skipped", reason=source.skip_reason, mentions=0, format=source.format)
     if source.skip_reason:
@@ -163,14 +177,18 @@ def analyse_source(source: Source, extractor: Callable[[], Extractor], cache: Re
     entry = cache.get(sha) if cache else None
     if entry is not None:
         return _from_entry(entry, base, cache.key(sha) if cache else "")
+    return LoadedSource(source, data, base)
+
+
+def analyse_loaded(loaded: LoadedSource, extractor: Callable[[], Extractor], options: JobOptions) -> DocumentResult:
+    """Decode and analyse one file's bytes (wherever this runs). Never raises."""
+    source, base = loaded.source, loaded.base
     try:
         with _deadline(options.timeout):
-            document = decode_document(source.doc_id, source.path, data, source.format or "text", options.max_chars)
+            document = decode_document(source.doc_id, source.path, loaded.data, source.format or "text", options.max_chars)
             extraction = extractor().extract(document)
     except DocumentError as error:
-        result = DocumentResult(replace(base, status=error.status, reason=error.reason))
-        _store(cache, sha, result)  # a property of the bytes: no need to try again
-        return result
+        return DocumentResult(replace(base, status=error.status, reason=error.reason), cacheable=True)
     except _Timeout:
         return DocumentResult(replace(base, status="failed", reason=f"analysis took longer than {options.timeout:g} s (see --timeout)"))
     except Exception as exc:  # noqa: BLE001 - one document's failure must not stop the batch
@@ -198,11 +216,13 @@ def analyse_source(source: Source, extractor: Callable[[], Extractor], cache: Re
         boilerplate_chars=extraction.boilerplate_chars,
     )
     labels = Counter(m.label.value for m in extraction.mentions)
-    result = DocumentResult(row, [to_row(m) for m in extraction.mentions], text, labels=dict(labels))
-    _store(cache, sha, result)
-    if cache:
-        result.cache_key = cache.key(sha)
-    return result
+    return DocumentResult(row, [to_row(m) for m in extraction.mentions], text, labels=dict(labels), cacheable=True)
+
+
+def store_result(cache: ResultCache | None, result: DocumentResult) -> None:
+    """Keep an analysed result for the next run (engines that analyse away from the cache)."""
+    if result.cacheable:
+        _store(cache, result.row.sha256, result)
 
 
 def _store(cache: ResultCache | None, sha: str, result: DocumentResult) -> None:
@@ -229,9 +249,16 @@ class _Timeout(Exception):
 
 @contextmanager
 def _deadline(seconds: float) -> Iterator[None]:
-    """Give up on a document after `seconds` (on the main thread, where signals arrive)."""
-    if seconds <= 0 or not hasattr(signal, "SIGALRM") or threading.current_thread() is not threading.main_thread():
+    """Give up on a document after `seconds`. On the main thread a timer signal interrupts
+    the work; on other threads (Dask workers run tasks on threads) a watchdog raises the
+    exception in the working thread. Either way it lands between two Python steps, so the
+    patterns themselves must stay linear (see the worst-case tests)."""
+    if seconds <= 0:
         yield
+        return
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "SIGALRM"):
+        with _watchdog(seconds):
+            yield
         return
 
     def expire(signum: int, frame: object) -> None:
@@ -244,6 +271,32 @@ def _deadline(seconds: float) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+@contextmanager
+def _watchdog(seconds: float) -> Iterator[None]:
+    thread_id = threading.get_ident()
+    lock = threading.Lock()
+    state = {"running": True, "fired": False}
+
+    def expire() -> None:
+        with lock:
+            if state["running"]:
+                state["fired"] = True
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id), ctypes.py_object(_Timeout))
+
+    timer = threading.Timer(seconds, expire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        with lock:
+            state["running"] = False
+            timer.cancel()
+            if state["fired"]:
+                # the exception may not have been raised yet: take it back
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id), None)
 
 
 # -- provenance ---------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from contextlib import contextmanager
 from dataclasses import replace
@@ -38,7 +39,11 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--no-model", action="store_true", help="rules only: skip the statistical NER (faster; fewer ORGs)")
     extract.add_argument("--quantities", action="store_true", help="also emit QUANTITY mentions (physical quantities, quantulum3)")
     extract.add_argument("--patterns", type=Path, help="patterns folder (default: the repository's patterns/)")
-    extract.add_argument("--workers", type=int, default=1, metavar="N", help="analyse in N processes (the output does not change)")
+    extract.add_argument("--workers", type=int, metavar="N", help="analyse in N processes (the output does not change); default 1, "
+                         "or one per core for a local Dask cluster")
+    extract.add_argument("--engine", choices=("local", "dask"), default="local", help="where to analyse: this machine (default) or a Dask cluster")
+    extract.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask: the scheduler to use (tcp://host:8786); "
+                         "default: start a local cluster")
     extract.add_argument("--full", action="store_true", help="analyse every document again, ignoring results kept from earlier runs")
     extract.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS, metavar="N", help=f"fail documents longer than N characters (default {DEFAULT_MAX_CHARS:,})")
     extract.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS", help=f"fail a document whose analysis takes longer (default {DEFAULT_TIMEOUT:g})")
@@ -85,14 +90,22 @@ def _settings(args: argparse.Namespace) -> "Settings":
 
 def _extract(args: argparse.Namespace) -> int:
     from .batch import JobOptions, run_batch
+    from .engines import make_engine
 
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(message)s")
     if args.quiet:
         logging.getLogger().setLevel(logging.ERROR)
     elif not args.verbose:
         logging.getLogger("pipeline.batch").setLevel(logging.ERROR)  # the summary line counts them
-    if args.workers < 1 or args.max_chars < 1:
+    if args.engine == "dask" and not args.verbose:
+        import distributed  # noqa: F401 - it sets up its loggers on import; quiet them after that
+
+        logging.getLogger("distributed").setLevel(logging.ERROR)  # a cluster's start-up chatter
+    if args.workers is not None and args.workers < 1 or args.max_chars < 1:
         print("press-extract: error: --workers and --max-chars must be at least 1", file=sys.stderr)
+        return EXIT_ERROR
+    if args.scheduler and args.engine != "dask":
+        print("press-extract: error: --scheduler needs --engine dask", file=sys.stderr)
         return EXIT_ERROR
     try:
         args.out.mkdir(parents=True, exist_ok=True)
@@ -100,8 +113,14 @@ def _extract(args: argparse.Namespace) -> int:
         print(f"press-extract: error: cannot create output folder {args.out}: {exc.strerror}", file=sys.stderr)
         return EXIT_ERROR
     options = JobOptions(_settings(args), max_chars=args.max_chars, timeout=args.timeout, full=args.full)
-    with _progress_bar(enabled=not args.quiet and sys.stderr.isatty()) as progress:
-        summary = run_batch(args.paths, args.out, options, workers=args.workers, progress=progress)
+    workers = args.workers or (os.cpu_count() or 1 if args.engine == "dask" else 1)
+    try:
+        engine = make_engine(args.engine, workers, args.scheduler)
+        with engine, _progress_bar(enabled=not args.quiet and sys.stderr.isatty()) as progress:
+            summary = run_batch(args.paths, args.out, options, progress=progress, engine=engine)
+    except OSError as exc:  # the cluster could not be reached or started
+        print(f"press-extract: error: {args.engine} engine: {exc}", file=sys.stderr)
+        return EXIT_ERROR
     if not args.quiet:
         docs = summary.documents
         labels = ", ".join(f"{label} {count}" for label, count in sorted(summary.mentions.items())) or "none"

@@ -1,0 +1,256 @@
+"""Where documents are analysed: engines take a run's sources and hand back one result per
+source, in input order, so the outputs never depend on the engine.
+
+  LocalEngine  this process, or a pool of N worker processes on this machine
+  DaskEngine   the workers of a Dask cluster (dask.distributed); a local cluster by default
+
+Every worker loads the model once and keeps it for all the documents it is given. An engine
+can serve several runs (the benchmark keeps one warm); use it as a context manager.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import pickle
+import threading
+from abc import ABC, abstractmethod
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Iterator, Sequence
+
+from .batch import DocumentResult, Job, JobOptions, LoadedSource, analyse_loaded, analyse_source, load_source, store_result
+from .cache import ResultCache
+from .extract import Extractor
+from .reader import Source
+from .settings import Settings
+
+if TYPE_CHECKING:
+    from distributed import Client, Future, LocalCluster
+
+log = logging.getLogger(__name__)
+
+
+class Engine(ABC):
+    name = ""
+
+    @abstractmethod
+    def results(self, sources: Sequence[Source], job: Job) -> Iterator[DocumentResult]:
+        """One result per source, in the order of `sources`."""
+
+    def close(self) -> None:
+        """Stop what the engine started."""
+
+    def __enter__(self) -> "Engine":
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> None:
+        self.close()
+
+
+# -- the state of a worker process: the model, loaded once ------------------------------------------
+class _Worker:
+    """Per process: the extractor for the current settings, and the current run's cache."""
+
+    lock = threading.RLock()  # a Dask worker may run tasks on several threads
+    settings: Settings | None = None
+    extractor: Extractor | None = None
+    job: Job | None = None
+    cache: ResultCache | None = None
+    loads = 0  # how many times this process built an extractor
+
+    @classmethod
+    def get_extractor(cls, settings: Settings) -> Extractor:
+        """Built on the first document that needs it: a rerun with nothing new loads no model."""
+        with cls.lock:
+            if cls.extractor is None or cls.settings != settings:
+                cls.extractor = Extractor(settings)
+                cls.settings = settings
+                cls.loads += 1
+            return cls.extractor
+
+    @classmethod
+    def get_cache(cls, job: Job) -> ResultCache:
+        if cls.cache is None or cls.job != job:
+            cls.cache = job.cache()
+            cls.job = job
+        return cls.cache
+
+
+def _analyse_in_worker(task: tuple[Job, Source]) -> DocumentResult:
+    job, source = task
+    return analyse_source(source, lambda: _Worker.get_extractor(job.options.settings), _Worker.get_cache(job), job.options)
+
+
+def _analyse_partition(options: JobOptions, loaded: list[LoadedSource]) -> list[DocumentResult]:
+    """A Dask task: the documents of one partition, read by the client, analysed here."""
+    with _Worker.lock:  # one document at a time per process, whatever the worker's thread count
+        return [analyse_loaded(item, lambda: _Worker.get_extractor(options.settings), options) for item in loaded]
+
+
+# -- this machine -----------------------------------------------------------------------------------
+class LocalEngine(Engine):
+    """`workers` = 1 analyses in this process; more start a pool of processes ("spawn": each
+    starts clean and loads its own model), kept until the engine closes."""
+
+    name = "local"
+
+    def __init__(self, workers: int = 1) -> None:
+        self.workers = max(1, workers)
+        self._pool: Any = None
+
+    def results(self, sources: Sequence[Source], job: Job) -> Iterator[DocumentResult]:
+        if self.workers <= 1 or len(sources) <= 1:
+            for source in sources:
+                yield _analyse_in_worker((job, source))
+            return
+        if self._pool is None:
+            self._pool = multiprocessing.get_context("spawn").Pool(self.workers)
+        yield from self._pool.imap(_analyse_in_worker, ((job, source) for source in sources), chunksize=1)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+
+
+# -- a Dask cluster ---------------------------------------------------------------------------------
+class DaskEngine(Engine):
+    """Documents go to the cluster in partitions of consecutive sources. This process reads
+    the files (workers need no access to them), answers from the result cache, and sends
+    the rest with their bytes; each finished partition is written to the run's spool
+    folder, and partitions are merged from there in document order. At most `2 x workers`
+    partitions are out at a time, so memory stays flat whatever the corpus size.
+
+    Without `scheduler` a local cluster of `workers` single-threaded processes is started.
+    """
+
+    name = "dask"
+
+    def __init__(self, scheduler: str | None = None, workers: int = 2, partition_size: int = 32) -> None:
+        self.scheduler = scheduler
+        self.workers = max(1, workers)
+        self.partition_size = max(1, partition_size)
+        self._client: Client | None = None
+        self._cluster: LocalCluster | None = None
+
+    def client(self) -> "Client":
+        if self._client is None:
+            from distributed import Client, LocalCluster
+
+            if self.scheduler:
+                self._client = Client(self.scheduler)
+            else:
+                self._cluster = LocalCluster(
+                    # the scheduler's HTTP endpoint on a free port: 8787 may be taken by another cluster
+                    n_workers=self.workers, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=logging.ERROR
+                )
+                self._client = Client(self._cluster)
+        return self._client
+
+    def _slots(self) -> int:
+        """Partitions to keep out at a time: two per worker thread."""
+        threads = sum(self.client().nthreads().values()) or self.workers
+        return 2 * threads
+
+    def results(self, sources: Sequence[Source], job: Job) -> Iterator[DocumentResult]:
+        from distributed import as_completed
+
+        client = self.client()
+        cache = job.cache()
+        spool = _Spool(job.spool_dir)
+        partitions = [list(sources[i:i + self.partition_size]) for i in range(0, len(sources), self.partition_size)]
+        waiting: dict[int, list[DocumentResult | LoadedSource]] = {}  # partition -> its documents, read
+        out: dict[Any, int] = {}  # future -> partition
+        completed = as_completed()
+        next_to_send = next_to_merge = 0
+        try:
+            while next_to_merge < len(partitions):
+                while next_to_send < len(partitions) and len(out) < self._slots():
+                    items: list[DocumentResult | LoadedSource] = [load_source(source, cache) for source in partitions[next_to_send]]
+                    loaded = [item for item in items if isinstance(item, LoadedSource)]
+                    if loaded:
+                        waiting[next_to_send] = items
+                        future = client.submit(_analyse_partition, job.options, loaded, pure=False)
+                        out[future] = next_to_send
+                        completed.add(future)
+                    else:
+                        spool.put(next_to_send, [item for item in items if isinstance(item, DocumentResult)])
+                    next_to_send += 1
+                if out and not spool.has(next_to_merge):
+                    future = next(completed)
+                    number = out.pop(future)
+                    analysed = iter(self._partition_results(future, waiting[number], job.options))
+                    merged = [item if isinstance(item, DocumentResult) else next(analysed) for item in waiting.pop(number)]
+                    for result in merged:
+                        store_result(cache, result)
+                    spool.put(number, merged)
+                while spool.has(next_to_merge):
+                    yield from spool.take(next_to_merge)
+                    next_to_merge += 1
+        finally:
+            for future in out:
+                future.cancel()
+            spool.clear()
+
+    @staticmethod
+    def _partition_results(future: "Future[list[DocumentResult]]", items: list[DocumentResult | LoadedSource], options: JobOptions) -> list[DocumentResult]:
+        """The partition's results; if its task failed as a whole (a worker died), every
+        document of it is recorded as failed, with the reason."""
+        try:
+            results: list[DocumentResult] = future.result()
+            return results
+        except Exception as exc:  # noqa: BLE001 - a lost partition must not stop the run
+            log.debug("a partition failed", exc_info=True)
+            from dataclasses import replace
+
+            reason = f"cluster task failed: {type(exc).__name__}: {exc}"
+            return [DocumentResult(replace(item.base, status="failed", reason=reason)) for item in items if isinstance(item, LoadedSource)]
+
+    def close(self) -> None:
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+        if self._cluster is not None:
+            self._cluster.close()
+            self._cluster = None
+
+
+class _Spool:
+    """Finished partitions on disk until their turn to be merged comes."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self.ready: set[int] = set()
+
+    def _path(self, number: int) -> Path:
+        return self.directory / f"part-{number:07d}.pickle"
+
+    def put(self, number: int, results: list[DocumentResult]) -> None:
+        self.directory.mkdir(parents=True, exist_ok=True)
+        with open(self._path(number), "wb") as handle:
+            pickle.dump(results, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        self.ready.add(number)
+
+    def has(self, number: int) -> bool:
+        return number in self.ready
+
+    def take(self, number: int) -> list[DocumentResult]:
+        path = self._path(number)
+        with open(path, "rb") as handle:
+            results: list[DocumentResult] = pickle.load(handle)
+        path.unlink()
+        self.ready.discard(number)
+        return results
+
+    def clear(self) -> None:
+        for number in list(self.ready):
+            self._path(number).unlink(missing_ok=True)
+        self.ready.clear()
+
+
+def make_engine(name: str, workers: int = 1, scheduler: str | None = None) -> Engine:
+    if name == "dask":
+        return DaskEngine(scheduler, workers=workers)
+    return LocalEngine(workers)

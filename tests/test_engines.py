@@ -1,0 +1,144 @@
+"""Engines change where documents are analysed, never what comes out: the Dask engine on a
+local cluster of two workers, and a local pool kept across runs, give byte-identical outputs."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from pipeline.batch import JobOptions, _deadline, _Timeout, run_batch
+from pipeline.engines import DaskEngine, LocalEngine, _Spool
+from pipeline.settings import Settings
+
+from .test_batch import extract, inputs, rows, same_outputs  # noqa: F401 - `inputs` is a fixture
+
+NO_MODEL = JobOptions(Settings(use_model=False))
+
+
+def same_run(a: Path, b: Path) -> None:
+    same_outputs(a, b)
+    assert (a / "manifest.json").read_bytes() == (b / "manifest.json").read_bytes()
+
+
+@pytest.fixture(scope="module")
+def dask_engine():
+    """Two single-threaded worker processes; partitions of two documents, so that several
+    partitions are out at once and finish in any order."""
+    engine = DaskEngine(workers=2, partition_size=2)
+    engine.client()
+    yield engine
+    engine.close()
+
+
+def test_dask_engine_output_is_byte_identical_to_the_local_engine(inputs, tmp_path, dask_engine):  # noqa: F811
+    (inputs / "empty.txt").write_text("   \n", encoding="utf-8")
+    (inputs / "binary.txt").write_bytes(b"\x00\x01\x02\x03 not text")
+    local, dask = tmp_path / "local", tmp_path / "dask"
+    assert extract(inputs, local).returncode == 1  # the binary file fails, the run goes on
+    summary = run_batch([inputs], dask, NO_MODEL, engine=dask_engine)
+    assert summary.documents["ok"] == 7 and summary.failed == 1
+    same_run(local, dask)
+    statuses = {d["doc_id"]: d["status"] for d in rows(dask / "documents.csv")}
+    assert statuses["binary.txt"] == "failed" and statuses["notes.pdf"] == "skipped" and statuses["empty.txt"] == "skipped"
+    assert not list((dask).glob(".staging-*"))
+    loads = dask_engine.client().run(_loads)
+    assert len(loads) == 2 and set(loads.values()) <= {0, 1} and sum(loads.values()) >= 1  # the model, once per worker
+
+
+def _loads() -> int:
+    from pipeline.engines import _Worker
+
+    return _Worker.loads
+
+
+def test_dask_engine_reruns_incrementally(inputs, tmp_path, dask_engine):  # noqa: F811
+    out, full = tmp_path / "out", tmp_path / "full"
+    run_batch([inputs], out, NO_MODEL, engine=dask_engine)
+    (inputs / "added.txt").write_text("date 2024-05-01\n\nHunan's GDP grew 4.6 percent in the first quarter.", encoding="utf-8")
+    summary = run_batch([inputs], out, NO_MODEL, engine=dask_engine)
+    assert (summary.analysed, summary.reused) == (1, 7)
+    run_batch([inputs], full, NO_MODEL, workers=1)
+    same_outputs(out, full)
+
+
+def test_dask_engine_through_the_command_line(inputs, tmp_path):  # noqa: F811
+    local, dask = tmp_path / "local", tmp_path / "dask"
+    assert extract(inputs, local).returncode == 0
+    result = extract(inputs, dask, "--engine", "dask", "--workers", "2")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""  # the local cluster's log chatter stays quiet
+    same_run(local, dask)
+
+
+def test_scheduler_needs_the_dask_engine(tmp_path):
+    from .test_batch import cli
+
+    result = cli("extract", str(tmp_path), "--out", str(tmp_path / "o"), "--scheduler", "tcp://127.0.0.1:1")
+    assert result.returncode == 2 and "--engine dask" in result.stderr
+
+
+def test_a_local_pool_serves_several_runs(inputs, tmp_path):  # noqa: F811
+    first, second, fresh = tmp_path / "first", tmp_path / "second", tmp_path / "fresh"
+    options = JobOptions(Settings(use_model=False), full=True)
+    with LocalEngine(2) as engine:
+        run_batch([inputs], first, options, engine=engine)
+        (inputs / "added.txt").write_text("GDP grew 5 percent in 2023.", encoding="utf-8")
+        run_batch([inputs], second, options, engine=engine)
+    run_batch([inputs], fresh, options, workers=1)
+    same_run(second, fresh)
+    assert len(rows(second / "documents.csv")) == len(rows(first / "documents.csv")) + 1
+
+
+def test_spool_gives_partitions_back_in_any_order_they_were_written(tmp_path):
+    from pipeline.batch import DocumentResult
+    from pipeline.writer import DocumentRow
+
+    def result(doc_id: str) -> DocumentResult:
+        return DocumentResult(DocumentRow(doc_id=doc_id, path=doc_id, sha256="", chars=None, doc_date="", doc_date_source="", status="ok", reason="", mentions=0))
+
+    spool = _Spool(tmp_path / "parts")
+    spool.put(1, [result("c")])
+    spool.put(0, [result("a"), result("b")])
+    assert spool.has(0) and spool.has(1) and not spool.has(2)
+    assert [r.row.doc_id for r in spool.take(0) + spool.take(1)] == ["a", "b", "c"]
+    assert not list((tmp_path / "parts").iterdir())
+
+
+def test_time_limit_holds_off_the_main_thread():
+    """Dask runs tasks on worker threads, where no timer signal arrives: a watchdog stops the work."""
+    outcome: list[str] = []
+
+    def work() -> None:
+        try:
+            with _deadline(0.2):
+                end = time.monotonic() + 10
+                while time.monotonic() < end:
+                    pass
+            outcome.append("finished")
+        except _Timeout:
+            outcome.append("timed out")
+
+    started = time.monotonic()
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join(15)
+    assert outcome == ["timed out"] and time.monotonic() - started < 5
+
+
+def test_work_within_the_limit_is_not_disturbed_off_the_main_thread():
+    outcome: list[int] = []
+
+    def work() -> None:
+        for _ in range(50):
+            with _deadline(5):
+                sum(range(1000))
+        time.sleep(0.1)  # a late watchdog would strike here
+        outcome.append(1)
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join(10)
+    assert outcome == [1]
