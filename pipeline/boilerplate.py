@@ -21,7 +21,10 @@ def find_boilerplate(text: str, rules: Sequence[BoilerplateRule]) -> list[tuple[
     spans: list[tuple[int, int, str]] = []
     lines = [(m.start(), m.end()) for m in _LINE.finditer(text)]
     starts = [start for start, _ in lines]
+    lowered = text.lower()
     for rule in rules:
+        if rule.requires and not any(required in lowered for required in rule.requires):
+            continue  # a quick look for what every match holds
         if rule.scope == "phrase":
             spans.extend((m.start(), m.end(), rule.category) for m in rule.pattern.finditer(text) if m.end() > m.start())
             continue

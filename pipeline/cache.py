@@ -47,7 +47,7 @@ class ResultCache:
         payload = dict(entry, fingerprint=self.fingerprint)
         handle, temporary = tempfile.mkstemp(prefix=".tmp-", dir=self.directory)
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            json.dump(payload, stream, ensure_ascii=False, sort_keys=True)
+            stream.write(json.dumps(payload, ensure_ascii=False, sort_keys=True))  # dumps: the C encoder
         os.replace(temporary, self.directory / f"{key}.json")
 
     def prune(self) -> None:

@@ -13,12 +13,13 @@ run after the pipeline (extract.py), because they need the document's date.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .cluster_rules import ClusterLexicons, Trigger, scan_clusters
 from .mention import Label
@@ -102,21 +103,18 @@ class ClusterRules:
         patterns = load_patterns(patterns_dir)
         self.lexicons = ClusterLexicons.from_patterns(patterns)
         self.matcher = Matcher(nlp.vocab, validate=True)
+        self.tokenizer = nlp.tokenizer
         self.kinds: dict[str, tuple[str, bool]] = {}
-        # telling word -> how many tokens a match may hold before and after it
-        self.reach: dict[str, tuple[int, int]] = {}
+        keywords: set[str] = set()
         for item in patterns.token_patterns:
             # Copies: the Matcher must never hold (or change) the loaded pattern objects.
             self.matcher.add(item.id, [[dict(token) for token in item.pattern]])
             self.kinds[item.id] = (item.kind, "fields" in item.id)
-            words, before, after = _telling_words(item.pattern)
-            for word in words:
-                known = self.reach.get(word, (0, 0))
-                self.reach[word] = (max(known[0], before), max(known[1], after))
-        # Text without a telling word of any pattern cannot match: the Matcher skips it. A
-        # pattern without one (or of unbounded length) sends the whole document to the Matcher.
-        self.everywhere = "" in self.reach or any(UNBOUNDED in r for r in self.reach.values())
-        self.keywords = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, self.reach), key=len, reverse=True)) + r")\b", re.IGNORECASE)
+            keywords.update(_telling_words(item.pattern))
+        # A sentence without a telling word of any pattern cannot match: the Matcher skips it.
+        # A pattern without one sends every sentence to the Matcher.
+        self.everywhere = "" in keywords
+        self.keywords = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, keywords - {""}), key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = _candidates(doc)
@@ -127,37 +125,47 @@ class ClusterRules:
         return doc
 
     def _triggers(self, doc: Doc) -> list[Trigger]:
-        """One trigger per list: of overlapping matches, the one reaching furthest, then the longest."""
+        """One trigger per list: of overlapping matches, the one reaching furthest, then the
+        longest. The Matcher runs only on sentences that hold a telling word; they are
+        tokenized here when the document was not (rules-only runs tokenize nothing else)."""
         text = doc._.press_text
-        # The Matcher runs only on token windows around telling words, as far on either side
-        # as a pattern telling by that word reaches, not over the whole document.
-        windows: list[list[int]] = [[0, len(doc)]] if self.everywhere else []
-        for hit in () if self.everywhere else self.keywords.finditer(text):
-            span = doc.char_span(hit.start(), hit.end(), alignment_mode="expand")
-            if span is None:
-                continue
-            before, after = self.reach[hit.group().lower()]
-            start, end = max(0, span.start - before), min(len(doc), span.end + after)
-            if windows and start <= windows[-1][1]:
-                windows[-1][1] = max(windows[-1][1], end)
+        sentences: list[tuple[int, int]] = doc._.press_sentences
+        starts = [start for start, _ in sentences]
+        chosen: dict[int, None] = {}
+        if self.everywhere:
+            chosen = dict.fromkeys(range(len(sentences)))
+        else:
+            for hit in self.keywords.finditer(text):
+                index = bisect_right(starts, hit.start()) - 1
+                if index >= 0 and hit.end() <= sentences[index][1]:
+                    chosen[index] = None
+        kept: list[Trigger] = []
+        for index in chosen:
+            sentence_start, sentence_end = sentences[index]
+            span = doc.char_span(sentence_start, sentence_end) if len(doc) else None
+            if span is not None:
+                kept.extend(self._sentence_triggers(span, 0))
             else:
-                windows.append([start, end])
-        matches: list[tuple[int, int, int]] = []
-        for start, end in windows:
-            matches.extend((match_id, start + s, start + e) for match_id, s, e in self.matcher(doc[start:end]))
+                kept.extend(self._sentence_triggers(self.tokenizer(text[sentence_start:sentence_end]), sentence_start))
+        return sorted(kept, key=lambda t: t.start)
+
+    def _sentence_triggers(self, tokens: Doc | Span, offset: int) -> list[Trigger]:
+        matches = self.matcher(tokens)
         kept: list[Trigger] = []
         for match_id, start, end in sorted(matches, key=lambda m: (-m[2], m[1])):
-            if any(doc[start].idx < t.end and t.start < doc[end - 1].idx + len(doc[end - 1]) for t in kept):
+            first, last = tokens[start], tokens[end - 1]
+            trigger_start, trigger_end = first.idx + offset, last.idx + len(last) + offset
+            if any(trigger_start < t.end and t.start < trigger_end for t in kept):
                 continue
-            rule = doc.vocab.strings[match_id]
+            rule = tokens.vocab.strings[match_id]
             kind, fields = self.kinds[rule]
             count = None
             if kind == "complete":
-                count = _list_count(doc, start)
+                count = _list_count(tokens, start)
                 if count is None:
                     continue  # "industries of ..." without a count is no list
-            kept.append(Trigger(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), rule, kind, count, fields))
-        return sorted(kept, key=lambda t: t.start)
+            kept.append(Trigger(trigger_start, trigger_end, rule, kind, count, fields))
+        return kept
 
 
 _COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -167,50 +175,30 @@ _COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
 _COMMON = frozenset("of for in on at by to with and or the a an as such are is were include includes including like new key".split())
 
 
-UNBOUNDED = 10**9  # the reach of a pattern with "*", "+" or "{n,}"
-
-
-def _telling_words(pattern: Sequence[Mapping[str, Any]]) -> tuple[set[str], int, int]:
+def _telling_words(pattern: Sequence[Mapping[str, Any]]) -> set[str]:
     """Words one of which any match of the pattern must hold: those of its required token
-    with the fewest common words ('industries', 'clusters' rather than 'of', 'for'); and
-    how many tokens a match may hold before and after that token."""
-    choices: list[tuple[set[str], int]] = []
-    for index, token in enumerate(pattern):
+    with the fewest common words ('industries', 'clusters' rather than 'of', 'for')."""
+    choices: list[set[str]] = []
+    for token in pattern:
         if token.get("OP") in ("?", "*") or str(token.get("OP", "")).startswith("{0"):
             continue
         for key in ("LOWER", "TEXT"):
             value = token.get(key)
             if isinstance(value, str) and value.isalpha():
-                choices.append(({value.lower()}, index))
+                choices.append({value.lower()})
             elif isinstance(value, Mapping) and "IN" in value:
                 words = {str(v).lower() for v in value["IN"]}
                 if all(w.isalpha() for w in words):
-                    choices.append((words, index))
+                    choices.append(words)
     if not choices:
-        return {""}, UNBOUNDED, UNBOUNDED  # no telling word: the whole document goes to the Matcher
-    words, index = min(choices, key=lambda choice: (len(choice[0] & _COMMON), len(choice[0])))
-    lengths = [_most_tokens(token) for token in pattern]
-    extra = lengths[index] - 1  # a repeated telling token: the hit may be any of its tokens
-    return words, min(UNBOUNDED, sum(lengths[:index]) + extra), min(UNBOUNDED, sum(lengths[index + 1:]) + extra)
-
-
-def _most_tokens(token: Mapping[str, Any]) -> int:
-    """How many tokens one token pattern can match, given its operator."""
-    op = str(token.get("OP", ""))
-    if op in ("", "?", "!"):
-        return 1
-    bounds = re.fullmatch(r"\{(\d*)(?:,(\d*))?\}", op)
-    if bounds and "," not in op:
-        return int(bounds.group(1))  # "{n}"
-    if bounds and bounds.group(2):
-        return int(bounds.group(2))  # "{n,m}", "{,m}"
-    return UNBOUNDED  # "*", "+", "{n,}"
+        return {""}  # no telling word: every sentence goes to the Matcher
+    return min(choices, key=lambda words: (len(words & _COMMON), len(words)))
 
 
 _BREAKS = frozenset({".", ",", ";", ":", "!", "?", "and", "or"})
 
 
-def _list_count(doc: Doc, head: int) -> int | None:
+def _list_count(doc: Doc | Span, head: int) -> int | None:
     """The count before a list's head word, at most six tokens back: 'three' in 'the three
     leading industries:', 'two' in 'two 2 trillion yuan industrial clusters for'."""
     for index in range(head - 1, max(head - 7, -1), -1):

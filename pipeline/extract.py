@@ -12,6 +12,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
+from spacy.tokens import Doc
+
 from .boilerplate import blank, find_boilerplate
 from .dateline import DocDate, find_doc_date, is_transcript
 from .mention import Label, Mention
@@ -88,7 +90,9 @@ class Extractor:
         sentences: list[tuple[int, int]] = []
         candidates: list[Candidate] = []
         for offset, end in _chunks(text, CHUNK_CHARS):
-            doc = self.nlp.make_doc(text[offset:end])
+            # Only the statistical NER needs the whole text's tokens; without it the Doc just
+            # carries the text, and rules tokenize the few sentences they need themselves.
+            doc = self.nlp.make_doc(text[offset:end]) if self.model else Doc(self.nlp.vocab)
             doc._.press_text = text[offset:end]  # the components read it here: Doc.text would join every token again
             for _, component in self.nlp.pipeline:
                 doc = component(doc)
@@ -115,7 +119,9 @@ class Extractor:
         source_start, source_end = document.offsets.to_source(start, end) if document.offsets else (start, end)
         fields = item.fields
         label = item.label
-        mention = Mention(
+        amount = label in (Label.MONEY, Label.PERCENT)
+        interval: Interval | None = fields["interval"] if label is Label.DATE else None
+        return Mention(
             doc_id=document.doc_id,
             mention_id=hashlib.blake2b(f"{document.sha256}|{label.value}|{start}|{end}".encode(), digest_size=8).hexdigest(),
             label=label,
@@ -124,24 +130,20 @@ class Extractor:
             end=end,
             sentence_start=sentence_start,
             sentence_end=sentence_end,
+            value=fields["value"] if amount or label is Label.QUANTITY else None,
+            value_high=fields.get("value_high") if amount or label is Label.QUANTITY else None,
+            unit=fields["unit"] if amount or label is Label.QUANTITY else "",
+            qualifier=fields["qualifier"] if amount or label is Label.DATE else "",
+            each=fields["each"] if amount else None,
+            inferred=fields["inferred"] if label is Label.MONEY else None,
+            date_start=interval.start.isoformat() if interval else "",
+            date_end=interval.end.isoformat() if interval else "",
+            granularity=interval.granularity if interval else "",
+            canonical=fields.get("canonical", "") if label in (Label.ORG, Label.CLUSTER) else "",
             rule=item.candidate.rule,
             source_start=source_start,
             source_end=source_end,
         )
-        if label in (Label.MONEY, Label.PERCENT, Label.QUANTITY):
-            mention = replace(mention, value=fields["value"], value_high=fields.get("value_high"), unit=fields["unit"])
-        if label in (Label.MONEY, Label.PERCENT):
-            mention = replace(mention, qualifier=fields["qualifier"], each=fields["each"])
-        if label is Label.MONEY:
-            mention = replace(mention, inferred=fields["inferred"])
-        if label is Label.DATE:
-            interval: Interval = fields["interval"]
-            mention = replace(
-                mention, date_start=interval.start.isoformat(), date_end=interval.end.isoformat(), granularity=interval.granularity, qualifier=fields["qualifier"]
-            )
-        if label in (Label.ORG, Label.CLUSTER):
-            mention = replace(mention, canonical=fields.get("canonical", ""))
-        return mention
 
 
 def _chunks(text: str, size: int) -> list[tuple[int, int]]:

@@ -63,7 +63,7 @@ RULE_FILES = {"MONEY": "money.jsonl", "PERCENT": "percent.jsonl", "DATE": "dates
 RULE_KEYS = frozenset({"id", "label", "interp", "regex", "anchor", "anchor_words", "examples", "note"})
 TOKEN_PATTERN_FILES = ("cluster_patterns.jsonl",)
 BOILERPLATE_FILE = "boilerplate.jsonl"
-BOILERPLATE_KEYS = frozenset({"id", "category", "scope", "regex", "examples", "note", "max_line"})
+BOILERPLATE_KEYS = frozenset({"id", "category", "scope", "regex", "examples", "note", "max_line", "requires"})
 TOKEN_PATTERN_KEYS = frozenset({"id", "label", "pattern", "kind", "note"})
 _REFERENCE = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
@@ -118,6 +118,8 @@ class BoilerplateRule:
     pattern: re.Pattern[str]
     max_line: int | None
     examples: tuple[str, ...]
+    # Lower-case strings one of which every match holds: a text holding none is not searched.
+    requires: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -403,7 +405,14 @@ def _read_boilerplate(path: Path) -> tuple[BoilerplateRule, ...]:
         max_line = item.get("max_line")
         if max_line is not None and not isinstance(max_line, int):
             raise PatternError(str(path), number, "max_line must be a whole number")
-        rules.append(BoilerplateRule(rule_id, category, scope, compiled, max_line, tuple(item.get("examples", []))))
+        requires = item.get("requires", [])
+        if not isinstance(requires, list) or not all(isinstance(r, str) and r and r == r.lower() for r in requires):
+            raise PatternError(str(path), number, "`requires` must list lower-case strings")
+        examples = tuple(item.get("examples", []))
+        for example in examples:
+            if requires and not any(r in example.lower() for r in requires):
+                raise PatternError(str(path), number, f"example {example!r} holds none of `requires`")
+        rules.append(BoilerplateRule(rule_id, category, scope, compiled, max_line, examples, tuple(requires)))
     return tuple(rules)
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -186,9 +185,14 @@ def decode_bytes(doc_id: str, data: bytes, declared: str | None = None) -> tuple
         raise DocumentError(doc_id, f"undecodable bytes (detected {encoding}, but the bytes do not decode)") from None
 
 
+# Unicode's control characters (category Cc: C0, DEL, C1) but tab, line feed, vertical tab,
+# form feed and carriage return
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
 def _checked(doc_id: str, text: str) -> str:
     """Refuse text that is mostly control characters: binary data that happened to decode."""
-    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f\v")
+    controls = len(_CONTROLS.findall(text))
     if controls > max(8, len(text) // 100):
         raise DocumentError(doc_id, "binary content (control characters); not a text file")
     return text

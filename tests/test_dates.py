@@ -96,3 +96,27 @@ def test_document_date_from_text(rules):
     extraction = rules.extract_text("date 2021-01-17 CHONGQING\n\nThe guideline issued last November took effect.")
     assert extraction.doc_date is not None and extraction.doc_date.date.isoformat() == "2021-01-17"
     check(list(extraction.mentions), "DATE", "last November", date_start="2020-11-01", date_end="2020-11-30")
+
+
+def test_direct_reading_of_complete_dates_agrees_with_dateparser():
+    """parse_calendar reads the commonest complete dates itself; dateparser must agree on each."""
+    from pipeline.normalize.dates import _dateparser_calendar, _simple_day
+
+    months = ["January", "Feb", "Mar.", "April", "May", "June", "Jul", "Aug.", "Sept", "Sep.", "October", "Nov", "December"]
+    days = [1, 2, 9, 10, 13, 28, 29, 30, 31]
+    texts = []
+    for year in (1999, 2016, 2024, 2025):
+        for month_number, month in enumerate(months):
+            for day in days:
+                texts += [f"{month} {day}, {year}", f"{month} {day} {year}", f"{day} {month} {year}", f"{month} {day}th, {year}", f"{month}{day},{year}"]
+            for day in (1, 12, 29, 31):
+                number = month_number % 12 + 1
+                texts += [f"{year}-{number:02d}-{day:02d}", f"{year}/{number}/{day}", f"{year}.{number}.{day}"]
+    read = 0
+    for text in texts:
+        simple = _simple_day(text)
+        if simple is None:
+            continue
+        read += 1
+        assert _dateparser_calendar(text) == (simple, "day"), text
+    assert read > 500

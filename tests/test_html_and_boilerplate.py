@@ -160,3 +160,23 @@ def test_english_with_chinese_characters(rules):
     found = {(m.label.value, m.text) for m in mentions}
     assert {("MONEY", "500 billion yuan"), ("DATE", "2023"), ("PERCENT", "12.5％")} <= found
     assert all(text[m.start:m.end] == m.text for m in mentions)
+
+
+def test_quick_look_for_required_strings_loses_no_boilerplate(patterns):
+    """A boilerplate rule is skipped on texts holding none of its `requires` strings; with every
+    rule run on every text, the spans found are the same."""
+    from dataclasses import replace
+
+    from pipeline.boilerplate import find_boilerplate
+
+    from .conftest import SEEDS
+    from .test_composed_releases import SENTENCES
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))] + [row[1] for row in SENTENCES]
+    texts += [example for rule in patterns.boilerplate for example in rule.examples]
+    texts += ["COOKIES\nShare on: WeChat\n渝ICP备20009753号\nhttp://a.cn http://b.cn http://c.cn www.d.cn https://e.cn\nComments (3)"]
+    every = tuple(replace(rule, requires=()) for rule in patterns.boilerplate)
+    assert any(rule.requires for rule in patterns.boilerplate)
+    for text in texts:
+        assert find_boilerplate(text, patterns.boilerplate) == find_boilerplate(text, every), text[:60]
+    assert find_boilerplate(texts[-1], patterns.boilerplate)  # the quick look does let matches through

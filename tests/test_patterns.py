@@ -125,9 +125,13 @@ def test_windowed_scanning_finds_what_full_scanning_finds(patterns):
         assert windowed == full, (text[:80], full - windowed, windowed - full)
 
 
-def test_windowed_trigger_matching_finds_what_full_matching_finds():
-    """The list-trigger Matcher runs only near telling words; on the whole text it finds the same."""
+def test_trigger_matching_only_where_telling_words_are_finds_the_same():
+    """The list-trigger Matcher runs only on sentences with a telling word, on the document's
+    tokens or (rules only) on the sentence tokenized alone; every way finds the same triggers."""
+    from spacy.tokens import Doc
+
     from pipeline.extract import Extractor
+    from pipeline.sentences import split_sentences
     from pipeline.settings import Settings
 
     from .conftest import SEEDS
@@ -139,24 +143,16 @@ def test_windowed_trigger_matching_finds_what_full_matching_finds():
     texts.append("Industries, such as A and B; the sector, including C. Clusters with many new and strong advantages, such as D.")
     checked = 0
     for text in texts:
-        doc = extractor.nlp.make_doc(text)
-        doc._.press_text = text
-        windowed = rules._triggers(doc)
+        tokenized, carrier = extractor.nlp.make_doc(text), Doc(extractor.nlp.vocab)
+        for doc in (tokenized, carrier):
+            doc._.press_text = text
+            doc._.press_sentences = split_sentences(text)
+        found = rules._triggers(tokenized)
+        assert rules._triggers(carrier) == found, text[:80]
         rules.everywhere = True
         try:
-            full = rules._triggers(doc)
+            assert rules._triggers(carrier) == found, text[:80]
         finally:
             rules.everywhere = False
-        assert windowed == full, text[:80]
-        checked += bool(full)
+        checked += bool(found)
     assert checked >= 10  # the texts do hold lists
-
-
-@pytest.mark.parametrize(
-    "op, most",
-    [(None, 1), ("?", 1), ("!", 1), ("{3}", 3), ("{1,6}", 6), ("{0,4}", 4), ("{,2}", 2), ("*", 10**9), ("+", 10**9), ("{2,}", 10**9)],
-)
-def test_token_pattern_reach(op, most):
-    from pipeline.components import _most_tokens
-
-    assert _most_tokens({"LOWER": "x"} if op is None else {"LOWER": "x", "OP": op}) == most

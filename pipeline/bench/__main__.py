@@ -1,0 +1,252 @@
+"""`make bench`: this pipeline against the tools a user would run instead, in one run.
+
+    python -m pipeline.bench [--documents 2000] [--slices 5] [--out outputs/bench.json]
+
+1. Corpus: the seeds plus synthetic releases made from them (corpus.py), cut into slices.
+2. Every tool runs in a process of its own (runner.py), loaded once and warmed up. Then,
+   slice by slice, each tool processes the slice, in an order that rotates every slice, so
+   that a change in the machine's load falls on all tools alike. A ratio is the median of
+   the per-slice ratios; throughputs are total words over total seconds.
+3. Memory: the rules-only pipeline on 1,000 and on 10,000 documents, each in a fresh process.
+4. Start-up: a fresh process loading the model and patterns, three times.
+
+Results go to a JSON file and a table on stdout. Targets are reported, not asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Sequence
+
+from .corpus import build_corpus
+
+# name -> runner arguments
+TOOLS: dict[str, list[str]] = {
+    "pipeline (1 worker)": ["pipeline", "--workers", "1"],
+    "pipeline (2 workers)": ["pipeline", "--workers", "2"],
+    "pipeline --no-model": ["pipeline-no-model", "--workers", "1"],
+    "spaCy en_core_web_sm": ["spacy-sm"],
+    "spaCy blank tokenizer": ["blank"],
+    "quantulum3": ["quantulum3"],
+}
+
+# (name, faster tool, slower tool, target): the faster one's words/s over the slower one's
+RATIOS = [
+    ("pipeline / spaCy sm", "pipeline (1 worker)", "spaCy en_core_web_sm", 1.5),
+    ("no-model / blank tokenizer", "pipeline --no-model", "spaCy blank tokenizer", 0.3),
+    ("2 workers / 1 worker", "pipeline (2 workers)", "pipeline (1 worker)", 1.7),
+    ("pipeline / quantulum3", "pipeline (1 worker)", "quantulum3", None),
+]
+STARTUP_TARGET_S = 3.0
+MEMORY_GROWTH_TARGET = 0.15
+
+
+@dataclass
+class Runner:
+    """A tool's process, talked to in JSON lines."""
+
+    name: str
+    arguments: list[str]
+    process: subprocess.Popen[str] | None = None
+    ready_s: float = 0.0  # loading, inside the process
+    start_wall_s: float = 0.0  # from launch to ready, interpreter start included
+    runs: list[dict[str, Any]] = field(default_factory=list)
+    memory: dict[str, float] = field(default_factory=dict)
+
+    def start(self) -> None:
+        launched = time.perf_counter()
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "pipeline.bench.runner", *self.arguments],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+        )
+        self.ready_s = self._reply()["ready"]
+        self.start_wall_s = time.perf_counter() - launched
+
+    def run(self, folder: Path) -> dict[str, Any]:
+        self._send({"run": str(folder)})
+        return self._reply()
+
+    def stop(self) -> None:
+        self._send({"exit": True})
+        self.memory = self._reply()
+        assert self.process is not None
+        self.process.wait(timeout=120)
+
+    def _send(self, command: dict[str, Any]) -> None:
+        assert self.process is not None and self.process.stdin is not None
+        self.process.stdin.write(json.dumps(command) + "\n")
+        self.process.stdin.flush()
+
+    def _reply(self) -> dict[str, Any]:
+        assert self.process is not None and self.process.stdout is not None
+        line = self.process.stdout.readline()
+        if not line:
+            raise RuntimeError(f"benchmark runner {self.name!r} ended unexpectedly (exit status {self.process.wait()})")
+        reply: dict[str, Any] = json.loads(line)
+        return reply
+
+
+def _link_into(files: Sequence[Path], folder: Path) -> Path:
+    """A folder holding exactly `files` (hard links where the file system allows)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    wanted = {f.name for f in files}
+    for stale in folder.iterdir():
+        if stale.name not in wanted:
+            stale.unlink()
+    for file in files:
+        target = folder / file.name
+        if not target.exists():
+            try:
+                os.link(file, target)
+            except OSError:
+                target.write_bytes(file.read_bytes())
+    return folder
+
+
+def _words(files: Sequence[Path]) -> int:
+    return sum(len(f.read_text(encoding="utf-8").split()) for f in files)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m pipeline.bench", description=__doc__.split("\n\n")[0] if __doc__ else None)
+    parser.add_argument("--documents", type=int, default=2000, help="corpus size for the throughput comparison")
+    parser.add_argument("--slices", type=int, default=5, help="interleaved rounds (each tool sees every slice once)")
+    parser.add_argument("--memory-documents", type=int, nargs=2, default=(1000, 10000), metavar=("SMALL", "LARGE"))
+    parser.add_argument("--seeds", type=Path, default=Path("seeds"))
+    parser.add_argument("--work", type=Path, default=Path("outputs/bench"), help="where corpora are written (kept between runs)")
+    parser.add_argument("--out", type=Path, default=Path("outputs/bench.json"))
+    args = parser.parse_args(argv)
+    began = time.perf_counter()
+
+    # 1. corpus and slices
+    files = build_corpus(args.seeds, args.work / "corpus", max(args.documents, *args.memory_documents))
+    corpus = files[:args.documents]
+    slices = [_link_into(corpus[k::args.slices], args.work / f"slice-{k}") for k in range(args.slices)]
+    slice_words = [_words(corpus[k::args.slices]) for k in range(args.slices)]
+    warmup = _link_into(files[-8:], args.work / "warmup")
+    print(f"corpus: {len(corpus)} documents, {sum(slice_words):,} words, {args.slices} slices", flush=True)
+
+    # 2. throughput, interleaved
+    runners = [Runner(name, arguments) for name, arguments in TOOLS.items()]
+    for runner in runners:
+        runner.start()
+        runner.run(warmup)
+    for k, folder in enumerate(slices):
+        for runner in runners[k % len(runners):] + runners[:k % len(runners)]:
+            runner.runs.append(runner.run(folder))
+        print(f"slice {k + 1}/{args.slices} done ({time.perf_counter() - began:.0f} s)", flush=True)
+    for runner in runners:
+        runner.stop()
+
+    # 3. memory with corpus size
+    memory: dict[str, float] = {}
+    for size in args.memory_documents:
+        runner = Runner(f"memory {size}", ["pipeline-no-model", "--workers", "1"])
+        runner.start()
+        result = runner.run(_link_into(files[:size], args.work / f"memory-{size}"))
+        runner.stop()
+        memory[str(size)] = runner.memory["peak_rss_mb"]
+        print(f"memory run on {size} documents: {result['seconds']:.0f} s, peak RSS {memory[str(size)]} MB", flush=True)
+
+    # 4. start-up: fresh processes that load the model and patterns
+    startups = [next(r for r in runners if r.name == "pipeline (1 worker)").ready_s]
+    for _ in range(2):
+        runner = Runner("start-up", ["pipeline", "--workers", "1"])
+        runner.start()
+        runner.stop()
+        startups.append(runner.ready_s)
+
+    report = _report(args, runners, slice_words, memory, startups, time.perf_counter() - began)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    _print_table(report)
+    print(f"-> {args.out}")
+    return 0
+
+
+def _report(args: argparse.Namespace, runners: list[Runner], slice_words: list[int], memory: dict[str, float],
+            startups: list[float], seconds: float) -> dict[str, Any]:
+    words = sum(slice_words)
+    tools: dict[str, Any] = {}
+    for runner in runners:
+        total = sum(run["seconds"] for run in runner.runs)
+        documents = sum(run["documents"] for run in runner.runs)
+        tools[runner.name] = {
+            "seconds": round(total, 2),
+            "documents_per_s": round(documents / total, 1),
+            "words_per_s": round(words / total),
+            "slice_words_per_s": [round(w / run["seconds"]) for w, run in zip(slice_words, runner.runs)],
+            "peak_rss_mb": runner.memory.get("peak_rss_mb"),
+            "worker_peak_rss_mb": runner.memory.get("children_peak_rss_mb") if "2 workers" in runner.name else None,
+            "load_s": round(runner.ready_s, 2),
+        }
+        if "mentions" in runner.runs[0]:
+            tools[runner.name]["mentions"] = sum(run["mentions"] for run in runner.runs)
+            tools[runner.name]["failed_documents"] = sum(run["failed"] for run in runner.runs)
+    by_name = {r.name: r for r in runners}
+    ratios: dict[str, Any] = {}
+    for name, fast, slow, target in RATIOS:
+        per_slice = [s["seconds"] / f["seconds"] for f, s in zip(by_name[fast].runs, by_name[slow].runs)]
+        median = statistics.median(per_slice)
+        ratios[name] = {
+            "median": round(median, 3),
+            "per_slice": [round(r, 3) for r in per_slice],
+            "overall": round(tools[fast]["words_per_s"] / tools[slow]["words_per_s"], 3),
+            "target": target,
+            "met": None if target is None else median >= target,
+        }
+    small, large = (str(n) for n in args.memory_documents)
+    growth = memory[large] / memory[small] - 1
+    startup = statistics.median(startups)
+    return {
+        "machine": {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count()},
+        "corpus": {"documents": args.documents, "words": words, "slices": args.slices, "mean_words": round(words / args.documents, 1)},
+        "tools": tools,
+        "ratios": ratios,
+        "memory": {
+            "mode": "rules only (--no-model), 1 worker, outputs written as in a user's run",
+            "peak_rss_mb": {f"{n} documents": memory[str(n)] for n in args.memory_documents},
+            "growth": round(growth, 3),
+            "target": MEMORY_GROWTH_TARGET,
+            "met": growth <= MEMORY_GROWTH_TARGET,
+        },
+        "startup": {
+            "what": "fresh process: imports, spaCy model and patterns loaded",
+            "seconds": [round(s, 2) for s in startups],
+            "median_s": round(startup, 2),
+            "target_s": STARTUP_TARGET_S,
+            "met": startup < STARTUP_TARGET_S,
+        },
+        "bench_seconds": round(seconds, 1),
+    }
+
+
+def _print_table(report: dict[str, Any]) -> None:
+    print(f"\n{'tool':24} {'docs/s':>8} {'words/s':>9} {'peak RSS MB':>12} {'load s':>7}")
+    for name, tool in report["tools"].items():
+        rss = f"{tool['peak_rss_mb']}" + (f" +{tool['worker_peak_rss_mb']}/worker" if tool["worker_peak_rss_mb"] else "")
+        print(f"{name:24} {tool['documents_per_s']:>8} {tool['words_per_s']:>9,} {rss:>12} {tool['load_s']:>7}")
+    print(f"\n{'ratio (median of slices)':28} {'value':>7} {'target':>7}  met")
+    for name, ratio in report["ratios"].items():
+        target = "" if ratio["target"] is None else f">={ratio['target']}"
+        met = "" if ratio["met"] is None else ("yes" if ratio["met"] else "NO")
+        print(f"{name:28} {ratio['median']:>7} {target:>7}  {met}")
+    memory = report["memory"]
+    sizes = ", ".join(f"{k}: {v} MB" for k, v in memory["peak_rss_mb"].items())
+    print(f"memory ({sizes}): growth {memory['growth']:+.1%} (target <= {memory['target']:.0%}) {'yes' if memory['met'] else 'NO'}")
+    startup = report["startup"]
+    print(f"start-up: {startup['median_s']} s median (target < {startup['target_s']} s) {'yes' if startup['met'] else 'NO'}")
+    print(f"benchmark took {report['bench_seconds']} s")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

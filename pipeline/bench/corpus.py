@@ -1,0 +1,122 @@
+"""A synthetic corpus of press releases for the benchmark, built from the seeds.
+
+Each release is a title, a date line or dateline, and paragraphs drawn from the seeds, with
+other places (city, province, district, new area), other figures (the same number format,
+other digits), other years and other months. The same arguments always give the same
+corpus, so runs on different days compare.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+# (city, province) pairs, district names and state-level new areas from across China
+PLACES = [
+    ("Wuhan", "Hubei"), ("Hefei", "Anhui"), ("Xi'an", "Shaanxi"), ("Changsha", "Hunan"), ("Nanjing", "Jiangsu"),
+    ("Hangzhou", "Zhejiang"), ("Zhengzhou", "Henan"), ("Jinan", "Shandong"), ("Kunming", "Yunnan"), ("Guiyang", "Guizhou"),
+    ("Nanning", "Guangxi"), ("Fuzhou", "Fujian"), ("Shenyang", "Liaoning"), ("Harbin", "Heilongjiang"), ("Lanzhou", "Gansu"),
+    ("Taiyuan", "Shanxi"), ("Nanchang", "Jiangxi"), ("Shijiazhuang", "Hebei"), ("Haikou", "Hainan"), ("Changchun", "Jilin"),
+    ("Guangzhou", "Guangdong"), ("Chengdu", "Sichuan"), ("Hohhot", "Inner Mongolia"), ("Yinchuan", "Ningxia"), ("Xining", "Qinghai"),
+]
+DISTRICTS = ["Jiangbei", "Hongshan", "Binhu", "Yanta", "Yuelu", "Jianye", "Xiaoshan", "Jinshui", "Licheng", "Wuhua", "Guanshanhu",
+             "Qingxiu", "Gulou", "Hunnan", "Songbei", "Chengguan", "Xiaodian", "Honggutan", "Chang'an", "Longhua", "Nankai", "Pidu"]
+NEW_AREAS = ["Xixian", "Tianfu", "Jiangbei", "Gui'an", "Xiangjiang", "Ganjiang", "Lanzhou", "Nansha", "Jinpu", "Harbin", "Dianzhong",
+             "Fuzhou", "Qingdao West Coast", "Changchun", "Zhoushan Islands"]
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+WIRES = ["(Xinhua)", "/PRNewswire/", "(GLOBE NEWSWIRE)", "(China Daily)", "(CGTN)", "/Business Wire/"]
+
+_NUMBER = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w])|(?<![\w.,])\d+(?:\.\d+)?(?![\w])")
+_YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20[0-4]\d)(?!\d)")
+_MONTH = re.compile(r"\b(" + "|".join(MONTHS) + r")\b")
+_DATE_LINE = re.compile(r"^\s*date \d{4}-\d{2}-\d{2}\s*", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Release:
+    name: str
+    text: str
+
+
+def seed_paragraphs(seeds: list[str]) -> list[str]:
+    """Every paragraph of every seed (blank-line separated), without date lines."""
+    paragraphs = []
+    for text in seeds:
+        for block in re.split(r"\n\s*\n", _DATE_LINE.sub("", text)):
+            block = block.strip()
+            if len(block.split()) >= 3:
+                paragraphs.append(block)
+    return paragraphs
+
+
+def synthetic_release(number: int, paragraphs: list[str], seed: int = 2024) -> Release:
+    rng = random.Random(f"{seed}:{number}")
+    city, province = rng.choice(PLACES)
+    other_city, other_province = rng.choice(PLACES)
+    district, new_area = rng.choice(DISTRICTS), rng.choice(NEW_AREAS)
+    year_shift = rng.randint(-8, 1)
+    months = MONTHS[:]
+    rng.shuffle(months)
+    month_map = dict(zip(MONTHS, months))
+
+    def localize(text: str) -> str:
+        text = text.replace("Yubei", district).replace("Liangjiang", new_area)
+        text = text.replace("Chengdu", other_city).replace("Sichuan", other_province)
+        text = text.replace("CHONGQING", city.upper()).replace("Chongqing", city)
+        text = _YEAR.sub(lambda m: str(int(m.group()) + year_shift), text)
+        text = _MONTH.sub(lambda m: month_map[m.group()], text)
+        return _NUMBER.sub(lambda m: _other_figure(m.group(), rng), text)
+
+    day = f"{rng.choice(MONTHS)} {rng.randint(1, 28)}, {rng.randint(2016, 2025)}"
+    if rng.random() < 0.5:
+        year, month, dom = rng.randint(2016, 2025), rng.randint(1, 12), rng.randint(1, 28)
+        header = f"date {year}-{month:02d}-{dom:02d} {city} Municipal People's Government\n\n"
+        opening = ""
+    else:
+        header = ""
+        opening = f"{city.upper()}, China, {day} {rng.choice(WIRES)} -- "
+    title = localize(rng.choice(paragraphs).split(". ")[0])[:160]
+    body = [localize(paragraph) for paragraph in rng.sample(paragraphs, rng.randint(3, 14))]
+    text = f"{header}{title}\n\n{opening}{body[0]}\n\n" + "\n\n".join(body[1:]) + "\n"
+    return Release(f"release_{number:05d}.txt", text)
+
+
+def _other_figure(figure: str, rng: random.Random) -> str:
+    """The same format with other digits: '1,234.5' -> '8,051.9'; years and small counts stay."""
+    digits = figure.replace(",", "").replace(".", "")
+    if _YEAR.fullmatch(figure) or (figure.isdigit() and int(figure) <= 31):
+        return figure  # years were shifted already; days and counts stay readable
+    new = [str(rng.randint(1, 9))] + [str(rng.randint(0, 9)) for _ in digits[1:]]
+    out, index = [], 0
+    for char in figure:
+        if char.isdigit():
+            out.append(new[index])
+            index += 1
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def build_corpus(seeds_dir: Path, out_dir: Path, documents: int, seed: int = 2024) -> list[Path]:
+    """Write the seeds and `documents - len(seeds)` synthetic releases to `out_dir` (once:
+    an existing, complete corpus is kept). Returns the files, in order."""
+    seed_files = sorted(p for p in Path(seeds_dir).glob("*") if p.suffix in (".txt", ".md"))
+    seeds = [p.read_text(encoding="utf-8") for p in seed_files]
+    paragraphs = seed_paragraphs(seeds)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    files: list[Path] = []
+    for path, text in zip(seed_files, seeds):
+        files.append(_write_once(out_dir / f"seed_{path.name}", text))
+    for number in range(documents - len(files)):
+        release = synthetic_release(number, paragraphs, seed)
+        files.append(_write_once(out_dir / release.name, release.text))
+    return files
+
+
+def _write_once(path: Path, text: str) -> Path:
+    data = text.encode("utf-8")
+    if not path.exists() or path.read_bytes() != data:
+        path.write_bytes(data)
+    return path

