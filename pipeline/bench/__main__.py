@@ -36,6 +36,7 @@ TOOLS: dict[str, list[str]] = {
     "pipeline --no-model": ["pipeline-no-model", "--workers", "1"],
     "spaCy en_core_web_sm": ["spacy-sm"],
     "spaCy blank tokenizer": ["blank"],
+    "blank tokenizer, no cache": ["blank-no-cache"],
     "quantulum3": ["quantulum3"],
 }
 
@@ -44,6 +45,7 @@ RATIOS = [
     ("pipeline / spaCy sm", "pipeline (1 worker)", "spaCy en_core_web_sm", 1.5),
     ("no-model / blank tokenizer", "pipeline --no-model", "spaCy blank tokenizer", 0.3),
     ("2 workers / 1 worker", "pipeline (2 workers)", "pipeline (1 worker)", 1.7),
+    ("no-model / blank, no cache", "pipeline --no-model", "blank tokenizer, no cache", None),
     ("pipeline / quantulum3", "pipeline (1 worker)", "quantulum3", None),
 ]
 STARTUP_TARGET_S = 3.0

@@ -78,7 +78,7 @@ def synthetic_release(number: int, paragraphs: list[str], seed: int = 2024) -> R
         header = ""
         opening = f"{city.upper()}, China, {day} {rng.choice(WIRES)} -- "
     title = localize(rng.choice(paragraphs).split(". ")[0])[:160]
-    body = [localize(paragraph) for paragraph in rng.sample(paragraphs, rng.randint(3, 14))]
+    body = [localize(paragraph) for paragraph in rng.sample(paragraphs, rng.randint(2, 8))]
     text = f"{header}{title}\n\n{opening}{body[0]}\n\n" + "\n\n".join(body[1:]) + "\n"
     return Release(f"release_{number:05d}.txt", text)
 
