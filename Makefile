@@ -8,7 +8,7 @@ OUT    := outputs
 GOLD   := tests/data/seeds_gold.jsonl
 PEERS  ?= ../shared/peer-suites
 
-.PHONY: install extract test eval peer lock clean
+.PHONY: install extract test eval peer bench lock clean
 
 install: $(STAMP)
 
@@ -32,6 +32,11 @@ eval: extract
 # Scores on the peer suites (read from ../shared when present; never copied here).
 peer: $(STAMP)
 	$(BIN)/press-extract peer --suites $(PEERS)
+
+# This pipeline against spaCy sm, a blank tokenizer and quantulum3, interleaved in one run
+# (about 10 minutes here): figures to outputs/bench.json and a table on stdout.
+bench: $(STAMP)
+	$(BIN)/python -m pipeline.bench --out $(OUT)/bench.json
 
 # Recompile the lock from requirements.in (needs network access to PyPI and uv). The model is
 # pinned to its wheel's hash only (DEVELOPERS.md), so the sdist's hash is dropped.

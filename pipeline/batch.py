@@ -55,7 +55,6 @@ class DocumentResult:
     mention_rows: list[list[str]] = field(default_factory=list)  # mentions.csv rows
     text: str | None = None  # the analysed text, when it must be written to texts/
     reused: bool = False
-    cache_key: str = ""
     labels: dict[str, int] = field(default_factory=dict)
     cacheable: bool = False  # a property of the bytes, worth keeping for the next run
 
@@ -123,9 +122,9 @@ def run_batch(
     summary = BatchSummary(out_dir=Path(out_dir))
     sources = discover(inputs)
     fingerprint = _fingerprint(options)
-    inputs_manifest: list[dict[str, Any]] = []
     with OutputWriter(Path(out_dir)) as writer:
         cache = ResultCache(Path(out_dir), fingerprint, enabled=not options.full)
+        cache.begin_run()
         job = Job(options, Path(out_dir), fingerprint, writer.staging / "partitions")
         for done, result in enumerate(engine.results(sources, job), start=1):
             writer.write_document(result.row, result.mention_rows, result.text)
@@ -134,15 +133,13 @@ def run_batch(
             if result.row.sha256:
                 summary.reused += result.reused
                 summary.analysed += not result.reused
-            if result.cache_key:
-                cache.used.add(result.cache_key)
-            inputs_manifest.append({"doc_id": result.row.doc_id, "sha256": result.row.sha256, "status": result.row.status, "reused": result.reused})
+            writer.record_input({"doc_id": result.row.doc_id, "sha256": result.row.sha256, "status": result.row.status, "reused": result.reused})
             if result.row.status != "ok":
                 log.warning("%s: %s (%s)", result.row.doc_id, result.row.reason, result.row.status)
             if progress is not None:
                 progress(done, len(sources))
         summary.seconds = time.perf_counter() - started
-        writer.commit(_manifest(options, inputs_manifest, summary))
+        writer.commit(_manifest(options, summary))
         cache.prune()
     return summary
 
@@ -165,7 +162,7 @@ def load_source(source: Source, cache: ResultCache | None) -> DocumentResult | L
     base = DocumentRow(doc_id=source.doc_id, path=source.path.as_posix(), sha256="", chars=None, doc_date="", doc_date_source="",
                        status="skipped", reason=source.skip_reason, mentions=0, format=source.format)
     if source.skip_reason:
-        return DocumentResult(base)
+        return DocumentResult(replace(base, status="failed") if source.failed else base)
     try:
         data = source.path.read_bytes()
     except FileNotFoundError:
@@ -176,7 +173,7 @@ def load_source(source: Source, cache: ResultCache | None) -> DocumentResult | L
     base = replace(base, sha256=sha)
     entry = cache.get(sha) if cache else None
     if entry is not None:
-        return _from_entry(entry, base, cache.key(sha) if cache else "")
+        return _from_entry(entry, base)
     return LoadedSource(source, data, base)
 
 
@@ -232,15 +229,14 @@ def _store(cache: ResultCache | None, sha: str, result: DocumentResult) -> None:
     for name in ("doc_id", "path", "text_path"):
         row.pop(name)
     cache.put(sha, {"row": row, "mentions": [cells[1:] for cells in result.mention_rows], "text": result.text, "labels": result.labels})
-    result.cache_key = cache.key(sha)
 
 
-def _from_entry(entry: dict[str, Any], base: DocumentRow, key: str) -> DocumentResult:
+def _from_entry(entry: dict[str, Any], base: DocumentRow) -> DocumentResult:
     """A cached result under this run's doc_id and path (a renamed file reuses its result)."""
     text = entry.get("text")
     row = replace(base, **entry["row"], text_path=text_name(base.doc_id, text) if text is not None else "")
     mention_rows = [[base.doc_id, *cells] for cells in entry["mentions"]]
-    return DocumentResult(row, mention_rows, text, reused=True, cache_key=key, labels=dict(entry.get("labels", {})))
+    return DocumentResult(row, mention_rows, text, reused=True, labels=dict(entry.get("labels", {})))
 
 
 class _Timeout(Exception):
@@ -323,7 +319,8 @@ def _fingerprint(options: JobOptions) -> str:
     return hashlib.sha256(json.dumps(identity, sort_keys=True, default=str).encode()).hexdigest()
 
 
-def _manifest(options: JobOptions, inputs: list[dict[str, Any]], summary: BatchSummary) -> dict[str, Any]:
+def _manifest(options: JobOptions, summary: BatchSummary) -> dict[str, Any]:
+    """Everything but the inputs list, which the writer streams in."""
     settings = options.settings
     patterns = load_patterns(settings.patterns_dir)
     return {
@@ -336,7 +333,6 @@ def _manifest(options: JobOptions, inputs: list[dict[str, Any]], summary: BatchS
         "components": component_names(settings),
         "settings": dict(settings.describe(), max_chars=options.max_chars),
         "patterns": dict(sorted(patterns.file_hashes.items())),
-        "inputs": inputs,
         "run": {"analysed": summary.analysed, "reused": summary.reused, "full": options.full},
         "counts": {"documents": dict(sorted(summary.documents.items())), "mentions": dict(sorted(summary.mentions.items()))},
     }

@@ -4,6 +4,11 @@ An entry is keyed by everything that decides a document's result: its bytes, the
 version, the pattern files and the settings. Entries are written as soon as a document is
 done (temporary file, then rename), so a run that is killed keeps what it finished and the
 next run starts from there. Entries the last complete run did not use are removed.
+
+What a run used is kept on disk, not in memory: every entry it reads or writes has its
+modification time set during the run, and the run's start is marked by a file; pruning
+removes what is older than the mark. Memory stays the same for ten or a million documents.
+(A clock set back during a run can only cost a re-analysis on the next one.)
 """
 
 from __future__ import annotations
@@ -19,39 +24,59 @@ CACHE_DIR = ".cache"
 
 
 class ResultCache:
+    """Entries under out_dir/.cache. One object per process; the run's own (in the batch loop)
+    calls `begin_run()` first and `prune()` last."""
+
+    MARK = ".run-started"
+
     def __init__(self, out_dir: Path, fingerprint: str, enabled: bool = True) -> None:
         self.directory = Path(out_dir) / CACHE_DIR
         self.fingerprint = fingerprint
         self.enabled = enabled
-        self.used: set[str] = set()
         self.directory.mkdir(parents=True, exist_ok=True)
+        self._started_ns: int | None = None
+
+    def begin_run(self) -> None:
+        mark = self.directory / self.MARK
+        mark.touch()
+        os.utime(mark)  # touch() leaves an existing file's time alone on some systems
+        self._started_ns = mark.stat().st_mtime_ns
 
     def key(self, sha256: str) -> str:
         return hashlib.sha256(f"{self.fingerprint}|{sha256}".encode()).hexdigest()
 
     def get(self, sha256: str) -> dict[str, Any] | None:
-        key = self.key(sha256)
-        self.used.add(key)
-        if not self.enabled:
-            return None
+        """The entry for these bytes, or None; an entry looked up is kept by the next prune."""
+        path = self.directory / f"{self.key(sha256)}.json"
         try:
-            with open(self.directory / f"{key}.json", encoding="utf-8") as handle:
+            os.utime(path)
+            if not self.enabled:
+                return None
+            with open(path, encoding="utf-8") as handle:
                 entry: dict[str, Any] = json.load(handle)
         except (OSError, ValueError):
             return None  # absent, or half-written by a run that was killed: analyse again
         return entry if entry.get("fingerprint") == self.fingerprint else None
 
     def put(self, sha256: str, entry: dict[str, Any]) -> None:
-        key = self.key(sha256)
-        self.used.add(key)
         payload = dict(entry, fingerprint=self.fingerprint)
         handle, temporary = tempfile.mkstemp(prefix=".tmp-", dir=self.directory)
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(json.dumps(payload, ensure_ascii=False, sort_keys=True))  # dumps: the C encoder
-        os.replace(temporary, self.directory / f"{key}.json")
+        os.replace(temporary, self.directory / f"{self.key(sha256)}.json")
 
     def prune(self) -> None:
-        """Drop entries this run did not use (removed or changed inputs, other settings)."""
-        for path in self.directory.glob("*"):
-            if path.stem not in self.used or path.name.startswith(".tmp-"):
-                path.unlink(missing_ok=True)
+        """Drop entries this run did not use (removed or changed inputs, other settings) and
+        temporary files of runs that were killed."""
+        if self._started_ns is None:
+            raise RuntimeError("prune() without begin_run(): every entry would look unused")
+        with os.scandir(self.directory) as listing:
+            for entry in listing:
+                if entry.name == self.MARK:
+                    continue
+                try:
+                    stale = entry.name.startswith(".tmp-") or entry.stat().st_mtime_ns < self._started_ns
+                    if stale:
+                        os.unlink(entry.path)
+                except FileNotFoundError:
+                    pass

@@ -95,7 +95,7 @@ class ClusterLexicons:
         key = (id(self), word)
         known = _VERB_CACHE.get(key)
         if known is None:
-            if len(_VERB_CACHE) > 100_000:
+            if len(_VERB_CACHE) > 8192:
                 _VERB_CACHE.clear()  # bounded: memory stays flat over any number of documents
             known = _VERB_CACHE[key] = self._is_verb(word)
         return known
@@ -111,7 +111,7 @@ class ClusterLexicons:
         return False
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def cluster_key(text: str) -> str:
     """Lower case, hyphens as spaces, 'bio-' joined, commas dropped: the form lexicons are keyed by."""
     key = text.lower().replace("-", " ").replace(",", " ")
@@ -612,7 +612,7 @@ def _repeats_and_names(sentences: Sequence[_Sentence], found: list[Candidate], b
     return result
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def _first_key(text: str) -> str:
     key = cluster_key(text)
     return key.split(" ", 1)[0] if key else ""

@@ -12,8 +12,9 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -45,15 +46,22 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """A file to process: its doc_id and where it is. `skip_reason` marks files we will not read."""
+    """A file to process: its doc_id and the folder it was found under (one string shared by
+    every file of that folder, so that the list of a large crawl stays small). A `skip_reason`
+    marks what will not be read: status skipped, or failed when `failed` is set."""
 
     doc_id: str
-    path: Path
+    folder: str  # the file is folder/doc_id
     skip_reason: str = ""
+    failed: bool = False
+
+    @property
+    def path(self) -> Path:
+        return Path(self.folder, self.doc_id)
 
     @property
     def format(self) -> str:
-        return TEXT_SUFFIXES.get(self.path.suffix.lower(), "")
+        return TEXT_SUFFIXES.get(os.path.splitext(self.doc_id)[1].lower(), "")
 
 
 @dataclass(frozen=True)
@@ -80,36 +88,80 @@ def discover(inputs: Iterable[str | Path]) -> list[Source]:
 
     doc_id is the path relative to the input folder (POSIX separators), or the file name
     for a file given directly. A doc_id seen twice is kept once; the repeat is skipped.
+    Hidden files and folders (.git, .DS_Store) are not inputs; symbolic links to folders
+    are not followed; a folder that cannot be listed gets a failed row of its own.
     """
     sources: list[Source] = []
     seen: set[str] = set()
     for raw in inputs:
         for source in _walk(Path(raw)):
             if source.doc_id in seen:
-                source = Source(source.doc_id, source.path, f"duplicate doc_id (also given as an earlier input): {source.path}")
+                source = replace(source, skip_reason=f"duplicate doc_id (also given as an earlier input): {source.path}", failed=False)
             seen.add(source.doc_id)
             sources.append(source)
     return sources
 
 
 def _walk(root: Path) -> Iterator[Source]:
+    given = Source(root.name or str(root), str(root.parent) if root.name else "")
     if root.is_dir():
-        files = sorted((p for p in root.rglob("*") if p.is_file() or p.is_symlink()), key=lambda p: p.relative_to(root).as_posix())
-        for path in files:
-            relative = path.relative_to(root)
-            if any(part.startswith(".") for part in relative.parts):
-                continue  # hidden files and folders (.git, .DS_Store) are not inputs
-            yield _source(relative.as_posix(), path)
+        folder = str(root)
+        try:
+            found = _files_under(folder)
+        except OSError as exc:
+            yield replace(given, skip_reason=f"cannot list folder: {exc.strerror or exc}", failed=True)
+            return
+        found.sort()
+        for relative, unlisted in found:
+            if unlisted:
+                yield Source(relative, folder, f"cannot list folder: {unlisted}", failed=True)
+            else:
+                yield _source(relative, folder)
     elif root.exists() or root.is_symlink():
-        yield _source(root.name, root)
+        yield _source(given.doc_id, given.folder)
     else:
-        yield Source(root.name or str(root), root, f"no such file or folder: {root}")
+        yield replace(given, skip_reason=f"no such file or folder: {root}")
 
 
-def _source(doc_id: str, path: Path) -> Source:
-    if path.suffix.lower() not in TEXT_SUFFIXES:
-        return Source(doc_id, path, f"unsupported file type {path.suffix or '(none)'!r}; expected .txt, .md, .html or .htm")
-    return Source(doc_id, path)
+def _files_under(folder: str) -> list[tuple[str, str]]:
+    """(relative path, "") for every file under `folder`, and (relative folder + "/", reason)
+    for every subfolder that could not be listed. Raises OSError when `folder` cannot be."""
+    found: list[tuple[str, str]] = []
+    pending = [""]  # relative folders still to list, each ending in "/" (the root is "")
+    while pending:
+        prefix = pending.pop()
+        try:
+            with os.scandir(os.path.join(folder, prefix[:-1]) if prefix else folder) as listing:
+                entries = [(entry.name, _kind(entry)) for entry in listing if not entry.name.startswith(".")]
+        except OSError as exc:
+            if not prefix:
+                raise
+            found.append((prefix, exc.strerror or str(exc)))
+            continue
+        for name, kind in entries:
+            if kind == "folder":
+                pending.append(f"{prefix}{name}/")
+            elif kind == "file":
+                found.append((prefix + name, ""))
+    return found
+
+
+def _kind(entry: os.DirEntry[str]) -> str:
+    """'folder' to walk into, 'file' to list (broken links too: reading them fails with a
+    reason), '' for what is neither (sockets, pipes)."""
+    try:
+        if entry.is_dir(follow_symlinks=False):
+            return "folder"
+        return "file" if entry.is_file() or entry.is_symlink() else ""
+    except OSError:
+        return "file"
+
+
+def _source(doc_id: str, folder: str) -> Source:
+    suffix = os.path.splitext(doc_id)[1]
+    if suffix.lower() not in TEXT_SUFFIXES:
+        return Source(doc_id, folder, f"unsupported file type {suffix or '(none)'!r}; expected .txt, .md, .html or .htm")
+    return Source(doc_id, folder)
 
 
 def read_document(source: Source, max_chars: int = DEFAULT_MAX_CHARS) -> Document:

@@ -5,6 +5,10 @@ moves them over the previous outputs (os.replace, atomic per file, manifest last
 Analysed texts are written to texts/ under names that include a hash of their content, so
 the files the previous documents.csv points to stay valid until the new one replaces it;
 files no longer referenced are removed after the commit.
+
+Nothing grows with the number of documents: the manifest's list of inputs is spooled to the
+staging folder and streamed into manifest.json, and the texts a run wrote or reused are
+told apart from stale ones by their modification time, not by a list in memory.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ import tempfile
 from dataclasses import dataclass, fields
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Iterable
+from typing import IO, Any, Iterable
 
 from .mention import CSV_COLUMNS
 
@@ -69,13 +73,14 @@ class OutputWriter:
         for stale in self.out_dir.glob(".staging-*"):  # left by a run that was killed
             shutil.rmtree(stale, ignore_errors=True)
         self.staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=self.out_dir))
+        self._started_ns = self.staging.stat().st_mtime_ns  # texts older than this are not this run's
         self._mentions_file = open(self.staging / "mentions.csv", "w", encoding="utf-8", newline="")
         self._documents_file = open(self.staging / "documents.csv", "w", encoding="utf-8", newline="")
         self._mentions = csv.writer(self._mentions_file, lineterminator="\n")
         self._documents = csv.writer(self._documents_file, lineterminator="\n")
+        self._inputs_file = open(self.staging / "inputs.jsonl", "w", encoding="utf-8")
         self._mentions.writerow(CSV_COLUMNS)
         self._documents.writerow(DOCUMENT_COLUMNS)
-        self.texts: set[str] = set()
         self.committed = False
 
     def write_document(self, row: DocumentRow, mention_rows: Iterable[list[str]], text: str | None = None) -> None:
@@ -85,31 +90,42 @@ class OutputWriter:
         if text is not None and row.text_path:
             self._write_text(row.text_path, text)
 
+    def record_input(self, entry: dict[str, Any]) -> None:
+        """One item of the manifest's "inputs" list, in document order."""
+        self._inputs_file.write(json.dumps(entry, sort_keys=True, ensure_ascii=False) + "\n")
+
     def _write_text(self, name: str, text: str) -> None:
-        self.texts.add(name)
         target = self.out_dir / name
-        if target.exists():
-            return  # same name, same content (the name holds its hash)
+        try:
+            os.utime(target)  # same name, same content (the name holds its hash): mark it as this run's
+            return
+        except FileNotFoundError:
+            pass
         handle, temporary = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             stream.write(text)
         os.replace(temporary, target)
 
     def commit(self, manifest: dict[str, Any]) -> None:
+        """Publish: `manifest` gets the recorded inputs as its "inputs" list."""
         self._close()
-        with open(self.staging / "manifest.json", "w", encoding="utf-8") as handle:
-            json.dump(manifest, handle, indent=2, sort_keys=True, ensure_ascii=False)
-            handle.write("\n")
+        with open(self.staging / "manifest.json", "w", encoding="utf-8") as handle, \
+                open(self.staging / "inputs.jsonl", encoding="utf-8") as inputs:
+            write_json_with_list(handle, manifest, "inputs", (json.loads(line) for line in inputs))
         for name in OUTPUT_FILES:
             os.replace(self.staging / name, self.out_dir / name)
         shutil.rmtree(self.staging, ignore_errors=True)
         self.committed = True
-        for path in (self.out_dir / TEXTS_DIR).iterdir():
-            if f"{TEXTS_DIR}/{path.name}" not in self.texts:
-                path.unlink(missing_ok=True)
+        with os.scandir(self.out_dir / TEXTS_DIR) as listing:
+            for entry in listing:
+                try:
+                    if entry.stat().st_mtime_ns < self._started_ns:
+                        os.unlink(entry.path)  # referenced by no documents.csv any more
+                except FileNotFoundError:
+                    pass
 
     def _close(self) -> None:
-        for handle in (self._mentions_file, self._documents_file):
+        for handle in (self._mentions_file, self._documents_file, self._inputs_file):
             if not handle.closed:
                 handle.close()
 
@@ -120,3 +136,17 @@ class OutputWriter:
         self._close()
         if not self.committed:
             shutil.rmtree(self.staging, ignore_errors=True)
+
+
+def write_json_with_list(handle: IO[str], document: dict[str, Any], key: str, items: Iterable[Any]) -> None:
+    """What json.dump(document | {key: list(items)}, indent=2, sort_keys=True) writes, plus a
+    final newline, with the items streamed one by one instead of held in a list."""
+    head, tail = json.dumps(dict(document, **{key: []}), indent=2, sort_keys=True, ensure_ascii=False).split(f'\n  "{key}": []', 1)
+    handle.write(f'{head}\n  "{key}": [')
+    count = 0
+    for item in items:
+        text = json.dumps(item, indent=2, sort_keys=True, ensure_ascii=False).replace("\n", "\n    ")
+        handle.write(("," if count else "") + "\n    " + text)
+        count += 1
+    handle.write("\n  ]" if count else "]")
+    handle.write(tail + "\n")

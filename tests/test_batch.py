@@ -207,3 +207,53 @@ def test_unreadable_file_is_reported(tmp_path):
     locked.chmod(0o644)
     (document,) = rows(tmp_path / "out" / "documents.csv")
     assert result.returncode == 1 and document["status"] == "failed" and "Permission denied" in document["reason"]
+
+
+def test_cache_prune_keeps_what_the_run_read_or_wrote(tmp_path):
+    from pipeline.cache import ResultCache
+
+    earlier = ResultCache(tmp_path, "f")
+    for sha in ("read", "unused"):
+        earlier.put(sha, {"row": sha})
+    (earlier.directory / ".tmp-killed").write_text("half")
+    for path in earlier.directory.iterdir():
+        os.utime(path, ns=(1, 1))  # written by an earlier run
+    cache = ResultCache(tmp_path, "f")
+    cache.begin_run()
+    assert cache.get("read") == {"row": "read", "fingerprint": "f"}
+    assert cache.get("absent") is None
+    cache.put("written", {"row": "written"})
+    cache.prune()
+    left = {p.name for p in cache.directory.iterdir()}
+    assert left == {ResultCache.MARK, f"{cache.key('read')}.json", f"{cache.key('written')}.json"}
+
+
+def test_cache_prune_needs_the_run_start(tmp_path):
+    from pipeline.cache import ResultCache
+
+    with pytest.raises(RuntimeError):
+        ResultCache(tmp_path, "f").prune()
+
+
+@pytest.mark.parametrize("items", [[], [{"doc_id": "a"}], [{"doc_id": "b", "sha256": "x\ny", "reused": True}, {"doc_id": "ü", "z": [1, {"k": None}]}]])
+def test_streamed_manifest_equals_json_dump(items):
+    import io
+
+    from pipeline.writer import write_json_with_list
+
+    manifest = {"pipeline": {"name": "press-extract"}, "run": {"full": False}, "zeta": [], "counts": {"documents": {"ok": 1}}}
+    streamed = io.StringIO()
+    write_json_with_list(streamed, manifest, "inputs", iter(items))
+    assert streamed.getvalue() == json.dumps(dict(manifest, inputs=items), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def test_texts_of_removed_documents_are_removed_and_others_kept(inputs, tmp_path):
+    out = tmp_path / "out"
+    assert extract(inputs, out).returncode == 0
+    before = sorted(p.name for p in (out / "texts").iterdir())
+    assert len(before) == 2  # the HTML page and the GB18030 file
+    assert extract(inputs, out).returncode == 0  # unchanged: both reused, both kept
+    assert sorted(p.name for p in (out / "texts").iterdir()) == before
+    (inputs / "page.html").unlink()
+    assert extract(inputs, out).returncode == 0
+    assert [p.name for p in (out / "texts").iterdir()] == [n for n in before if not n.startswith("page")]

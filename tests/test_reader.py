@@ -70,6 +70,41 @@ def test_duplicate_doc_id_is_skipped_with_reason(tmp_path):
     assert sources[0].skip_reason == "" and "duplicate" in sources[1].skip_reason
 
 
+def test_walk_skips_hidden_entries_keeps_links_and_gives_paths(tmp_path):
+    for name in ("a/b/c.txt", "a/.git/config.txt", ".hidden.txt", "a/b.txt", "z.md", "a-b.txt"):
+        write(tmp_path / name, b"text")
+    (tmp_path / "link.txt").symlink_to(tmp_path / "z.md")
+    (tmp_path / "linked-folder").symlink_to(tmp_path / "a", target_is_directory=True)
+    sources = discover([tmp_path])
+    # sorted as relative POSIX paths ("a-b.txt" before "a/..."), hidden parts left out, a link
+    # to a folder listed as an entry (it fails when read) rather than walked into
+    assert [s.doc_id for s in sources] == ["a-b.txt", "a/b.txt", "a/b/c.txt", "link.txt", "linked-folder", "z.md"]
+    assert all(s.path == tmp_path / s.doc_id for s in sources)
+    assert sources[3].path.read_bytes() == b"text"
+
+
+def test_folder_that_cannot_be_listed_gets_a_failed_row(tmp_path, monkeypatch):
+    import os
+
+    write(tmp_path / "open" / "a.txt", b"text")
+    write(tmp_path / "locked" / "b.txt", b"text")
+    real_scandir = os.scandir
+
+    def scandir(path):
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    sources = discover([tmp_path, tmp_path / "locked"])
+    assert [(s.doc_id, s.failed, s.skip_reason) for s in sources] == [
+        ("locked/", True, "cannot list folder: Permission denied"),
+        ("open/a.txt", False, ""),
+        ("locked", True, "cannot list folder: Permission denied"),
+    ]
+    assert sources[2].path == tmp_path / "locked"
+
+
 BAD = [
     ("empty", b"", "skipped", "empty"),
     ("blank", b"   \n\t \r\n", "skipped", "empty"),

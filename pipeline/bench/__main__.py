@@ -80,8 +80,20 @@ class Runner:
     def stop(self) -> None:
         self._send({"exit": True})
         self.memory = self._reply()
-        assert self.process is not None
-        self.process.wait(timeout=120)
+        self.close()
+
+    def close(self) -> None:
+        """End the process (if it still runs) and release its pipes."""
+        if self.process is None:
+            return
+        if self.process.poll() is None and self.memory:
+            self.process.wait(timeout=120)
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        for pipe in (self.process.stdin, self.process.stdout):
+            if pipe is not None:
+                pipe.close()
 
     def _send(self, command: dict[str, Any]) -> None:
         assert self.process is not None and self.process.stdin is not None
@@ -139,23 +151,30 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     # 2. throughput, interleaved
     runners = [Runner(name, arguments) for name, arguments in TOOLS.items()]
-    for runner in runners:
-        runner.start()
-        runner.run(warmup)
-    for k, folder in enumerate(slices):
-        for runner in runners[k % len(runners):] + runners[:k % len(runners)]:
-            runner.runs.append(runner.run(folder))
-        print(f"slice {k + 1}/{args.slices} done ({time.perf_counter() - began:.0f} s)", flush=True)
-    for runner in runners:
-        runner.stop()
+    try:
+        for runner in runners:
+            runner.start()
+            runner.run(warmup)
+        for k, folder in enumerate(slices):
+            for runner in runners[k % len(runners):] + runners[:k % len(runners)]:
+                runner.runs.append(runner.run(folder))
+            print(f"slice {k + 1}/{args.slices} done ({time.perf_counter() - began:.0f} s)", flush=True)
+        for runner in runners:
+            runner.stop()
+    finally:
+        for runner in runners:
+            runner.close()
 
     # 3. memory with corpus size
     memory: dict[str, float] = {}
     for size in args.memory_documents:
         runner = Runner(f"memory {size}", ["pipeline-no-model", "--workers", "1"])
-        runner.start()
-        result = runner.run(_link_into(files[:size], args.work / f"memory-{size}"))
-        runner.stop()
+        try:
+            runner.start()
+            result = runner.run(_link_into(files[:size], args.work / f"memory-{size}"))
+            runner.stop()
+        finally:
+            runner.close()
         memory[str(size)] = runner.memory["peak_rss_mb"]
         print(f"memory run on {size} documents: {result['seconds']:.0f} s, peak RSS {memory[str(size)]} MB", flush=True)
 
@@ -163,8 +182,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     startups = [next(r for r in runners if r.name == "pipeline (1 worker)").ready_s]
     for _ in range(2):
         runner = Runner("start-up", ["pipeline", "--workers", "1"])
-        runner.start()
-        runner.stop()
+        try:
+            runner.start()
+            runner.stop()
+        finally:
+            runner.close()
         startups.append(runner.ready_s)
 
     report = _report(args, runners, slice_words, memory, startups, time.perf_counter() - began)

@@ -71,7 +71,7 @@ def _spacy(blank: bool, cache: bool = True) -> Runner:
     if not cache:
         # The tokenizer keeps up to 10,000 tokenized chunks ("industry,", "2023.") for reuse;
         # without that store every chunk is split afresh: the cost of text it has not seen.
-        nlp.tokenizer.max_cache_size = 0  # type: ignore[attr-defined]
+        nlp.tokenizer.max_cache_size = 0  # type: ignore[union-attr]
 
     def run(folder: Path) -> dict[str, Any]:
         texts = _texts(folder)

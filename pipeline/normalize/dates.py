@@ -676,7 +676,7 @@ def _date_parser() -> DateDataParser:
     return DateDataParser(languages=list(DATEPARSER_LANGUAGES), settings=settings)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def parse_calendar(span: str) -> tuple[date, str] | None:
     """dateparser on one isolated calendar expression: (date, period) or None.
 

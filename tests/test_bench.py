@@ -1,0 +1,39 @@
+"""The benchmark's machinery on a tiny corpus: a corpus that varies the seeds, every figure
+in bench.json. No timing is asserted (speed is measured by `make bench`, not by tests)."""
+
+from __future__ import annotations
+
+import json
+
+from pipeline.bench.__main__ import RATIOS, TOOLS, main
+from pipeline.bench.corpus import build_corpus
+
+from .conftest import SEEDS
+
+
+def test_corpus_is_varied_deterministic_and_grows_without_rewriting(tmp_path):
+    first = build_corpus(SEEDS, tmp_path / "a", 12)
+    again = build_corpus(SEEDS, tmp_path / "b", 12)
+    assert [f.read_bytes() for f in first] == [f.read_bytes() for f in again]
+    texts = [f.read_text(encoding="utf-8") for f in first]
+    assert len(set(texts)) == len(texts) == 12
+    seeds = {p.read_text(encoding="utf-8") for p in SEEDS.iterdir()}
+    assert sum(text in seeds for text in texts) == len(seeds)  # the seeds themselves, then synthetic releases
+    more = build_corpus(SEEDS, tmp_path / "a", 20)
+    assert more[:12] == first and [f.read_bytes() for f in more[:12]] == [f.read_bytes() for f in again]
+
+
+def test_bench_writes_every_figure(tmp_path, capsys):
+    out = tmp_path / "bench.json"
+    assert main(["--documents", "10", "--slices", "2", "--memory-documents", "6", "12", "--work", str(tmp_path / "work"), "--out", str(out)]) == 0
+    report = json.loads(out.read_text())
+    assert set(report["tools"]) == set(TOOLS)
+    for tool in report["tools"].values():
+        assert tool["words_per_s"] > 0 and tool["peak_rss_mb"] > 0 and len(tool["slice_words_per_s"]) == 2
+    assert report["tools"]["pipeline (1 worker)"]["failed_documents"] == 0
+    assert report["tools"]["pipeline (1 worker)"]["mentions"] == report["tools"]["pipeline (2 workers)"]["mentions"] > 0
+    assert set(report["ratios"]) == {name for name, *_ in RATIOS}
+    assert all(ratio["median"] > 0 for ratio in report["ratios"].values())
+    assert set(report["memory"]["peak_rss_mb"]) == {"6 documents", "12 documents"}
+    assert len(report["startup"]["seconds"]) == 3 and report["corpus"]["documents"] == 10
+    assert "pipeline / spaCy sm" in capsys.readouterr().out
