@@ -19,7 +19,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
-from .batch import DocumentResult, Job, JobOptions, LoadedSource, analyse_loaded, analyse_source, load_source, store_result
+from .batch import DOCUMENT_BATCH, DocumentResult, Job, JobOptions, LoadedSource, analyse_many, analyse_sources, load_source, store_result
 from .cache import ResultCache
 from .extract import Extractor
 from .reader import Source
@@ -77,15 +77,15 @@ class _Worker:
         return cls.cache
 
 
-def _analyse_in_worker(task: tuple[Job, Source]) -> DocumentResult:
-    job, source = task
-    return analyse_source(source, lambda: _Worker.get_extractor(job.options.settings), _Worker.get_cache(job), job.options)
+def _analyse_in_worker(task: tuple[Job, Sequence[Source]]) -> list[DocumentResult]:
+    job, sources = task
+    return analyse_sources(sources, lambda: _Worker.get_extractor(job.options.settings), _Worker.get_cache(job), job.options)
 
 
 def _analyse_partition(options: JobOptions, loaded: list[LoadedSource]) -> list[DocumentResult]:
     """A Dask task: the documents of one partition, read by the client, analysed here."""
-    with _Worker.lock:  # one document at a time per process, whatever the worker's thread count
-        return [analyse_loaded(item, lambda: _Worker.get_extractor(options.settings), options) for item in loaded]
+    with _Worker.lock:  # one partition at a time per process, whatever the worker's thread count
+        return analyse_many(loaded, lambda: _Worker.get_extractor(options.settings), options)
 
 
 # -- this machine -----------------------------------------------------------------------------------
@@ -100,13 +100,17 @@ class LocalEngine(Engine):
         self._pool: Any = None
 
     def results(self, sources: Sequence[Source], job: Job) -> Iterator[DocumentResult]:
+        # batches small enough that every worker gets several, for an even spread
+        size = DOCUMENT_BATCH if self.workers <= 1 else max(1, min(DOCUMENT_BATCH, len(sources) // (4 * self.workers)))
+        batches = (sources[i:i + size] for i in range(0, len(sources), size))
         if self.workers <= 1 or len(sources) <= 1:
-            for source in sources:
-                yield _analyse_in_worker((job, source))
+            for batch in batches:
+                yield from _analyse_in_worker((job, batch))
             return
         if self._pool is None:
             self._pool = multiprocessing.get_context("spawn").Pool(self.workers)
-        yield from self._pool.imap(_analyse_in_worker, ((job, source) for source in sources), chunksize=1)
+        for results in self._pool.imap(_analyse_in_worker, ((job, batch) for batch in batches), chunksize=1):
+            yield from results
 
     def close(self) -> None:
         if self._pool is not None:

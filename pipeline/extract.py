@@ -11,7 +11,9 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import Sequence, cast
 
+from spacy.pipeline import EntityRecognizer
 from spacy.tokens import Doc
 
 from .boilerplate import blank, find_boilerplate
@@ -33,6 +35,18 @@ from .spans import Candidate, Resolved, resolve_overlaps
 from .text import analysis_text
 
 CHUNK_CHARS = 100_000  # spaCy sees long documents in pieces of at most this many characters
+NER_BATCH = 64  # chunks the model tags together
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A document ready for the spaCy components: its text (boilerplate blanked) in chunks."""
+
+    document: Document
+    text: str
+    boilerplate: list[tuple[int, int, str]]
+    found: DocDate | None  # the document's own date
+    chunks: list[tuple[int, Doc]]  # (offset in text, Doc of the chunk)
 
 
 @dataclass(frozen=True)
@@ -53,6 +67,8 @@ class Extractor:
         self.nlp = build_nlp(self.settings)
         self.nlp.max_length = CHUNK_CHARS + 1
         self.model = model_id(self.nlp) if self.settings.use_model else None
+        self.ner = cast(EntityRecognizer, self.nlp.get_pipe("ner")) if self.model else None
+        self.rule_components = [component for name, component in self.nlp.pipeline if name != "ner"]  # in order; the NER runs in tag_entities
         self.normalizers = Normalizers(self.patterns)
         self.qualifiers = Qualifiers.from_patterns(self.patterns)
         names = OrgLexicons.from_patterns(self.patterns).name_kinds
@@ -67,12 +83,39 @@ class Extractor:
         return self.extract(Document(doc_id, Path(doc_id), sha, text), doc_date)
 
     def extract(self, document: Document, doc_date: date | None = None) -> Extraction:
+        prepared = self.prepare(document, doc_date)
+        self.tag_entities([prepared])
+        return self.finish(prepared)
+
+    # extract() in three steps, so that the model can see several documents at once:
+    # prepare() each, tag_entities() on all of them, finish() each.
+
+    def prepare(self, document: Document, doc_date: date | None = None) -> Prepared:
         cleaned = analysis_text(document.text)
         boilerplate = find_boilerplate(cleaned, self.patterns.boilerplate)
         text = blank(cleaned, boilerplate)
         found = DocDate(doc_date, "given", -1, -1) if doc_date else find_doc_date(text) or _meta_date(document)
-        sentences, candidates = self._parse(text)
+        chunks = []
+        for offset, end in _chunks(text, CHUNK_CHARS):
+            # Only the statistical NER needs the whole text's tokens; without it the Doc just
+            # carries the text, and rules tokenize the few sentences they need themselves.
+            doc = self.nlp.make_doc(text[offset:end]) if self.model else Doc(self.nlp.vocab)
+            doc._.press_text = text[offset:end]  # the components read it here: Doc.text would join every token again
+            chunks.append((offset, doc))
+        return Prepared(document, text, boilerplate, found, chunks)
+
+    def tag_entities(self, prepared: Sequence[Prepared]) -> None:
+        """The statistical NER on the texts of several documents at once: the model's
+        arithmetic is faster on a batch than on one text at a time (~30% here)."""
+        if self.ner is not None:
+            for _ in self.ner.pipe([doc for item in prepared for _, doc in item.chunks], batch_size=NER_BATCH):
+                pass  # the entities are set on each Doc in place
+
+    def finish(self, prepared: Prepared) -> Extraction:
+        document, text = prepared.document, prepared.text
+        sentences, candidates = self._parse(prepared)
         index = SentenceIndex(sentences)
+        found = prepared.found
         dates = DateContext(found.date if found else None, transcript=is_transcript(text))
         resolved = [r for c in candidates if (r := self.normalizers.normalize(c, text, index, dates)) is not None]
         resolved += self.normalizers.date_ranges(candidates, text, index, dates)
@@ -82,19 +125,16 @@ class Extractor:
         if self.settings.quantities:
             kept = sorted(kept + find_quantities(text, sentences, [(k.start, k.end) for k in kept], self.quantity_rule), key=lambda r: (r.start, r.end))
         mentions = tuple(self._mention(item, document, index) for item in kept)
+        boilerplate = prepared.boilerplate
         metadata = document_metadata(blank(document.text, boilerplate), self.media_names, document.title_hint, document.html_meta)
         return Extraction(document.doc_id, found, mentions, metadata, sum(e - s for s, e, _ in boilerplate))
 
-    def _parse(self, text: str) -> tuple[list[tuple[int, int]], list[Candidate]]:
-        """Sentences and candidates from the spaCy pipeline, run chunk by chunk on long texts."""
+    def _parse(self, prepared: Prepared) -> tuple[list[tuple[int, int]], list[Candidate]]:
+        """Sentences and candidates from the rule components, chunk by chunk (the NER ran in tag_entities)."""
         sentences: list[tuple[int, int]] = []
         candidates: list[Candidate] = []
-        for offset, end in _chunks(text, CHUNK_CHARS):
-            # Only the statistical NER needs the whole text's tokens; without it the Doc just
-            # carries the text, and rules tokenize the few sentences they need themselves.
-            doc = self.nlp.make_doc(text[offset:end]) if self.model else Doc(self.nlp.vocab)
-            doc._.press_text = text[offset:end]  # the components read it here: Doc.text would join every token again
-            for _, component in self.nlp.pipeline:
+        for offset, doc in prepared.chunks:
+            for component in self.rule_components:
                 doc = component(doc)
             sentences.extend((s + offset, e + offset) for s, e in doc._.press_sentences)
             candidates.extend(replace(c, start=c.start + offset, end=c.end + offset) if offset else c for c in doc._.press_candidates)

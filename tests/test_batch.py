@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.batch import JobOptions, analyse_source
+from pipeline.batch import JobOptions, analyse_source, analyse_sources
 from pipeline.reader import discover
 from pipeline.settings import Settings
 
@@ -159,29 +159,54 @@ def test_exit_codes(tmp_path):
     assert cli("extract", str(good), "--out", str(tmp_path / "o3"), "--workers", "0").returncode == 2
 
 
-def test_a_failing_analysis_is_recorded(tmp_path, monkeypatch):
+def test_a_failing_analysis_is_recorded(tmp_path, monkeypatch, rules):
     """An unexpected error inside the analysis of one document becomes its documents.csv reason."""
     (tmp_path / "x.txt").write_text("GDP grew 5 percent.", encoding="utf-8")
     (source,) = discover([tmp_path / "x.txt"])
 
-    class Broken:
-        def extract(self, document):
-            raise RuntimeError("boom")
+    def broken(prepared):
+        raise RuntimeError("boom")
 
-    result = analyse_source(source, lambda: Broken(), None, JobOptions(Settings(use_model=False)))  # type: ignore[arg-type, return-value]
+    monkeypatch.setattr(rules, "finish", broken)
+    result = analyse_source(source, lambda: rules, None, JobOptions(Settings(use_model=False)))
     assert result.row.status == "failed" and result.row.reason == "analysis failed: RuntimeError: boom"
 
 
-def test_a_slow_analysis_is_given_up(tmp_path):
+@pytest.mark.parametrize("slow_steps", [("prepare",), ("prepare", "finish")])
+def test_a_slow_analysis_is_given_up(tmp_path, monkeypatch, rules, slow_steps):
+    """One time budget per document, whatever step spends it."""
     (tmp_path / "x.txt").write_text("GDP grew 5 percent.", encoding="utf-8")
     (source,) = discover([tmp_path / "x.txt"])
-
-    class Slow:
-        def extract(self, document):
-            time.sleep(5)
-
-    result = analyse_source(source, lambda: Slow(), None, JobOptions(Settings(use_model=False), timeout=0.2))  # type: ignore[arg-type, return-value]
+    pause = 5 if len(slow_steps) == 1 else 0.15
+    for step in slow_steps:
+        def slow(*args, _real=getattr(rules, step)):
+            time.sleep(pause)
+            return _real(*args)
+        monkeypatch.setattr(rules, step, slow)
+    result = analyse_source(source, lambda: rules, None, JobOptions(Settings(use_model=False), timeout=0.2))
     assert result.row.status == "failed" and "longer than 0.2 s" in result.row.reason
+
+
+def test_a_batch_the_model_fails_on_is_retried_document_by_document(tmp_path, monkeypatch, rules):
+    texts = {"a.txt": "GDP grew 5 percent in 2023.", "b.txt": "BAD input, 3 percent.", "c.txt": "Exports rose 7.5 percent."}
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    sources = discover([tmp_path])
+    options = JobOptions(Settings(use_model=False))
+    alone = [analyse_source(source, lambda: rules, None, options) for source in sources]
+    calls = []
+
+    def tag_entities(prepared):
+        calls.append(len(prepared))
+        if len(prepared) > 1 or prepared[0].text.startswith("BAD"):
+            raise MemoryError("model out of memory")
+
+    monkeypatch.setattr(rules, "tag_entities", tag_entities)
+    results = analyse_sources(sources, lambda: rules, None, options)
+    assert calls == [3, 1, 1, 1]
+    assert [r.row.status for r in results] == ["ok", "failed", "ok"]
+    assert results[1].row.reason == "analysis failed: MemoryError: model out of memory"
+    assert [results[0].mention_rows, results[2].mention_rows] == [alone[0].mention_rows, alone[2].mention_rows]
 
 
 def test_ten_megabyte_one_line_file_fails_fast_with_a_reason(tmp_path):

@@ -142,3 +142,30 @@ def test_work_within_the_limit_is_not_disturbed_off_the_main_thread():
     thread.start()
     thread.join(10)
     assert outcome == [1]
+
+
+@pytest.mark.model
+def test_documents_analysed_together_come_out_as_analysed_alone(model):
+    """Engines batch documents for the model (tag_entities on several at once); the model's
+    answer for a document must not depend on its batch, or --workers would change outputs."""
+    from pipeline.reader import Document, discover, read_document
+
+    from .conftest import SEEDS
+    from .test_composed_releases import SENTENCES
+
+    documents = [read_document(source) for source in discover([SEEDS])]
+    documents += [Document(f"s{i}", Path(f"s{i}"), str(i), sentence) for i, (_, sentence, _) in enumerate(SENTENCES)]
+
+    def entities(item):
+        return [(e.start_char, e.end_char, e.label_) for _, doc in item.chunks for e in doc.ents]
+
+    alone = []
+    for document in documents:
+        item = model.prepare(document)
+        model.tag_entities([item])
+        alone.append((entities(item), model.finish(item).mentions))
+    prepared = [model.prepare(document) for document in documents + documents[:2]]  # repeats in one batch too
+    model.tag_entities(prepared)
+    together = [(entities(item), model.finish(item).mentions) for item in prepared]
+    assert together == alone + alone[:2]
+    assert sum(len(found) for found, _ in together) > 100  # the model did find entities
