@@ -13,8 +13,10 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import pickle
+import tempfile
 import threading
 from abc import ABC, abstractmethod
+from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
@@ -22,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Iterator, Sequence
 from .batch import DOCUMENT_BATCH, DocumentResult, Job, JobOptions, LoadedSource, analyse_many, analyse_sources, load_source, store_result
 from .cache import ResultCache
 from .extract import Extractor
+from .patterns import PatternBundle
 from .reader import Source
 from .settings import Settings
 
@@ -82,10 +85,12 @@ def _analyse_in_worker(task: tuple[Job, Sequence[Source]]) -> list[DocumentResul
     return analyse_sources(sources, lambda: _Worker.get_extractor(job.options.settings), _Worker.get_cache(job), job.options)
 
 
-def _analyse_partition(options: JobOptions, loaded: list[LoadedSource]) -> list[DocumentResult]:
-    """A Dask task: the documents of one partition, read by the client, analysed here."""
+def _analyse_partition(options: JobOptions, patterns: PatternBundle, loaded: list[LoadedSource]) -> list[DocumentResult]:
+    """A Dask task: the documents of one partition, read by the client, analysed here with
+    the client's patterns (unpacked once per machine: workers need not have the folder)."""
     with _Worker.lock:  # one partition at a time per process, whatever the worker's thread count
-        return analyse_many(loaded, lambda: _Worker.get_extractor(options.settings), options)
+        settings = replace(options.settings, patterns_dir=patterns.unpack(Path(tempfile.gettempdir()) / "press-extract-patterns"))
+        return analyse_many(loaded, lambda: _Worker.get_extractor(settings), options)
 
 
 # -- this machine -----------------------------------------------------------------------------------
@@ -163,6 +168,7 @@ class DaskEngine(Engine):
 
         client = self.client()
         cache = job.cache()
+        patterns = client.scatter(PatternBundle.of(job.options.settings.patterns_dir), broadcast=True)
         spool = _Spool(job.spool_dir)
         partitions = [list(sources[i:i + self.partition_size]) for i in range(0, len(sources), self.partition_size)]
         waiting: dict[int, list[DocumentResult | LoadedSource]] = {}  # partition -> its documents, read
@@ -176,7 +182,7 @@ class DaskEngine(Engine):
                     loaded = [item for item in items if isinstance(item, LoadedSource)]
                     if loaded:
                         waiting[next_to_send] = items
-                        future = client.submit(_analyse_partition, job.options, loaded, pure=False)
+                        future = client.submit(_analyse_partition, job.options, patterns, loaded, pure=False)
                         out[future] = next_to_send
                         completed.add(future)
                     else:
@@ -207,8 +213,6 @@ class DaskEngine(Engine):
             return results
         except Exception as exc:  # noqa: BLE001 - a lost partition must not stop the run
             log.debug("a partition failed", exc_info=True)
-            from dataclasses import replace
-
             reason = f"cluster task failed: {type(exc).__name__}: {exc}"
             return [DocumentResult(replace(item.base, status="failed", reason=reason)) for item in items if isinstance(item, LoadedSource)]
 

@@ -14,6 +14,8 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import shutil
+import tempfile
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -428,3 +430,37 @@ def _read_token_patterns(path: Path) -> list[TokenPattern]:
             raise PatternError(str(path), number, "`pattern` must be a non-empty list of token objects")
         patterns.append(TokenPattern(pattern_id, label, str(kind), tuple(MappingProxyType(t) for t in pattern), f"{path.name}:{number}"))
     return patterns
+
+
+@dataclass(frozen=True)
+class PatternBundle:
+    """A patterns folder as bytes, for machines that do not have the folder (Dask workers)."""
+
+    digest: str  # of every file's path and bytes
+    files: tuple[tuple[str, bytes], ...]  # (path relative to the folder, bytes)
+
+    @classmethod
+    def of(cls, directory: Path) -> "PatternBundle":
+        directory = Path(directory)
+        files = tuple((p.relative_to(directory).as_posix(), p.read_bytes()) for p in sorted(directory.rglob("*")) if p.is_file())
+        digest = hashlib.sha256()
+        for name, data in files:
+            digest.update(f"{name}\0{hashlib.sha256(data).hexdigest()}\0".encode())
+        return cls(digest.hexdigest(), files)
+
+    def unpack(self, root: Path) -> Path:
+        """The files under root/<digest>, written once per machine (to a temporary folder
+        first, then renamed, so that concurrent workers never see half a folder)."""
+        target = Path(root) / self.digest[:32]
+        if target.is_dir():
+            return target
+        Path(root).mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".unpacking-", dir=root))
+        for name, data in self.files:
+            (staging / name).parent.mkdir(parents=True, exist_ok=True)
+            (staging / name).write_bytes(data)
+        try:
+            staging.rename(target)
+        except OSError:  # another worker got there first
+            shutil.rmtree(staging, ignore_errors=True)
+        return target

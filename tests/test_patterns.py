@@ -156,3 +156,14 @@ def test_trigger_matching_only_where_telling_words_are_finds_the_same():
             rules.everywhere = False
         checked += bool(found)
     assert checked >= 10  # the texts do hold lists
+
+
+def test_pattern_bundle_carries_the_folder_to_another_machine(tmp_path):
+    """What the Dask engine sends its workers: the same files, unpacked once per machine."""
+    from pipeline.patterns import PatternBundle
+
+    bundle = PatternBundle.of(DEFAULT_PATTERNS_DIR)
+    folder = bundle.unpack(tmp_path / "worker")
+    assert load_patterns(folder).file_hashes == load_patterns(DEFAULT_PATTERNS_DIR).file_hashes
+    assert bundle.unpack(tmp_path / "worker") == folder and len(list((tmp_path / "worker").iterdir())) == 1
+    assert PatternBundle.of(folder).digest == bundle.digest
