@@ -34,6 +34,7 @@ class OrgLexicons:
     generic: frozenset[str]
     zones: tuple[tuple[str, ...], ...]
     places: frozenset[str]
+    surnames: frozenset[str]
     not_orgs: frozenset[str]
     event_words: frozenset[str]
     names: re.Pattern[str]
@@ -56,6 +57,7 @@ class OrgLexicons:
             generic=frozenset(r["word"] for r in stops.where(role="generic")),
             zones=tuple(tuple(z.split()) for z in patterns.lexicon("zones").column("suffix")),
             places=frozenset(p.lower() for p in patterns.lexicon("places").column("name")),
+            surnames=frozenset(r["word"] for r in stops.where(role="surname")),
             not_orgs=frozenset(n.lower() for n in patterns.lexicon("not_orgs").column("name")),
             event_words=frozenset(patterns.lexicon("event_words").column("word")),
             names=re.compile(r"(?<![A-Za-z0-9@.])(?<!\d )(?:" + "|".join(re.escape(n) for n in ordered) + r")(?![a-z0-9])"),
@@ -84,6 +86,10 @@ def scan_orgs(
                 continue  # every word of a headline is capitalized: capitals carry no signal there
             if _line_label(text, piece_start, piece_end):
                 continue  # "Media contact:", "Editor:": a label, not a name
+            if _dateline_place(text, piece_start, piece_end) or _cut_from_a_place(text, piece_start, piece_end, lex):
+                continue
+            if _lone_opening_word(text, piece_start, piece_end, lex):
+                continue
             if _model_org_ok(text[piece_start:piece_end], lex, person_words):
                 candidates.append(Candidate(Label.ORG, piece_start, piece_end, model_name, source="model"))
     candidates.extend(_bracketed_acronyms(text, candidates))
@@ -318,9 +324,48 @@ def _model_org_ok(piece: str, lex: OrgLexicons, person_words: set[str]) -> bool:
         return False  # "Futian Global Investment Promotion Conference": an event
     if len(tokens) == 1 and tokens[0] in person_words:
         return False  # "Fan explained": a surname seen in a PERSON entity
+    if len(texts) == 2 and texts[0] in lex.surnames and re.fullmatch(r"[A-Z][a-z]+(?:-[a-z]+)?", texts[1]) and texts[1] not in lex.heads:
+        return False  # "Zhang Hongming": a surname and a given name
     if all(t in lex.generic for t in tokens):
         return False
     return True
+
+
+def _dateline_place(text: str, start: int, end: int) -> bool:
+    """'XINING, China, February 23 --': the capitals that open a dateline name a place."""
+    line_start = text.rfind("\n", 0, start) + 1
+    piece = text[start:end]
+    return piece.isupper() and not text[line_start:start].strip() and text[end:end + 1] == ","
+
+
+def _cut_from_a_place(text: str, start: int, end: int, lex: OrgLexicons) -> bool:
+    """'Guangzhou Automobile' of 'Guangzhou Automobile Software Park': the model stopped
+    short of a name whose ending makes it a place or facility."""
+    following = re.match(r"(?: [A-Z][\w'-]*){1,4}", text[end:end + 80])
+    if not following:
+        return False
+    own = text[start:end].split()
+    words = own + following.group().split()
+    return any(tuple(words[k - len(z):k]) == z for k in range(len(own) + 1, len(words) + 1) for z in lex.zones if len(z) <= k)
+
+
+_SENTENCE_OPENING = re.compile(r"(?:[.!?]['\"”’)]?\s+|\n\s*|--\s+)['\"“‘(]*$")
+
+
+def _lone_opening_word(text: str, start: int, end: int, lex: OrgLexicons) -> bool:
+    """'Efforts are being made', 'Send your stories': one capitalized word opening a sentence,
+    not in the name lexicon, and never capitalized anywhere else in the document, is an
+    ordinary word the model took for a name. (Names recur mid-sentence: 'Huawei said ... by Huawei'.)"""
+    word = text[start:end]
+    if " " in word or not word[1:].islower() or word in lex.name_kinds:
+        return False
+    if not _opens_sentence(text, start):
+        return False
+    return all(match.start() == start or _opens_sentence(text, match.start()) for match in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text))
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    return bool(_SENTENCE_OPENING.search("\n" + text[max(0, start - 6):start] if start <= 6 else text[start - 6:start]))
 
 
 def _line_label(text: str, start: int, end: int) -> bool:

@@ -59,7 +59,7 @@ ENUMS: dict[tuple[str, str], frozenset[str]] = {
     ("cluster_words", "role"): frozenset({"generic", "modifier", "classifier", "field_head", "broad", "verb", "ing_noun"}),
     ("org_heads", "kind"): frozenset({"head", "suffix", "media"}),
     ("org_names", "kind"): frozenset({"media", "newswire", "company", "acronym", "body"}),
-    ("org_stopwords", "role"): frozenset({"left_stop", "title", "descriptive", "generic"}),
+    ("org_stopwords", "role"): frozenset({"left_stop", "title", "descriptive", "generic", "surname"}),
 }
 RULE_FILES = {"MONEY": "money.jsonl", "PERCENT": "percent.jsonl", "DATE": "dates.jsonl"}
 RULE_KEYS = frozenset({"id", "label", "interp", "regex", "anchor", "anchor_words", "examples", "note"})

@@ -65,6 +65,11 @@ def test_not_org(rules, sentence):
 
 @pytest.mark.model
 class TestModelOrgs:
+    def test_company_named_again_mid_sentence_is_kept(self, model):
+        text = "Sungrow opened a plant in the zone last year. The plant will supply Sungrow dealers, and Sungrow will hire 500 workers."
+        orgs = [(m.text, m.start) for m in run(model, text) if m.label.value == "ORG"]
+        assert orgs == [("Sungrow", 0), ("Sungrow", 68), ("Sungrow", 89)]  # the opening word too: the name recurs
+
     def test_company_without_head_word(self, model):
         mentions = run(model, "The city invested in companies such as Changxin Memory Technologies last year.")
         find_any = [m.text for m in mentions if m.label.value == "ORG"]
@@ -79,8 +84,16 @@ class TestModelOrgs:
             "New Era, New Journey, New Chongqing",  # a slogan line
             "By continuing you agree to our revised Privacy Policy and Terms of Use.",
             "It is one of the largest makers of laptops and LCD panels.",
+            "WUZHONG, China, March 3, 2025 /PRNewswire/ -- The district will host the expo.",  # dateline, any city
+            "The plan was adopted.\n\nEfforts are being made to expand exports of new energy vehicles.",  # an opening word
+            "Companies will be encouraged to work with universities and research institutes.",
+            "Zhang Hongming, a member of the Standing Committee, attended the meeting.",  # surname + given name
+            "Starting with Guangzhou Automobile Software Park, the city built three software hubs.",  # cut from a park
+            "In 2019, Lanzhou manufactured 6.8 million vehicles, up 5 percent.",  # a city
+            "In addition, Nansha will take the opportunity of being a pilot zone for data exports.",  # a district
         ],
-        ids=["surname", "photo-credit", "dateline-city", "slogan", "site-furniture", "product"],
+        ids=["surname", "photo-credit", "dateline-city", "slogan", "site-furniture", "product", "dateline-any-city",
+             "opening-word", "opening-word-2", "person", "cut-from-park", "city", "district"],
     )
     def test_model_mistakes_are_filtered(self, model, sentence):
         orgs = [m.text for m in run(model, sentence) if m.label.value == "ORG" and m.rule.startswith("en_core")]

@@ -77,7 +77,9 @@ def synthetic_release(number: int, paragraphs: list[str], seed: int = 2024) -> R
     else:
         header = ""
         opening = f"{city.upper()}, China, {day} {rng.choice(WIRES)} -- "
-    title = localize(rng.choice(paragraphs).split(". ")[0])[:160]
+    title = localize(rng.choice(paragraphs).split(". ")[0])
+    if len(title) > 160:
+        title = title[:160].rsplit(" ", 1)[0]  # a headline's length, cut between words
     body = [localize(paragraph) for paragraph in rng.sample(paragraphs, rng.randint(2, 8))]
     text = f"{header}{title}\n\n{opening}{body[0]}\n\n" + "\n\n".join(body[1:]) + "\n"
     return Release(f"release_{number:05d}.txt", text)
