@@ -105,9 +105,7 @@ class LocalEngine(Engine):
         self._pool: Any = None
 
     def results(self, sources: Sequence[Source], job: Job) -> Iterator[DocumentResult]:
-        # batches small enough that every worker gets several, for an even spread
-        size = DOCUMENT_BATCH if self.workers <= 1 else max(1, min(DOCUMENT_BATCH, len(sources) // (4 * self.workers)))
-        batches = (sources[i:i + size] for i in range(0, len(sources), size))
+        batches = _batches(sources, self.workers)
         if self.workers <= 1 or len(sources) <= 1:
             for batch in batches:
                 yield from _analyse_in_worker((job, batch))
@@ -122,6 +120,17 @@ class LocalEngine(Engine):
             self._pool.terminate()
             self._pool.join()
             self._pool = None
+
+
+def _batches(sources: Sequence[Source], workers: int) -> Iterator[Sequence[Source]]:
+    """Consecutive batches of at most DOCUMENT_BATCH sources. For a pool they shrink towards
+    the end (a share of what remains), so that the workers finish together: one large batch
+    left to a single worker at the end would leave the others idle."""
+    start = 0
+    while start < len(sources):
+        size = DOCUMENT_BATCH if workers <= 1 else max(1, min(DOCUMENT_BATCH, (len(sources) - start) // (2 * workers)))
+        yield sources[start:start + size]
+        start += size
 
 
 # -- a Dask cluster ---------------------------------------------------------------------------------
