@@ -69,7 +69,9 @@ def test_dask_engine_through_the_command_line(inputs, tmp_path):  # noqa: F811
     assert extract(inputs, local).returncode == 0
     result = extract(inputs, dask, "--engine", "dask", "--workers", "2")
     assert result.returncode == 0, result.stderr
-    assert result.stderr == ""  # the local cluster's log chatter stays quiet
+    # the local cluster's log chatter stays quiet (a loaded machine may still get a warning
+    # such as "event loop was unresponsive": that is no failure)
+    assert " - INFO - " not in result.stderr and "Traceback" not in result.stderr, result.stderr
     same_run(local, dask)
 
 
