@@ -152,6 +152,7 @@ class DaskEngine(Engine):
         self.partition_size = max(1, partition_size)
         self._client: Client | None = None
         self._cluster: LocalCluster | None = None
+        self._patterns: dict[str, Future[PatternBundle]] = {}  # bundle digest -> its copy on the cluster
 
     def client(self) -> "Client":
         if self._client is None:
@@ -177,7 +178,7 @@ class DaskEngine(Engine):
 
         client = self.client()
         cache = job.cache()
-        patterns = client.scatter(PatternBundle.of(job.options.settings.patterns_dir), broadcast=True)
+        patterns = self._scattered(PatternBundle.of(job.options.settings.patterns_dir))
         spool = _Spool(job.spool_dir)
         partitions = [list(sources[i:i + self.partition_size]) for i in range(0, len(sources), self.partition_size)]
         waiting: dict[int, list[DocumentResult | LoadedSource]] = {}  # partition -> its documents, read
@@ -213,6 +214,15 @@ class DaskEngine(Engine):
                 future.cancel()
             spool.clear()
 
+    def _scattered(self, bundle: PatternBundle) -> "Future[PatternBundle]":
+        """The bundle on every worker, sent once for the engine's life. Held, not re-sent per
+        run: with a content-hashed key, a run's release of the previous run's copy could
+        reach the scheduler after the next run re-sent it, and drop it under the new run's
+        tasks ("lost dependencies"); hence also a key of its own (hash=False)."""
+        if bundle.digest not in self._patterns:
+            self._patterns[bundle.digest] = self.client().scatter(bundle, broadcast=True, hash=False)
+        return self._patterns[bundle.digest]
+
     @staticmethod
     def _partition_results(future: "Future[list[DocumentResult]]", items: list[DocumentResult | LoadedSource], options: JobOptions) -> list[DocumentResult]:
         """The partition's results; if its task failed as a whole (a worker died), every
@@ -226,6 +236,7 @@ class DaskEngine(Engine):
             return [DocumentResult(replace(item.base, status="failed", reason=reason)) for item in items if isinstance(item, LoadedSource)]
 
     def close(self) -> None:
+        self._patterns.clear()
         if self._client is not None:
             self._client.close()
             self._client = None

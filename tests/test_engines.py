@@ -64,6 +64,23 @@ def test_dask_engine_reruns_incrementally(inputs, tmp_path, dask_engine):  # noq
     same_outputs(out, full)
 
 
+def test_back_to_back_runs_on_one_engine_keep_their_patterns(tmp_path, dask_engine):
+    """Runs in quick succession share one copy of the patterns on the cluster; re-sending it
+    per run once let a run's tasks lose it to the previous run's release (CI, "lost
+    dependencies")."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for number in range(4):
+        (folder / f"{number}.txt").write_text(f"Anhui's output grew {number + 3}.5 percent in 2023.", encoding="utf-8")
+    options = JobOptions(Settings(use_model=False), full=True)
+    for run in range(5):
+        summary = run_batch([folder], tmp_path / f"out{run}", options, engine=dask_engine)
+        assert summary.documents == {"ok": 4}, summary.documents
+        values = sorted(row["value"] for row in rows(tmp_path / f"out{run}" / "mentions.csv") if row["label"] == "PERCENT")
+        assert values == ["3.5", "4.5", "5.5", "6.5"]
+    assert len(dask_engine._patterns) == 1
+
+
 def test_dask_engine_through_the_command_line(inputs, tmp_path):  # noqa: F811
     local, dask = tmp_path / "local", tmp_path / "dask"
     assert extract(inputs, local).returncode == 0
