@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from .cluster_rules import ClusterLexicons, Trigger, scan_clusters
@@ -29,6 +28,7 @@ from .patterns import load_patterns
 from .sentences import split_sentences
 from .words import split_words
 from .spans import Candidate
+from .token_matcher import TokenMatcher
 
 Doc.set_extension("press_text", default=None, force=True)  # doc.text, joined once (Doc.text joins tokens on every call)
 Doc.set_extension("press_sentences", default=None, force=True)
@@ -102,17 +102,16 @@ class ClusterRules:
     def __init__(self, nlp: Language, patterns_dir: Path) -> None:
         patterns = load_patterns(patterns_dir)
         self.lexicons = ClusterLexicons.from_patterns(patterns)
-        self.matcher = Matcher(nlp.vocab, validate=True)
+        self.matcher = TokenMatcher(nlp.vocab)
         self.tokenizer = nlp.tokenizer
         self.kinds: dict[str, tuple[str, bool]] = {}
         keywords: set[str] = set()
         for item in patterns.token_patterns:
-            # Copies: the Matcher must never hold (or change) the loaded pattern objects.
-            self.matcher.add(item.id, [[dict(token) for token in item.pattern]])
+            self.matcher.add(item.id, item.pattern)
             self.kinds[item.id] = (item.kind, "fields" in item.id)
             keywords.update(_telling_words(item.pattern))
-        # A sentence without a telling word of any pattern cannot match: the Matcher skips it.
-        # A pattern without one sends every sentence to the Matcher.
+        # A sentence without a telling word of any pattern cannot match: it is not tokenized.
+        # A pattern without one sends every sentence to the matcher.
         self.everywhere = "" in keywords
         self.keywords = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, keywords - {""}), key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
@@ -126,7 +125,7 @@ class ClusterRules:
 
     def _triggers(self, doc: Doc) -> list[Trigger]:
         """One trigger per list: of overlapping matches, the one reaching furthest, then the
-        longest. The Matcher runs only on sentences that hold a telling word; they are
+        longest. The matcher runs only on sentences that hold a telling word; they are
         tokenized here when the document was not (rules-only runs tokenize nothing else)."""
         text = doc._.press_text
         sentences: list[tuple[int, int]] = doc._.press_sentences
@@ -152,12 +151,11 @@ class ClusterRules:
     def _sentence_triggers(self, tokens: Doc | Span, offset: int) -> list[Trigger]:
         matches = self.matcher(tokens)
         kept: list[Trigger] = []
-        for match_id, start, end in sorted(matches, key=lambda m: (-m[2], m[1])):
+        for rule, start, end in sorted(matches, key=lambda m: (-m[2], m[1])):  # stable: ties keep the patterns' order
             first, last = tokens[start], tokens[end - 1]
             trigger_start, trigger_end = first.idx + offset, last.idx + len(last) + offset
             if any(trigger_start < t.end and t.start < trigger_end for t in kept):
                 continue
-            rule = tokens.vocab.strings[match_id]
             kind, fields = self.kinds[rule]
             count = None
             if kind == "complete":
@@ -191,7 +189,7 @@ def _telling_words(pattern: Sequence[Mapping[str, Any]]) -> set[str]:
                 if all(w.isalpha() for w in words):
                     choices.append(words)
     if not choices:
-        return {""}  # no telling word: every sentence goes to the Matcher
+        return {""}  # no telling word: every sentence goes to the matcher
     return min(choices, key=lambda words: (len(words & _COMMON), len(words)))
 
 
