@@ -38,6 +38,9 @@ def split_words(text: str, start: int = 0, end: int | None = None) -> list[Word]
     words: list[Word] = []
     for match in _WORD.finditer(text, start, end):
         raw = match.group()
+        if raw[0] not in _LEAD and raw[-1] not in _TRAIL:  # most words: nothing to split off
+            words.append(Word(match.start(), match.end(), raw, "", "", raw.lower(), False))
+            continue
         core = raw.lstrip(_LEAD)
         lead_len = len(raw) - len(core)
         stripped = core.rstrip(_TRAIL)
