@@ -368,9 +368,10 @@ def _headed(text: str, words: list[Word], blocked: list[bool], lex: ClusterLexic
         if h > 0 and words[h - 1].lower in ("industrial", "industry") and low != "industrial":
             continue  # "industrial cluster": found from "industrial"
         phrase = _noun_phrase_before(words, blocked, end_index, lex)
-        parts = _coordinated(phrase, lex, plural=low.endswith("s"))
-        if low.endswith("s") and phrase and phrase[0].start != words[0].start:
-            parts = _comma_list_before(words, blocked, phrase, lex) + parts
+        series = _comma_list_before(words, blocked, phrase, lex) if low.endswith("s") and phrase and phrase[0].start != words[0].start else []
+        # the series' own "and" before the phrase ("A, B, and C and D industries") leaves the phrase whole
+        joined = bool(series) and words[words.index(phrase[0]) - 1].lower != "and"
+        parts = series + _coordinated(phrase, lex, plural=low.endswith("s"), in_series=joined)
         for part in parts:
             part = _best_phrase(part, lex, ecosystem=low.startswith("ecosystem"))
             if not part or _adjective_only(part, lex, strict=low in ("cluster", "clusters")):
@@ -457,10 +458,11 @@ def _best_phrase(phrase: list[Word], lex: ClusterLexicons, ecosystem: bool) -> l
     return phrase
 
 
-def _coordinated(phrase: list[Word], lex: ClusterLexicons, plural: bool) -> list[list[Word]]:
+def _coordinated(phrase: list[Word], lex: ClusterLexicons, plural: bool, in_series: bool = False) -> list[list[Word]]:
     """'X and Y industry': one industry ('optical fiber and cable', 'commercial and trade'), two
-    ('the semiconductor and integrated circuit industry' when both are known industries), or,
-    when X holds a classified noun, only Y ('technology companies and cutting-edge industries')."""
+    ('the semiconductor and integrated circuit industry' when both are known industries, or
+    the end of a series: 'the digital economy, biomedicine and marine industries'), or, when X
+    holds a classified noun, only Y ('technology companies and cutting-edge industries')."""
     positions = [k for k, w in enumerate(phrase) if w.lower == "and"]
     if not positions:
         return [phrase] if phrase else []
@@ -472,7 +474,11 @@ def _coordinated(phrase: list[Word], lex: ClusterLexicons, plural: bool) -> list
         return []
     if cluster_key(" ".join(w.text for w in left)) in lex.terms and cluster_key(" ".join(w.text for w in right)) in lex.terms:
         return [left, right]
-    if any(w.lower in lex.classifiers or plural and w.lower.endswith("s") and w.lower not in lex.generic for w in left):
+    if any(w.lower in lex.classifiers for w in left):
+        return [right]
+    if in_series and plural and len(positions) == 1:
+        return [left, right]  # "A, B and C industries": three; a name with "and" is in the lexicon
+    if plural and any(w.lower.endswith("s") and w.lower not in lex.generic for w in left):
         return [right]
     return [phrase]
 

@@ -389,6 +389,19 @@ SENTENCES = [
         O('SCIO', 'State Council Information Office'),
         D('September 5', '2024-09-05', '2024-09-05', 'day'),
     ]),
+    # A series "A, B and C industries": the last "and" ends the series; a name that holds
+    # "and" ("medicine and health") is in the lexicon; the series' own ", and" keeps what follows whole.
+    ('2025-03-12', "The Guangxi Zhuang Autonomous Region has set up a fund of 10 billion yuan to support the digital economy, biomedicine and marine industries.", [
+        M('10 billion yuan', '10000000000', 'CNY'),
+        C('digital economy'), C('biomedicine'), C('marine'),
+    ]),
+    ('2024-08-02', "Yunnan will expand its tea, flowers and coffee industries, while Anhui's electronics, medicine and health industries grew fastest in July.", [
+        C('tea'), C('flowers'), C('coffee'), C('electronics'), C('medicine and health'),
+        D('July', '2024-07-01', '2024-07-31', 'month'),
+    ]),
+    ('2024-11-20', "Companies from the clean energy and hydrogen industries met in Ordos, where the textile and garment industry employs 40,000 people.", [
+        C('clean energy'), C('hydrogen'), C('textile and garment', 'textiles and garments'),
+    ]),
 ]
 KNOWN_GAPS = [
     # A list of industries with no trigger word before it: only the one before "industries" ends is found.
