@@ -25,6 +25,7 @@ import time
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
+from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence, TypeVar
@@ -361,12 +362,23 @@ def _model_version(settings: Settings) -> str | None:
         return "unknown"
 
 
+@lru_cache(maxsize=4)
+def _code_digest(package: Path = Path(__file__).parent) -> str:
+    """The package's own source: an edited checkout (an editable install) must not reuse
+    results that older code computed under the same version number."""
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
 def _fingerprint(options: JobOptions) -> str:
     """Everything besides a file's bytes that decides its result."""
     settings = options.settings
     patterns = load_patterns(settings.patterns_dir)
     identity = {
         "pipeline": __version__,
+        "code": _code_digest(),
         "patterns": sorted(patterns.file_hashes.items()),
         "settings": settings.describe(),
         "model": _model_version(settings),

@@ -40,6 +40,7 @@ class OrgLexicons:
     names: re.Pattern[str]
     name_kinds: dict[str, tuple[str, str]]  # name -> (kind, long form)
     cluster_terms: frozenset[str]
+    calendar_words: frozenset[str]  # month and weekday names, lower case: "Exchange on September 5" is no name
 
     @classmethod
     def from_patterns(cls, patterns: PatternSet) -> "OrgLexicons":
@@ -63,6 +64,7 @@ class OrgLexicons:
             names=re.compile(r"(?<![A-Za-z0-9@.])(?<!\d )(?:" + "|".join(re.escape(n) for n in ordered) + r")(?![a-z0-9])"),
             name_kinds={row["name"]: (row["kind"], row["long_form"]) for row in names},
             cluster_terms=frozenset(v.lower() for v in patterns.lexicon("clusters").column("variant")),
+            calendar_words=frozenset(w.lower().rstrip(".") for name in ("months", "weekdays") for w in patterns.lexicon(name).column("surface")),
         )
 
 
@@ -135,10 +137,12 @@ def _is_head(word: Word, lex: OrgLexicons) -> bool:
 def _headed_names(text: str, words: list[Word], lex: OrgLexicons) -> list[Candidate]:
     found: list[Candidate] = []
     for i, word in enumerate(words):
-        if not _is_head(word, lex):
+        possessive = word.text.endswith("'s") and word.text[:-2] in lex.heads
+        if not possessive and not _is_head(word, lex):
             continue
         first = _extend_left(words, i, lex)
-        last, conjoined_head = _extend_right(words, i, lex)
+        # "the Shenzhen Stock Exchange's ChiNext board": the name ends before the "'s"
+        last, conjoined_head = (i, None) if possessive else _extend_right(words, i, lex)
         if first == i and last == i:
             continue  # a head word alone ("Government") names nothing
         if words[first].text in lex.media and first == i:
@@ -150,7 +154,8 @@ def _headed_names(text: str, words: list[Word], lex: OrgLexicons) -> list[Candid
         info: list[tuple[str, object]] = []
         if conjoined_head is not None:
             info.append(("coordinated_with", words[conjoined_head].start))
-        found.append(Candidate(Label.ORG, name_words[0].start, name_words[-1].end, rule, info=tuple(info)))
+        end = name_words[-1].end - (2 if possessive else 0)
+        found.append(Candidate(Label.ORG, name_words[0].start, end, rule, info=tuple(info)))
     return found
 
 
@@ -189,7 +194,7 @@ def _extend_right(words: list[Word], i: int, lex: OrgLexicons) -> tuple[int, int
             m = k + 1
             if m < len(words) and words[m].text == "the" and not words[k].ends_clause():
                 m += 1
-            if m < len(words) and _is_name_word(words[m], lex) and not words[m - 1].ends_clause() and not _opens(words[m]):
+            if m < len(words) and _is_name_word(words[m], lex) and not words[m - 1].ends_clause() and not _opens(words[m]) and words[m].lower.rstrip(".") not in lex.calendar_words:
                 last = m
                 k = m + 1
                 while k < len(words) and not words[k - 1].ends_clause():

@@ -282,3 +282,17 @@ def test_texts_of_removed_documents_are_removed_and_others_kept(inputs, tmp_path
     (inputs / "page.html").unlink()
     assert extract(inputs, out).returncode == 0
     assert [p.name for p in (out / "texts").iterdir()] == [n for n in before if not n.startswith("page")]
+
+
+def test_results_are_not_reused_across_code_changes(tmp_path):
+    """A cached result belongs to the code that computed it: editing any module of the
+    package (same version number) gives another fingerprint."""
+    from pipeline.batch import _code_digest
+
+    package = tmp_path / "pipeline"
+    shutil.copytree(Path(__file__).parents[1] / "pipeline", package, ignore=shutil.ignore_patterns("__pycache__"))
+    before = _code_digest(package)
+    assert before == _code_digest(Path(__file__).parents[1] / "pipeline")
+    with open(package / "normalize" / "money.py", "a", encoding="utf-8") as handle:
+        handle.write("\n# edited\n")
+    assert _code_digest.__wrapped__(package) != before  # past the per-process cache

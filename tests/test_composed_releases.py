@@ -402,6 +402,14 @@ SENTENCES = [
     ('2024-11-20', "Companies from the clean energy and hydrogen industries met in Ordos, where the textile and garment industry employs 40,000 people.", [
         C('clean energy'), C('hydrogen'), C('textile and garment', 'textiles and garments'),
     ]),
+    # A name before "on" + a date ends at its head; a possessive head ends the name before "'s".
+    ('2024-09-10', "The company raised 1.2 billion yuan ($166 million) when it listed on the Shanghai Stock Exchange on September 5.", [
+        M('1.2 billion yuan', '1200000000', 'CNY'), M('$166 million', '166000000', 'USD'),
+        O('Shanghai Stock Exchange'), D('September 5', '2024-09-05', '2024-09-05', 'day'),
+    ]),
+    ('2024-06-03', "Shares of 12 Hunan firms rose on the Shenzhen Stock Exchange's ChiNext board after the Changsha Municipal Government's briefing on Monday.", [
+        O('Shenzhen Stock Exchange'), O('Changsha Municipal Government'), D('Monday', '2024-06-03', '2024-06-03', 'day'),
+    ]),
 ]
 KNOWN_GAPS = [
     # A list of industries with no trigger word before it: only the one before "industries" ends is found.
