@@ -368,6 +368,8 @@ def _headed(text: str, words: list[Word], blocked: list[bool], lex: ClusterLexic
         if h > 0 and words[h - 1].lower in ("industrial", "industry") and low != "industrial":
             continue  # "industrial cluster": found from "industrial"
         phrase = _noun_phrase_before(words, blocked, end_index, lex)
+        if len(phrase) > 1 and phrase[-1].lower == "core":
+            phrase = phrase[:-1]  # "the digital economy core industries": the industry is before "core"
         series = _comma_list_before(words, blocked, phrase, lex) if low.endswith("s") and phrase and phrase[0].start != words[0].start else []
         # the series' own "and" before the phrase ("A, B, and C and D industries") leaves the phrase whole
         joined = bool(series) and words[words.index(phrase[0]) - 1].lower != "and"
