@@ -32,6 +32,8 @@ def test_bench_writes_every_figure(tmp_path, capsys):
         assert tool["words_per_s"] > 0 and tool["peak_rss_mb"] > 0 and len(tool["slice_words_per_s"]) == 2
     assert report["tools"]["pipeline (1 worker)"]["failed_documents"] == 0
     assert report["tools"]["pipeline (1 worker)"]["mentions"] == report["tools"]["pipeline (2 workers)"]["mentions"] > 0
+    # the floor writes what the rules-only run writes, with the extraction replayed
+    assert report["tools"]["outputs floor (no-model)"]["mentions"] == report["tools"]["pipeline --no-model"]["mentions"] > 0
     assert set(report["ratios"]) == {name for name, *_ in RATIOS}
     assert all(ratio["median"] > 0 for ratio in report["ratios"].values())
     assert set(report["memory"]["peak_rss_mb"]) == {"6 documents", "12 documents"}

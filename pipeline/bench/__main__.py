@@ -34,6 +34,7 @@ TOOLS: dict[str, list[str]] = {
     "pipeline (1 worker)": ["pipeline", "--workers", "1"],
     "pipeline (2 workers)": ["pipeline", "--workers", "2"],
     "pipeline --no-model": ["pipeline-no-model", "--workers", "1"],
+    "outputs floor (no-model)": ["outputs-floor", "--workers", "1"],
     "spaCy en_core_web_sm": ["spacy-sm"],
     "spaCy blank tokenizer": ["blank"],
     "blank tokenizer, no cache": ["blank-no-cache"],
@@ -46,6 +47,7 @@ RATIOS = [
     ("no-model / blank tokenizer", "pipeline --no-model", "spaCy blank tokenizer", 0.3),
     ("2 workers / 1 worker", "pipeline (2 workers)", "pipeline (1 worker)", 1.7),
     ("no-model / blank, no cache", "pipeline --no-model", "blank tokenizer, no cache", None),
+    ("outputs floor / blank tokenizer", "outputs floor (no-model)", "spaCy blank tokenizer", None),
     ("pipeline / quantulum3", "pipeline (1 worker)", "quantulum3", None),
 ]
 STARTUP_TARGET_S = 3.0

@@ -2,7 +2,8 @@
 
     python -m pipeline.bench.runner TOOL [--workers N]
 
-TOOL is `pipeline`, `pipeline-no-model`, `spacy-sm`, `blank`, `blank-no-cache` or `quantulum3`. The process
+TOOL is `pipeline`, `pipeline-no-model`, `outputs-floor`, `spacy-sm`, `blank`, `blank-no-cache` or
+`quantulum3`. The process
 loads the tool, says "ready" with the seconds that took, then answers one JSON command per
 line on stdin:
 
@@ -10,7 +11,10 @@ line on stdin:
     {"exit": true}   -> {"peak_rss_mb": ..., "children_peak_rss_mb": ...} and ends
 
 Baselines read their texts before the clock starts; the pipeline's time includes reading
-the files and writing its outputs, as a user's run does.
+the files and writing its outputs, as a user's run does. `outputs-floor` is the rules-only
+run with the extraction itself taken away: each slice is analysed once off the clock, then
+the timed run reads, hashes and writes exactly the same outputs with every document's
+extraction replayed from memory. No rules-only run can be faster than this floor.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ import time
 from pathlib import Path
 from typing import Any, Callable
 
-TOOLS = ("pipeline", "pipeline-no-model", "spacy-sm", "blank", "blank-no-cache", "quantulum3")
+TOOLS = ("pipeline", "pipeline-no-model", "outputs-floor", "spacy-sm", "blank", "blank-no-cache", "quantulum3")
 
 
 def _texts(folder: Path) -> list[str]:
@@ -36,7 +40,7 @@ def _texts(folder: Path) -> list[str]:
 Runner = Callable[[Path], dict[str, Any]]
 
 
-def _pipeline(use_model: bool, workers: int) -> tuple[Runner, Callable[[], None]]:
+def _pipeline(use_model: bool, workers: int, replay: bool = False) -> tuple[Runner, Callable[[], None]]:
     from ..batch import JobOptions, run_batch
     from ..engines import LocalEngine, _Worker
     from ..settings import Settings
@@ -46,10 +50,15 @@ def _pipeline(use_model: bool, workers: int) -> tuple[Runner, Callable[[], None]
     engine = LocalEngine(workers)
     if workers == 1:
         _Worker.get_extractor(settings)  # the model and patterns, loaded now: start-up is measured apart
+    if replay:
+        _Worker.extractor = _replaying(_Worker.get_extractor(settings))
     scratch = Path(tempfile.mkdtemp(prefix="press-bench-"))
 
     def run(folder: Path) -> dict[str, Any]:
         out = scratch / "out"
+        if replay:  # the extractions of this slice, made off the clock
+            run_batch([folder], out, options, engine=engine)
+            shutil.rmtree(out, ignore_errors=True)
         started = time.perf_counter()
         summary = run_batch([folder], out, options, engine=engine)
         seconds = time.perf_counter() - started
@@ -62,6 +71,30 @@ def _pipeline(use_model: bool, workers: int) -> tuple[Runner, Callable[[], None]
         shutil.rmtree(scratch, ignore_errors=True)
 
     return run, close
+
+
+def _replaying(extractor: Any) -> Any:
+    """The extractor, changed so that a document it has analysed before gets its earlier
+    Extraction back at once (keyed by content): what remains is the run's own work."""
+    from ..extract import Extraction, Prepared
+
+    done: dict[str, Extraction] = {}
+    prepare, finish = extractor.prepare, extractor.finish
+
+    def replayed_prepare(document: Any, doc_date: Any = None) -> Prepared:
+        if document.sha256 in done:
+            return Prepared(document, document.text, [], None, [])
+        prepared: Prepared = prepare(document, doc_date)
+        return prepared
+
+    def replayed_finish(prepared: Prepared) -> Extraction:
+        sha = prepared.document.sha256
+        if sha not in done:
+            done[sha] = finish(prepared)
+        return done[sha]
+
+    extractor.prepare, extractor.finish = replayed_prepare, replayed_finish
+    return extractor
 
 
 def _spacy(blank: bool, cache: bool = True) -> Runner:
@@ -113,8 +146,8 @@ def main() -> None:
     os.dup2(2, 1)  # anything a library prints goes to stderr, not into the replies
     started = time.perf_counter()
     close: Callable[[], None] = lambda: None
-    if args.tool.startswith("pipeline"):
-        run, close = _pipeline(args.tool == "pipeline", args.workers)
+    if args.tool.startswith("pipeline") or args.tool == "outputs-floor":
+        run, close = _pipeline(args.tool == "pipeline", args.workers, replay=args.tool == "outputs-floor")
     elif args.tool == "quantulum3":
         run = _quantulum()
     else:
