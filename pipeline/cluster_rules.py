@@ -33,7 +33,8 @@ LIST_STOP = frozenset(
     """will would shall should can could may might must is are was were be been being has have had to which that who whose
     where when while whereas with in by from at on into through across among within under over we it they this these those
     its their our he she so thus but also further contributing accounting making becoming etc etc. via per than toward
-    towards all each both more most very not respectively among others including such""".split()
+    towards all each both more most very not respectively among others including such include includes included
+    comprise comprises comprising cover covers covering namely""".split()
 )
 NP_STOP = LIST_STOP | frozenset("the a an of for and or as said its their his her our this that these those".split())
 ARTICLES = frozenset({"the", "a", "an"})

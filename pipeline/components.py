@@ -35,7 +35,7 @@ Doc.set_extension("press_sentences", default=None, force=True)
 Doc.set_extension("press_words", default=None, force=True)  # the words of each sentence (words.py)
 Doc.set_extension("press_candidates", default=None, force=True)
 
-_SCALE_WORDS = frozenset({"thousand", "million", "billion", "trillion", "yuan", "percent", "%"})
+_SCALE_WORDS = frozenset({"hundred", "thousand", "million", "billion", "trillion", "yuan", "percent", "%"})
 
 
 def _candidates(doc: Doc) -> list[Candidate]:
@@ -204,7 +204,9 @@ def _list_count(doc: Doc | Span, head: int) -> int | None:
         if token.lower_ in _BREAKS:
             return None
         following = doc[index + 1].lower_
-        if token.like_num and following not in _SCALE_WORDS:
+        # "2 trillion yuan" is an amount, not a count; "three trillion-yuan industries" counts three tiers
+        hyphen_tier = index + 2 < len(doc) and doc[index + 2].text == "-"
+        if token.like_num and token.lower_ not in _SCALE_WORDS and (following not in _SCALE_WORDS or hyphen_tier):
             if token.text.isdigit():
                 return int(token.text)
             return _COUNT_WORDS.get(token.lower_)

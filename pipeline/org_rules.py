@@ -172,6 +172,8 @@ def _extend_left(words: list[Word], i: int, lex: OrgLexicons) -> int:
             before = words[j - 2]
             if _is_head(before, lex) or _ends_place(words[: j - 1], lex) or before.ends_clause():
                 break  # "Party Work Committee and Administrative Committee": two bodies
+            if before.lower in lex.places and j >= 3 and words[j - 3].text in _CONNECTORS_RIGHT:
+                break  # "the People's Bank of China and Tsinghua University": the first name ends at its place
             j -= 1
             continue
         break
@@ -202,7 +204,8 @@ def _extend_right(words: list[Word], i: int, lex: OrgLexicons) -> tuple[int, int
                     if _is_name_word(words[k], lex) and (not _opens(words[k]) or inner):
                         last = k
                         k += 1
-                    elif words[k].text in ("and", "&") and k + 1 < len(words) and _is_name_word(words[k + 1], lex) and not words[k + 1].text in lex.titles:
+                    elif words[k].text in ("and", "&") and k + 1 < len(words) and _is_name_word(words[k + 1], lex) and not words[k + 1].text in lex.titles \
+                            and not _names_run_has_head(words, k + 1, lex):
                         last = k + 1
                         k += 2
                     else:
@@ -217,6 +220,18 @@ def _extend_right(words: list[Word], i: int, lex: OrgLexicons) -> tuple[int, int
     if last + 2 < len(words) and words[last + 1].text == "and" and not words[last].ends_clause():
         conjoined = last + 2
     return last, conjoined
+
+
+def _names_run_has_head(words: list[Word], k: int, lex: OrgLexicons) -> bool:
+    """The name words from k on hold a head of their own: 'of China and Tsinghua University'
+    joins two bodies, where 'of Industry and Information Technology' is one complement."""
+    while k < len(words) and _is_name_word(words[k], lex):
+        if _is_head(words[k], lex):
+            return True
+        if words[k].ends_clause():
+            break
+        k += 1
+    return False
 
 
 def _opens(word: Word) -> bool:

@@ -19,10 +19,10 @@ from .org_rules import initials_fit
 from .patterns import PatternSet
 from .spans import Resolved
 
-_CLASSIFIED_NOUNS = r"(?:industries|industry|clusters|cluster|sectors|sector|enterprises|enterprise|companies|company|firms|groups|parks|park|bases|base)"
+_CLASSIFIED_NOUNS = r"(?:industries|industry|clusters|cluster|chains|chain|sectors|sector|enterprises|enterprise|companies|company|firms|groups|parks|park|bases|base)"
 _TIER_AFTER = re.compile(rf"^\s*(?:[a-z-]+\s+){{0,2}}?{_CLASSIFIED_NOUNS}\b", re.IGNORECASE)
-_PLURAL_AFTER = re.compile(r"^\s*(?:[a-z-]+\s+){0,2}?(?:industries|clusters|sectors|enterprises|companies|firms|groups|parks|bases)\b", re.IGNORECASE)
-_PLURAL_BEFORE = re.compile(r"(?:industries|clusters|sectors|enterprises|companies|firms|groups|parks|bases)\s+(?:of|at|with)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
+_PLURAL_AFTER = re.compile(r"^\s*(?:[a-z-]+\s+){0,2}?(?:industries|clusters|chains|sectors|enterprises|companies|firms|groups|parks|bases)\b", re.IGNORECASE)
+_PLURAL_BEFORE = re.compile(r"(?:industries|clusters|chains|sectors|enterprises|companies|firms|groups|parks|bases)\s+(?:of|at|with)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
 _EACH_AFTER = re.compile(r"^\s*\)?\s*(?:(?:for|to|in)\s+)?(?:each|apiece)\b(?!\s+(?:year|month|quarter|week|day|time)\b)", re.IGNORECASE)
 # "... industries have each formed capacity worth over 100 billion yuan": "each" earlier in the clause
 # ("each year" is a frequency, not a distribution).

@@ -415,6 +415,32 @@ SENTENCES = [
     ("2024-01-05", "Zhejiang saw its digital economy core industries generate added value of 928.9 billion yuan, while the core industries of Hangzhou grew 6 percent.", [
         C("digital economy"), M("928.9 billion yuan", "928900000000", "CNY"), P("6 percent", "6"),
     ]),
+    # A change in points "to" a level in percent is two mentions, not a range.
+    ("2025-03-12", "In H1 2024, gross margin fell by 2 percentage points to 41.5%, mainly due to price cuts in the second half of last year.", [
+        D("H1 2024", "2024-01-01", "2024-06-30", "half"), P("2 percentage points", "2", unit="percentage_point"), P("41.5%", "41.5"),
+        D("second half of last year", "2024-07-01", "2024-12-31", "half"),
+    ]),
+    # Industrial chains are classified by tier like clusters.
+    ("2025-03-12", "Jiangxi will cultivate five 100-billion-yuan industrial clusters and ten 10-billion-yuan industrial chains by 2030.", [
+        M("100-billion-yuan", "100000000000", "CNY", qualifier="level", each="true"),
+        M("10-billion-yuan", "10000000000", "CNY", qualifier="level", each="true"),
+        D("2030", "2030-01-01", "2030-12-31", "year", qualifier="by"),
+    ]),
+    # "include" ends a list item on its left; the list after it is found once.
+    ("2024-12-01", "The province's strategic emerging industries include new-generation information technology, high-end equipment manufacturing, new materials, biotechnology, and green and low-carbon industries.", [
+        C("new-generation information technology", "new generation information technology"),
+        C("high-end equipment manufacturing", "high end equipment manufacturing"), C("new materials"), C("biotechnology"),
+        C("green and low-carbon", "green and low carbon"),
+    ]),
+    # A count before a hyphenated tier ("three trillion-yuan industries:") makes a counted list.
+    ("2024-12-01", "Hunan is home to three trillion-yuan industries: advanced manufacturing, culture and tourism, and agriculture.", [
+        M("trillion-yuan", "1000000000000", "CNY", qualifier="level", each="true"),
+        C("advanced manufacturing"), C("culture and tourism"), C("agriculture"),
+    ]),
+    # Two bodies joined by "and": "X of <place>" ends the first, a head after "and" starts the second.
+    ("2024-12-01", "The forum was co-organized by the Ministry of Industry and Information Technology, the People's Bank of China and Tsinghua University.", [
+        O("Ministry of Industry and Information Technology"), O("People's Bank of China"), O("Tsinghua University"),
+    ]),
 ]
 KNOWN_GAPS = [
     # A list of industries with no trigger word before it: only the one before "industries" ends is found.

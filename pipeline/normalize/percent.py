@@ -32,6 +32,8 @@ class PercentNormalizer:
         if not unit_text:
             return None
         unit = "percentage_point" if _POINTS.search(unit_text) else "percent"
+        if len({bool(_POINTS.search(u.group())) for u in units}) > 1:
+            return None  # "fell by 2 percentage points to 41.5%": a change and a level, not a range
         bare = _UNIT.sub(" ", span)
         if interp == "percent_of":
             bare = re.sub(r"(?i)^\s*of\s+", "", bare)
