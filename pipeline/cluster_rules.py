@@ -69,6 +69,8 @@ class ClusterLexicons:
     ing_nouns: frozenset[str]
     name_words: frozenset[str]  # every word of every known industry name
     first_words: frozenset[str]  # the first word of every known industry name
+    # last words of event and organization names: "Big Data Industry Expo" names an event, not an industry
+    name_endings: frozenset[str] = frozenset()
 
     @classmethod
     def from_patterns(cls, patterns: PatternSet) -> "ClusterLexicons":
@@ -88,6 +90,8 @@ class ClusterLexicons:
             ing_nouns=role("ing_noun"),
             name_words=frozenset(w for r in patterns.lexicon("clusters").rows for w in cluster_key(r["variant"]).split()),
             first_words=frozenset(cluster_key(r["variant"]).split()[0] for r in patterns.lexicon("clusters").rows),
+            name_endings=frozenset(patterns.lexicon("event_words").column("word"))
+            | frozenset(r["word"].lower() for r in patterns.lexicon("org_heads").where(kind="head")),
         )
 
     def is_verb(self, word: str) -> bool:
@@ -104,6 +108,8 @@ class ClusterLexicons:
     def _is_verb(self, word: str) -> bool:
         if word in self.verbs:
             return True
+        if word.endswith("s") and (word[:-1] in self.verbs or word.endswith("es") and word[:-2] in self.verbs):
+            return True  # "Chongqing Boosts Smart Car Industry": a headline's verb
         word = word.rsplit("-", 1)[-1]  # "intelligent-connected": judge "connected"
         if word.endswith("ing"):
             return word not in self.ing_nouns and cluster_key(word) not in self.terms
@@ -152,10 +158,14 @@ def scan_clusters(
         starts = [i for i, w in enumerate(words) if _first_key(w.text) in lex.first_words]
         parsed.append(_Sentence(words, blocked, starts))
         first = bisect_left(trigger_ends, sentence_start)
+        items: list[Candidate] = []
         for trigger in triggers[first:bisect_right(trigger_ends, sentence_end)]:
-            found.extend(_list_items(text, words, blocked, trigger, lex))
+            items.extend(_list_items(text, words, blocked, trigger, lex))
+        found.extend(items)
         if any(w.lower in _HEADS for w in words):
-            found.extend(_headed(text, words, blocked, lex))
+            # a phrase before a head word that spans two items of a list is the list's last items
+            # run together ("modern pharmaceutical and modern light industry"): the list has them
+            found.extend(c for c in _headed(text, words, blocked, lex) if sum(c.start <= i.start and i.end <= c.end for i in items) < 2)
     taken = IntervalSet((c.start, c.end) for c in found)
     for sentence in parsed:
         # cheap test first: a list of known industries needs two separators and two known words
@@ -368,6 +378,8 @@ def _headed(text: str, words: list[Word], blocked: list[bool], lex: ClusterLexic
             continue
         if h > 0 and words[h - 1].lower in ("industrial", "industry") and low != "industrial":
             continue  # "industrial cluster": found from "industrial"
+        if word.text[0].isupper() and h + 1 < len(words) and words[h + 1].text[0].isupper() and words[h + 1].lower in lex.name_endings:
+            continue  # "the China Big Data Industry Expo", "the Software Industry Association": inside a name
         phrase = _noun_phrase_before(words, blocked, end_index, lex)
         if len(phrase) > 1 and phrase[-1].lower == "core":
             phrase = phrase[:-1]  # "the digital economy core industries": the industry is before "core"

@@ -333,8 +333,8 @@ def _model_org_ok(piece: str, lex: OrgLexicons, person_words: set[str]) -> bool:
     tokens = re.findall(r"[A-Za-z][\w'.&]*", piece)
     if not tokens:
         return False
-    if tokens[0] in lex.left_stops and tokens[0] not in ("The",):
-        return False
+    if tokens[0] in lex.left_stops and tokens[0] not in ("The",) or all(t in lex.titles for t in tokens):
+        return False  # "CFO of Zhihu": a title alone
     if all(t.lower().removesuffix("'s") in lex.places for t in tokens):
         return False  # "WUHAN", "the China-Singapore": places
     texts = tuple(piece.split())

@@ -441,6 +441,21 @@ SENTENCES = [
     ("2024-12-01", "The forum was co-organized by the Ministry of Industry and Information Technology, the People's Bank of China and Tsinghua University.", [
         O("Ministry of Industry and Information Technology"), O("People's Bank of China"), O("Tsinghua University"),
     ]),
+    # The last items of a list run together before a singular head stay the list's items.
+    ("2024-10-18", "Henan has built seven advanced manufacturing clusters, including equipment manufacturing, green food, automobile, modern pharmaceutical and modern light industry.", [
+        C("equipment manufacturing"), C("green food"), C("automobile", "automobiles"), C("modern pharmaceutical"), C("modern light"),
+    ]),
+    # "Industry" inside an event's or a body's name heads no industry; a headline's verb ends the phrase.
+    ("2024-11-15", "The 2024 China International Big Data Industry Expo, hosted by the China Semiconductor Industry Association, opened in Guiyang in late August.", [
+        O("China Semiconductor Industry Association"), D("late August", "2024-08-01", "2024-08-31", "month"),
+    ]),
+    ("2024-11-15", "Hubei Unveils Plan to Build Optoelectronics Industry Cluster", [C("Optoelectronics", "optoelectronics")]),
+    # Stock exchanges in a ticker note are organizations.
+    ("2024-05-20", "Zhihu Inc. (NYSE: ZH; HKEX: 2390) today announced total revenues of RMB995.9 million (US$137.9 million) for the first quarter ended March 31, 2024.", [
+        O("Zhihu Inc."), O("NYSE"), O("HKEX"), D("today", "2024-05-20", "2024-05-20", "day"),
+        M("RMB995.9 million", "995900000", "CNY"), M("US$137.9 million", "137900000", "USD"),
+        D("first quarter", "2024-01-01", "2024-03-31", "quarter"), D("March 31, 2024", "2024-03-31", "2024-03-31", "day"),
+    ]),
 ]
 KNOWN_GAPS = [
     # A list of industries with no trigger word before it: only the one before "industries" ends is found.
