@@ -456,6 +456,10 @@ SENTENCES = [
         M("RMB995.9 million", "995900000", "CNY"), M("US$137.9 million", "137900000", "USD"),
         D("first quarter", "2024-01-01", "2024-03-31", "quarter"), D("March 31, 2024", "2024-03-31", "2024-03-31", "day"),
     ]),
+    # "half a" is a number before a scale or a unit; "half a year" is a duration.
+    ("2024-03-01", "Exports to ASEAN reached half a billion US dollars after half a year, and the tariff rate fell half a percentage point.", [
+        O("ASEAN"), M("half a billion US dollars", "500000000", "USD"), P("half a percentage point", "0.5", unit="percentage_point"),
+    ]),
 ]
 KNOWN_GAPS = [
     # A list of industries with no trigger word before it: only the one before "industries" ends is found.

@@ -55,6 +55,8 @@ class NumberReader:
         tokens = [t for t in raw if t != "and"]
         if not tokens:
             return None
+        if tokens in (["half", "a"], ["half", "an"]):
+            return Decimal("0.5")  # "half a billion"
         total = Decimal(0)
         current = Decimal(0)
         seen = False
@@ -89,6 +91,11 @@ class NumberReader:
         for match in _FIGURES.finditer(text):
             if not any(taken[match.start():match.end()]):
                 marks.append((match.start(), match.end(), "number", Decimal(match.group().replace(",", ""))))
+                for i in range(match.start(), match.end()):
+                    taken[i] = True
+        for match in re.finditer(r"(?i)\bhalf\s+an?\b", text):  # "half a billion"
+            if not any(taken[match.start():match.end()]):
+                marks.append((match.start(), match.end(), "number", Decimal("0.5")))
                 for i in range(match.start(), match.end()):
                     taken[i] = True
         # Number words: runs of words the lexicon knows, outside scales and figures.
