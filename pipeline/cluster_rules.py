@@ -366,6 +366,8 @@ def _abbreviation_like(word: Word) -> bool:
 # -- rule 2: "X industry" ------------------------------------------------------------------------
 def _headed(text: str, words: list[Word], blocked: list[bool], lex: ClusterLexicons) -> list[Candidate]:
     found = []
+    lettered = [w for w in words if w.text[0].isalpha()]
+    title_case = sum(w.text[0].isupper() for w in lettered) > 0.6 * len(lettered)  # a headline capitalizes every word
     for h, word in enumerate(words):
         low = word.lower
         if "'" in word.trail:
@@ -380,6 +382,8 @@ def _headed(text: str, words: list[Word], blocked: list[bool], lex: ClusterLexic
             continue  # "industrial cluster": found from "industrial"
         if word.text[0].isupper() and h + 1 < len(words) and words[h + 1].text[0].isupper() and words[h + 1].lower in lex.name_endings:
             continue  # "the China Big Data Industry Expo", "the Software Industry Association": inside a name
+        if word.text[0].isupper() and h > 0 and words[h - 1].text[0].isupper() and not title_case:
+            continue  # a capitalized head inside a sentence ends a name: "Sany Heavy Industry", "Sumitomo Heavy Industries"
         phrase = _noun_phrase_before(words, blocked, end_index, lex)
         if len(phrase) > 1 and phrase[-1].lower == "core":
             phrase = phrase[:-1]  # "the digital economy core industries": the industry is before "core"

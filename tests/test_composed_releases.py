@@ -460,6 +460,11 @@ SENTENCES = [
     ("2024-03-01", "Exports to ASEAN reached half a billion US dollars after half a year, and the tariff rate fell half a percentage point.", [
         O("ASEAN"), M("half a billion US dollars", "500000000", "USD"), P("half a percentage point", "0.5", unit="percentage_point"),
     ]),
+    # A capitalized "Industry" inside a sentence ends a company's name, not an industry.
+    ("2022-08-25", "Changsha's construction machinery industry generated revenue of 280 billion yuan in 2021, led by Sumitomo Heavy Industries and Sany Heavy Industry.", [
+        C("construction machinery"), M("280 billion yuan", "280000000000", "CNY"), D("2021", "2021-01-01", "2021-12-31", "year"),
+        O("Sany Heavy Industry"),
+    ]),
 ]
 KNOWN_GAPS = [
     # A list of industries with no trigger word before it: only the one before "industries" ends is found.
