@@ -71,6 +71,7 @@ class ClusterLexicons:
     first_words: frozenset[str]  # the first word of every known industry name
     # last words of event and organization names: "Big Data Industry Expo" names an event, not an industry
     name_endings: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()  # lower case: "Guiyang big data industry" names a place's industry, not "Guiyang big data"
 
     @classmethod
     def from_patterns(cls, patterns: PatternSet) -> "ClusterLexicons":
@@ -92,6 +93,8 @@ class ClusterLexicons:
             first_words=frozenset(cluster_key(r["variant"]).split()[0] for r in patterns.lexicon("clusters").rows),
             name_endings=frozenset(patterns.lexicon("event_words").column("word"))
             | frozenset(r["word"].lower() for r in patterns.lexicon("org_heads").where(kind="head")),
+            places=frozenset(p.lower() for p in patterns.lexicon("places").column("name"))
+            - frozenset(w for r in patterns.lexicon("clusters").rows for w in cluster_key(r["variant"]).split()),  # "traditional Chinese medicine"
         )
 
     def is_verb(self, word: str) -> bool:
@@ -385,6 +388,8 @@ def _headed(text: str, words: list[Word], blocked: list[bool], lex: ClusterLexic
         if word.text[0].isupper() and h > 0 and words[h - 1].text[0].isupper() and not title_case:
             continue  # a capitalized head inside a sentence ends a name: "Sany Heavy Industry", "Sumitomo Heavy Industries"
         phrase = _noun_phrase_before(words, blocked, end_index, lex)
+        if len(phrase) > 2 and phrase[-2].lower == "and" and phrase[-1].lower in _AND_RELATED:
+            phrase = phrase[:-2]  # "big data and related industries": the industry is "big data"
         if len(phrase) > 1 and phrase[-1].lower == "core":
             phrase = phrase[:-1]  # "the digital economy core industries": the industry is before "core"
         series = _comma_list_before(words, blocked, phrase, lex) if low.endswith("s") and phrase and phrase[0].start != words[0].start else []
@@ -400,6 +405,9 @@ def _headed(text: str, words: list[Word], blocked: list[bool], lex: ClusterLexic
     return found
 
 
+_AND_RELATED = frozenset({"related", "associated", "supporting", "relevant", "other", "ancillary", "derivative"})
+
+
 def _noun_phrase_before(words: list[Word], blocked: list[bool], head: int, lex: ClusterLexicons) -> list[Word]:
     phrase: list[Word] = []
     j = head - 1
@@ -412,7 +420,7 @@ def _noun_phrase_before(words: list[Word], blocked: list[bool], head: int, lex: 
             break
         if low == "and" and (not phrase or j == 0 or words[j - 1].ends_clause()):
             break
-        if not re.fullmatch(r"[A-Za-z][A-Za-z-]*|\d+G", word.text) or lex.is_verb(low):
+        if not re.fullmatch(r"[A-Za-z][A-Za-z-]*|\d+G", word.text) or lex.is_verb(low) or word.text[0].isupper() and low in lex.places:
             break
         phrase.insert(0, word)
         j -= 1

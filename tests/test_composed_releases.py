@@ -465,6 +465,11 @@ SENTENCES = [
         C("construction machinery"), M("280 billion yuan", "280000000000", "CNY"), D("2021", "2021-01-01", "2021-12-31", "year"),
         O("Sany Heavy Industry"),
     ]),
+    # A place name starts no industry name; "and related" is no part of one; a headline's verb ends the phrase.
+    ("2023-02-14", "Guiyang Pushes Big Data Sector Forward", [C("Big Data", "big data")]),
+    ("2023-02-14", "The revenue of Guiyang's big data and related industries rose 18 percent, while the Zunyi traditional Chinese medicine industry grew.", [
+        C("big data"), P("18 percent", "18"), C("traditional Chinese medicine", "traditional chinese medicine"),
+    ]),
 ]
 KNOWN_GAPS = [
     # A list of industries with no trigger word before it: only the one before "industries" ends is found.
