@@ -14,10 +14,11 @@ never by printing.
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import hashlib
 import json
 import logging
-import ctypes
 import platform
 import signal
 import threading
@@ -34,20 +35,19 @@ from spacy import about as spacy_about
 
 from . import __version__
 from .cache import ResultCache
-from .errors import DocumentError
+from .errors import DocumentError, InputError, OutputError
 from .extract import Extraction, Extractor, Prepared
 from .mention import to_row
 from .nlp import component_names
 from .patterns import load_patterns
-from .reader import DEFAULT_MAX_CHARS, Document, Source, decode_document, discover
-from .settings import Settings
-from .writer import DocumentRow, OutputWriter, text_name
+from .reader import Document, Source, decode_document, discover, read_bytes
+from .settings import DEFAULT_MAX_CHARS, DEFAULT_TIMEOUT, Settings
+from .writer import DocumentRow, OutputLock, OutputWriter, describe_os_error, output_paths, text_name
 
 if TYPE_CHECKING:
     from .engines import Engine
 
 log = logging.getLogger(__name__)
-DEFAULT_TIMEOUT = 300.0  # seconds of analysis per document before it is given up as failed
 
 
 @dataclass
@@ -73,6 +73,7 @@ class LoadedSource:
 class BatchSummary:
     documents: Counter[str] = field(default_factory=Counter)
     mentions: Counter[str] = field(default_factory=Counter)
+    warned: int = 0  # documents with a warning
     reused: int = 0
     analysed: int = 0
     seconds: float = 0.0
@@ -120,29 +121,47 @@ def run_batch(
         with LocalEngine(workers) as local:
             return run_batch(inputs, out_dir, options, progress=progress, engine=local)
     started = time.perf_counter()
-    summary = BatchSummary(out_dir=Path(out_dir))
-    sources = discover(inputs)
+    out_dir = Path(out_dir)
+    summary = BatchSummary(out_dir=out_dir)
+    sources = discover(inputs, exclude=output_paths(out_dir))  # raises InputError: nothing is touched yet
+    if not sources:
+        raise InputError(f"nothing to analyse: no files in {', '.join(map(str, inputs))}; the previous outputs in {out_dir} are left as they were")
     fingerprint = _fingerprint(options)
-    with OutputWriter(Path(out_dir)) as writer:
-        cache = ResultCache(Path(out_dir), fingerprint, enabled=not options.full)
-        cache.begin_run()
-        job = Job(options, Path(out_dir), fingerprint, writer.staging / "partitions")
-        for done, result in enumerate(engine.results(sources, job), start=1):
-            writer.write_document(result.row, result.mention_rows, result.text)
-            summary.documents[result.row.status] += 1
-            summary.mentions.update(result.labels)
-            if result.row.sha256:
-                summary.reused += result.reused
-                summary.analysed += not result.reused
-            writer.record_input({"doc_id": result.row.doc_id, "sha256": result.row.sha256, "status": result.row.status, "reused": result.reused})
-            if result.row.status != "ok":
-                log.warning("%s: %s (%s)", result.row.doc_id, result.row.reason, result.row.status)
-            if progress is not None:
-                progress(done, len(sources))
-        summary.seconds = time.perf_counter() - started
-        writer.commit(_manifest(options, summary))
-        cache.prune()
+    lock = OutputLock(out_dir)
+    try:
+        lock.acquire()
+        with OutputWriter(out_dir) as writer:
+            cache = ResultCache(out_dir, fingerprint, enabled=not options.full)
+            cache.begin_run()
+            job = Job(options, out_dir, fingerprint, writer.staging / "partitions")
+            for done, result in enumerate(engine.results(sources, job), start=1):
+                writer.write_document(result.row, result.mention_rows, result.text)
+                summary.documents[result.row.status] += 1
+                summary.mentions.update(result.labels)
+                summary.warned += bool(result.row.warnings)
+                if result.row.sha256:
+                    summary.reused += result.reused
+                    summary.analysed += not result.reused
+                writer.record_input({"doc_id": result.row.doc_id, "sha256": result.row.sha256, "status": result.row.status, "reused": result.reused})
+                if result.row.status != "ok":
+                    log.warning("%s: %s (%s)", result.row.doc_id, result.row.reason, result.row.status)
+                elif result.row.warnings:
+                    log.warning("%s: %s", result.row.doc_id, result.row.warnings)
+                if progress is not None:
+                    progress(done, len(sources))
+            summary.seconds = time.perf_counter() - started
+            writer.commit(_manifest(options, summary))
+            cache.prune()
+    except OSError as exc:
+        if exc.errno in _OUTPUT_ERRNOS:
+            raise OutputError(describe_os_error(exc, out_dir)) from None
+        raise
+    finally:
+        lock.release()
     return summary
+
+
+_OUTPUT_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM}
 
 
 # -- the work on documents ----------------------------------------------------------------------
@@ -157,7 +176,7 @@ def analyse_source(source: Source, extractor: Callable[[], Extractor], cache: Re
 def analyse_sources(sources: Sequence[Source], extractor: Callable[[], Extractor], cache: ResultCache | None, options: JobOptions) -> list[DocumentResult]:
     """Input files to their results, in order: each read (and answered from the cache where
     it can be), the rest analysed together and kept for the next run. Never raises."""
-    loaded = [load_source(source, cache) for source in sources]
+    loaded = [load_source(source, cache, options.max_chars) for source in sources]
     analysed = iter(analyse_many([item for item in loaded if isinstance(item, LoadedSource)], extractor, options))
     results: list[DocumentResult] = []
     for item in loaded:
@@ -170,7 +189,7 @@ def analyse_sources(sources: Sequence[Source], extractor: Callable[[], Extractor
     return results
 
 
-def load_source(source: Source, cache: ResultCache | None) -> DocumentResult | LoadedSource:
+def load_source(source: Source, cache: ResultCache | None, max_chars: int = DEFAULT_MAX_CHARS) -> DocumentResult | LoadedSource:
     """Read and hash a file: its final result if it is skipped, unreadable or in the cache,
     else the bytes to analyse."""
     base = DocumentRow(doc_id=source.doc_id, path=source.path.as_posix(), sha256="", chars=None, doc_date="", doc_date_source="",
@@ -178,11 +197,9 @@ def load_source(source: Source, cache: ResultCache | None) -> DocumentResult | L
     if source.skip_reason:
         return DocumentResult(replace(base, status="failed") if source.failed else base)
     try:
-        data = source.path.read_bytes()
-    except FileNotFoundError:
-        return DocumentResult(replace(base, status="failed", reason="file vanished before it could be read"))
-    except OSError as exc:
-        return DocumentResult(replace(base, status="failed", reason=f"cannot read file: {exc.strerror or exc}"))
+        data = read_bytes(source, max_chars)
+    except DocumentError as error:
+        return DocumentResult(replace(base, status=error.status, reason=error.reason))
     sha = hashlib.sha256(data).hexdigest()
     base = replace(base, sha256=sha)
     entry = cache.get(sha) if cache else None
@@ -194,31 +211,50 @@ def load_source(source: Source, cache: ResultCache | None) -> DocumentResult | L
 def analyse_many(loaded: Sequence[LoadedSource], extractor: Callable[[], Extractor], options: JobOptions) -> list[DocumentResult]:
     """Decode and analyse several files' bytes, the model seeing them together. Never raises.
 
-    Each document has `options.timeout` seconds for decoding and the rules; the model's pass
-    over the batch has as long again, and if it fails or runs out, each document gets a
-    pass of its own (so one bad document cannot fail the others)."""
+    Each document has its time budget (`time_budget`) for decoding and the rules; the model's
+    pass over the batch has as long as its largest, and if it fails or runs out, each document
+    gets a pass of its own (so one bad document cannot fail the others). Loading the model and
+    patterns happens before any clock starts: the budget is analysis time only."""
+    if not loaded:
+        return []
+    ready = extractor()
     results: list[DocumentResult | None] = [None] * len(loaded)
     staged: list[tuple[int, Prepared, float]] = []  # (index, prepared document, seconds used)
     for index, item in enumerate(loaded):
         started = time.perf_counter()
-        outcome = _guarded(item, options, options.timeout, lambda: extractor().prepare(_decode(item, options)))
+        outcome = _guarded(item, options, time_budget(options, item), lambda: ready.prepare(_decode(item, options)))
         if isinstance(outcome, DocumentResult):
             results[index] = outcome
         else:
             staged.append((index, outcome, time.perf_counter() - started))
-    together = _guarded(loaded[0], options, options.timeout, lambda: extractor().tag_entities([p for _, p, _ in staged])) if len(staged) > 1 else None
+    together = None
+    if len(staged) > 1:
+        longest = max(staged, key=lambda entry: time_budget(options, loaded[entry[0]]))
+        together = _guarded(loaded[longest[0]], options, time_budget(options, loaded[longest[0]]),
+                            lambda: ready.tag_entities([p for _, p, _ in staged]))
     for index, prepared, used in staged:
         item = loaded[index]
+        budget = time_budget(options, item)
         if len(staged) == 1 or isinstance(together, DocumentResult):
+            prepared.entities.clear()  # a batch pass that failed half-way may have left some
             started = time.perf_counter()
-            alone = _guarded(item, options, options.timeout - used, lambda: extractor().tag_entities([prepared]))
+            alone = _guarded(item, options, budget - used, lambda: ready.tag_entities([prepared]))
             if isinstance(alone, DocumentResult):
                 results[index] = alone
                 continue
             used += time.perf_counter() - started
-        finished = _guarded(item, options, options.timeout - used, lambda: extractor().finish(prepared))
+        finished = _guarded(item, options, budget - used, lambda: ready.finish(prepared))
         results[index] = finished if isinstance(finished, DocumentResult) else _analysed(item, prepared.document, finished)
     return [result for result in results if result is not None]
+
+
+TIMEOUT_CHARS = 1_000_000  # --timeout is the budget of each started million characters of a document
+
+
+def time_budget(options: JobOptions, loaded: LoadedSource) -> float:
+    """Seconds of analysis a document may take: --timeout for each started million
+    characters (bytes, as read), so that a large dump is analysed rather than timed out."""
+    return options.timeout * max(1, -(-len(loaded.data) // TIMEOUT_CHARS))
 
 
 T = TypeVar("T")
@@ -234,13 +270,14 @@ def _guarded(loaded: LoadedSource, options: JobOptions, seconds: float, work: Ca
     base = loaded.base
     if seconds <= 0:
         seconds = 1e-3  # the budget is spent: the next step gets no more than a moment
+    budget = time_budget(options, loaded)
     try:
         with _deadline(seconds):
             return work()
     except DocumentError as error:
         return DocumentResult(replace(base, status=error.status, reason=error.reason), cacheable=True)
     except _Timeout:
-        return DocumentResult(replace(base, status="failed", reason=f"analysis took longer than {options.timeout:g} s (see --timeout)"))
+        return DocumentResult(replace(base, status="failed", reason=f"analysis took longer than {budget:g} s (see --timeout)"))
     except Exception as exc:  # noqa: BLE001 - one document's failure must not stop the batch
         log.debug("analysis of %s failed", loaded.source.doc_id, exc_info=True)
         return DocumentResult(replace(base, status="failed", reason=f"analysis failed: {type(exc).__name__}: {exc}"))
@@ -268,9 +305,21 @@ def _analysed(loaded: LoadedSource, document: Document, extraction: Extraction) 
         byline=meta.byline,
         language=meta.language,
         boilerplate_chars=extraction.boilerplate_chars,
+        warnings=_warnings(document, extraction),
     )
     labels = Counter(m.label.value for m in extraction.mentions)
     return DocumentResult(row, [to_row(m) for m in extraction.mentions], text, labels=dict(labels), cacheable=True)
+
+
+MOSTLY_BOILERPLATE = 0.5  # share of a document's text blanked as boilerplate that earns a warning
+
+
+def _warnings(document: Document, extraction: Extraction) -> str:
+    warnings = []
+    if extraction.boilerplate_chars > MOSTLY_BOILERPLATE * len(document.text):
+        share = round(100 * extraction.boilerplate_chars / len(document.text))
+        warnings.append(f"mostly boilerplate: {share}% of the text was blanked and yields no mentions")
+    return "; ".join(warnings)
 
 
 def store_result(cache: ResultCache | None, result: DocumentResult) -> None:

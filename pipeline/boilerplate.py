@@ -33,7 +33,13 @@ def find_boilerplate(text: str, rules: Sequence[BoilerplateRule]) -> list[tuple[
         for index in hit_lines:
             start, end = lines[index]
             line = text[start:end]
-            if rule.max_line is not None and len(line.strip()) > rule.max_line:
+            if len(line.strip()) > rule.max_line:
+                # A long line is no boilerplate line (a text saved without line breaks):
+                # only what matched goes, with its own sentence when that is short.
+                for match in rule.pattern.finditer(line):
+                    found = _matched_sentence(text, match, start, end, rule.max_line)
+                    if found[1] > found[0]:
+                        spans.append((*found, rule.category))
                 continue
             if line.strip() and rule.pattern.search(line):
                 stripped_start = start + len(line) - len(line.lstrip())
@@ -47,6 +53,27 @@ def find_boilerplate(text: str, rules: Sequence[BoilerplateRule]) -> list[tuple[
         else:
             merged.append((start, end, category))
     return merged
+
+
+_SENTENCE_END = re.compile(r"[.!?\u3002\uff01\uff1f](?=\s)|[\u3002\uff01\uff1f]")
+
+
+def _matched_sentence(text: str, match: "re.Match[str]", line_start: int, line_end: int, limit: int) -> tuple[int, int]:
+    """The sentence around a match inside a long line, if it is at most `limit` characters;
+    else the match alone. Offsets in `text`; `match` is on the line."""
+    start, end = line_start + match.start(), line_start + match.end()
+    if end - start > limit:
+        return start, start  # a match this long is no boilerplate phrase: nothing is blanked
+    before = text[max(line_start, start - limit):start]
+    ends = [m.end() for m in _SENTENCE_END.finditer(before)]
+    sentence_start = max(line_start, start - limit) + ends[-1] if ends else None
+    after = _SENTENCE_END.search(text, end, min(line_end, end + limit))
+    sentence_end = after.end() if after else None
+    if sentence_start is None or sentence_end is None or sentence_end - sentence_start > limit:
+        return start, end
+    while sentence_start < start and text[sentence_start].isspace():
+        sentence_start += 1
+    return sentence_start, sentence_end
 
 
 def blank(text: str, spans: Sequence[tuple[int, int, str]]) -> str:

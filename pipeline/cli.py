@@ -1,8 +1,10 @@
 """The command line: the only place that parses arguments, prints, sets exit codes and
 configures logging.
 
-Exit codes: 0 every document ok or skipped; 1 at least one document failed; 2 the run
-could not start (bad arguments, pattern files, gold files).
+Exit codes: 0 every document ok or skipped; 1 at least one document failed (all others are
+still written); 2 the run did not start or could not publish (bad arguments, missing or
+empty inputs, pattern or gold files, an output folder in use, full or read-only); 130 and
+143 interrupted (Ctrl-C, SIGTERM). Only exit codes 0 and 1 replace the previous outputs.
 """
 
 from __future__ import annotations
@@ -10,7 +12,9 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import math
 import os
+import signal
 import sys
 from contextlib import contextmanager
 from dataclasses import replace
@@ -18,45 +22,110 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
 from . import __version__
-from .batch import DEFAULT_TIMEOUT
-from .errors import GoldError, PatternError
-from .reader import DEFAULT_MAX_CHARS
+from .errors import GoldError, InputError, OutputError, PatternError
+from .settings import DEFAULT_MAX_CHARS, DEFAULT_TIMEOUT
 
 if TYPE_CHECKING:
     from .settings import Settings
 
 EXIT_OK, EXIT_DOCUMENT_FAILED, EXIT_ERROR = 0, 1, 2
+EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143
+
+_EXIT_CODES = """exit codes:
+  0    every document ok or skipped
+  1    at least one document failed (its row says why; every other document is written)
+  2    nothing was done or published: bad arguments, a missing input path, no files to
+       analyse, two files with one doc_id, the output folder in use by another run, full
+       or read-only (the previous outputs are left as they were)
+  130  interrupted (Ctrl-C); 143 terminated (SIGTERM): previous outputs left as they were"""
+
+_EXTRACT_HELP = f"""Finds MONEY, PERCENT, DATE, ORG and CLUSTER mentions in press releases and writes them,
+normalized and with character offsets, to the output folder.
+
+reads: .txt, .md, .html and .htm files, given directly or found in folders (walked
+recursively, in sorted order; hidden files skipped). Any encoding among UTF-8/16/32,
+GB18030, Big5 and Windows-1252. Other files get a "skipped" row; unreadable ones a
+"failed" row with the reason. A doc_id is the path below the folder given (or the file's
+name): two different files with one doc_id are refused, so give their common parent.
+
+writes, in --out (published together when the run ends; a run that is stopped leaves the
+previous outputs): mentions.csv (one row per mention), documents.csv (one row per input,
+with status and reason), manifest.json (versions, settings, inputs), texts/ (the analysed
+text of HTML pages and non-UTF-8 files), and .cache/ (for fast reruns).
+
+{_EXIT_CODES}
+
+example:
+  press-extract extract releases/ --out results/ -w 2"""
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} is not at least 1")
+    return value
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not math.isfinite(value) or value <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive, finite number of seconds")
+    return value
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, max_help_position=32)
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="press-extract", description=__doc__.split("\n\n")[0] if __doc__ else None)
+    parser = argparse.ArgumentParser(
+        prog="press-extract", formatter_class=_Formatter,
+        description="Normalized, traceable money, percent, date, organization and industrial-cluster mentions "
+                    "from English press releases on China's regional economies.",
+        epilog="Run 'press-extract COMMAND --help' for a command's options.\n\nexample:\n  press-extract extract seeds/ --out outputs/")
     parser.add_argument("--version", action="version", version=f"press-extract {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    extract = commands.add_parser("extract", help="extract mentions from .txt/.md files and folders")
-    extract.add_argument("paths", nargs="+", type=Path, help="files and folders (walked recursively, sorted)")
-    extract.add_argument("--out", type=Path, required=True, help="output folder for mentions.csv, documents.csv, manifest.json")
+    extract = commands.add_parser("extract", help="extract mentions from files and folders into an output folder",
+                                  description=_EXTRACT_HELP, formatter_class=_Formatter)
+    extract.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files and folders to read")
+    extract.add_argument("-o", "--out", type=Path, required=True, metavar="DIR", help="output folder (created if needed)")
+    extract.add_argument("-w", "--workers", type=_positive_int, metavar="N", help="analyse in N processes (the output does not change); "
+                         "default 1, or one per core for a local Dask cluster")
+    extract.add_argument("--engine", choices=("local", "dask"), default="local", help="where to analyse: this machine (default) or a Dask cluster")
+    extract.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask: the scheduler (tcp://host:8786); default: a local cluster")
     extract.add_argument("--no-model", action="store_true", help="rules only: skip the statistical NER (faster; fewer ORGs)")
     extract.add_argument("--quantities", action="store_true", help="also emit QUANTITY mentions (physical quantities, quantulum3)")
-    extract.add_argument("--patterns", type=Path, help="patterns folder (default: the repository's patterns/)")
-    extract.add_argument("--workers", type=int, metavar="N", help="analyse in N processes (the output does not change); default 1, "
-                         "or one per core for a local Dask cluster")
-    extract.add_argument("--engine", choices=("local", "dask"), default="local", help="where to analyse: this machine (default) or a Dask cluster")
-    extract.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask: the scheduler to use (tcp://host:8786); "
-                         "default: start a local cluster")
+    extract.add_argument("--patterns", type=Path, metavar="DIR", help="patterns folder (default: the project's patterns/)")
     extract.add_argument("--full", action="store_true", help="analyse every document again, ignoring results kept from earlier runs")
-    extract.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS, metavar="N", help=f"fail documents longer than N characters (default {DEFAULT_MAX_CHARS:,})")
-    extract.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS", help=f"fail a document whose analysis takes longer (default {DEFAULT_TIMEOUT:g})")
-    extract.add_argument("--quiet", action="store_true", help="print nothing but errors")
-    extract.add_argument("--verbose", action="store_true", help="also log each skipped or failed document")
+    extract.add_argument("--max-chars", type=_positive_int, default=DEFAULT_MAX_CHARS, metavar="N",
+                         help=f"fail documents longer than N characters (default {DEFAULT_MAX_CHARS:,})")
+    extract.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                         help=f"fail a document whose analysis takes longer than this per started million characters "
+                              f"(default {DEFAULT_TIMEOUT:g}; loading the model does not count)")
+    talk = extract.add_mutually_exclusive_group()
+    talk.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
+    talk.add_argument("-v", "--verbose", action="store_true", help="also log each skipped or failed document")
 
-    evaluate = commands.add_parser("eval", help="score predictions against gold (ANNOTATION.md)")
-    evaluate.add_argument("--gold", type=Path, required=True, help="gold JSONL")
-    evaluate.add_argument("--pred", type=Path, required=True, help="predicted mentions.csv")
+    evaluate = commands.add_parser("eval", help="score a mentions.csv against gold (ANNOTATION.md)", formatter_class=_Formatter,
+                                   description="Strict and lenient precision, recall and F1 per label and micro-averaged, and value "
+                                               "accuracy, of predicted mentions against a gold JSONL file.\n\nexample:\n"
+                                               "  press-extract eval --gold tests/data/seeds_gold.jsonl --pred outputs/mentions.csv")
+    evaluate.add_argument("--gold", type=Path, required=True, metavar="GOLD.jsonl", help="gold mentions, one document a line")
+    evaluate.add_argument("--pred", type=Path, required=True, metavar="mentions.csv", help="predicted mentions (an extract run's mentions.csv)")
     evaluate.add_argument("--json", action="store_true", help="print the report as JSON")
 
-    peer = commands.add_parser("peer", help="score on the peer suites (Recognizers-Text, Duckling)")
-    peer.add_argument("--suites", type=Path, default=Path("../shared/peer-suites"), help="folder of *.jsonl suites")
+    peer = commands.add_parser("peer", help="score on the peer suites (Recognizers-Text, Duckling)", formatter_class=_Formatter,
+                               description="Lenient precision, recall and F1 with value checks on the public money, percent and "
+                                           "date test cases of other projects (*.jsonl).\n\nexample:\n  press-extract peer --suites ../shared/peer-suites")
+    peer.add_argument("--suites", type=Path, default=Path("../shared/peer-suites"), metavar="DIR", help="folder of *.jsonl suites")
     peer.add_argument("--no-model", action="store_true", help="rules only")
     peer.add_argument("--json", action="store_true", help="print the scores as JSON")
     peer.add_argument("--misses", action="store_true", help="list the cases that were missed or misread")
@@ -65,18 +134,32 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    previous = signal.signal(signal.SIGTERM, _terminated)
     try:
         if args.command == "extract":
             return _extract(args)
         if args.command == "eval":
             return _eval(args)
         return _peer(args)
-    except (PatternError, GoldError) as exc:
+    except (PatternError, GoldError, InputError, OutputError) as exc:
         print(f"press-extract: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
+    except _Terminated:
+        print("press-extract: terminated; previous outputs are left as they were", file=sys.stderr)
+        return EXIT_TERMINATED
     except KeyboardInterrupt:
         print("press-extract: interrupted; previous outputs are left as they were", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+class _Terminated(BaseException):
+    """SIGTERM, unwound like Ctrl-C: staging removed, the lock released, nothing published."""
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise _Terminated()
 
 
 def _settings(args: argparse.Namespace) -> "Settings":
@@ -101,11 +184,12 @@ def _extract(args: argparse.Namespace) -> int:
         import distributed  # noqa: F401 - it sets up its loggers on import; quiet them after that
 
         logging.getLogger("distributed").setLevel(logging.ERROR)  # a cluster's start-up chatter
-    if args.workers is not None and args.workers < 1 or args.max_chars < 1:
-        print("press-extract: error: --workers and --max-chars must be at least 1", file=sys.stderr)
-        return EXIT_ERROR
     if args.scheduler and args.engine != "dask":
         print("press-extract: error: --scheduler needs --engine dask", file=sys.stderr)
+        return EXIT_ERROR
+    missing = [str(path) for path in args.paths if not (path.exists() or path.is_symlink())]
+    if missing:
+        print(f"press-extract: error: no such file or folder: {', '.join(missing)}; nothing was done", file=sys.stderr)
         return EXIT_ERROR
     try:
         args.out.mkdir(parents=True, exist_ok=True)
@@ -125,7 +209,8 @@ def _extract(args: argparse.Namespace) -> int:
         docs = summary.documents
         labels = ", ".join(f"{label} {count}" for label, count in sorted(summary.mentions.items())) or "none"
         print(
-            f"{sum(docs.values())} documents: {docs['ok']} ok, {docs['skipped']} skipped, {docs['failed']} failed "
+            f"{sum(docs.values())} documents: {docs['ok']} ok, {docs['skipped']} skipped, {docs['failed']} failed"
+            f"{f', {summary.warned} with warnings (see documents.csv)' if summary.warned else ''} "
             f"({summary.analysed} analysed, {summary.reused} reused); mentions: {labels}; {summary.seconds:.1f} s -> {args.out}"
         )
     return EXIT_DOCUMENT_FAILED if summary.failed else EXIT_OK

@@ -26,6 +26,7 @@ from .numeric_rules import scan_numeric
 from .org_rules import OrgLexicons, scan_orgs
 from .patterns import load_patterns
 from .sentences import split_sentences
+from .text import tokenizer_view
 from .words import split_words
 from .spans import Candidate
 from .token_matcher import TokenMatcher
@@ -34,6 +35,7 @@ Doc.set_extension("press_text", default=None, force=True)  # doc.text, joined on
 Doc.set_extension("press_sentences", default=None, force=True)
 Doc.set_extension("press_words", default=None, force=True)  # the words of each sentence (words.py)
 Doc.set_extension("press_candidates", default=None, force=True)
+Doc.set_extension("press_entities", default=None, force=True)  # (start, end, label) of the statistical NER, when it ran apart
 
 _SCALE_WORDS = frozenset({"hundred", "thousand", "million", "billion", "trillion", "yuan", "percent", "%"})
 
@@ -87,7 +89,12 @@ class OrgRules:
         self.model_name = model_name
 
     def __call__(self, doc: Doc) -> Doc:
-        entities = [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents] if self.model_name else []
+        if not self.model_name:
+            entities = []
+        elif doc._.press_entities is not None:
+            entities = doc._.press_entities
+        else:
+            entities = [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
         sentences = list(zip(doc._.press_sentences, doc._.press_words))
         _candidates(doc).extend(scan_orgs(doc._.press_text, sentences, entities, self.lexicons, self.model_name))
         return doc
@@ -145,7 +152,7 @@ class ClusterRules:
             if span is not None:
                 kept.extend(self._sentence_triggers(span, 0))
             else:
-                kept.extend(self._sentence_triggers(self.tokenizer(text[sentence_start:sentence_end]), sentence_start))
+                kept.extend(self._sentence_triggers(self.tokenizer(tokenizer_view(text[sentence_start:sentence_end])), sentence_start))
         return sorted(kept, key=lambda t: t.start)
 
     def _sentence_triggers(self, tokens: Doc | Span, offset: int) -> list[Trigger]:

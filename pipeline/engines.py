@@ -188,7 +188,7 @@ class DaskEngine(Engine):
         try:
             while next_to_merge < len(partitions):
                 while next_to_send < len(partitions) and len(out) < self._slots():
-                    items: list[DocumentResult | LoadedSource] = [load_source(source, cache) for source in partitions[next_to_send]]
+                    items: list[DocumentResult | LoadedSource] = [load_source(source, cache, job.options.max_chars) for source in partitions[next_to_send]]
                     loaded = [item for item in items if isinstance(item, LoadedSource)]
                     if loaded:
                         waiting[next_to_send] = items

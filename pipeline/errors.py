@@ -27,5 +27,15 @@ class DocumentError(PressExtractError):
         super().__init__(f"{doc_id}: {reason}")
 
 
+class InputError(PressExtractError):
+    """The inputs cannot be used as given (a missing path, two files with one doc_id, nothing
+    to analyse); the run does not start and the previous outputs stay as they were."""
+
+
+class OutputError(PressExtractError):
+    """The output folder cannot be used or written (locked by another run, disk full,
+    read-only); nothing is published and the previous outputs stay as they were."""
+
+
 class GoldError(PressExtractError):
     """A gold or prediction file given to the scorer is malformed."""

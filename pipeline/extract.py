@@ -32,21 +32,23 @@ from .relations import Qualifiers, attach_amount_facts, org_canonicals, same_per
 from .sentences import SentenceIndex
 from .settings import Settings
 from .spans import Candidate, Resolved, resolve_overlaps
-from .text import analysis_text
+from .text import analysis_text, tokenizer_view
 
-CHUNK_CHARS = 100_000  # spaCy sees long documents in pieces of at most this many characters
-NER_BATCH = 64  # chunks the model tags together
+CHUNK_CHARS = 100_000  # the rule components see long documents in pieces of at most this many characters
+MODEL_PIECE_CHARS = 5_000  # the model reads pieces of at most this many characters...
+MODEL_BATCH_TOKENS = 8_000  # ...and tags about this many tokens in one call: its memory (~17 KB a token) stays bounded
 
 
 @dataclass(frozen=True)
 class Prepared:
-    """A document ready for the spaCy components: its text (boilerplate blanked) in chunks."""
+    """A document ready for the spaCy components: its text (boilerplate blanked), and the
+    model's entities once tag_entities() has run."""
 
     document: Document
     text: str
     boilerplate: list[tuple[int, int, str]]
     found: DocDate | None  # the document's own date
-    chunks: list[tuple[int, Doc]]  # (offset in text, Doc of the chunk)
+    entities: list[tuple[int, int, str]]  # (start, end, label) in text, from the statistical NER
 
 
 @dataclass(frozen=True)
@@ -95,21 +97,33 @@ class Extractor:
         boilerplate = find_boilerplate(cleaned, self.patterns.boilerplate)
         text = blank(cleaned, boilerplate)
         found = DocDate(doc_date, "given", -1, -1) if doc_date else find_doc_date(text) or _meta_date(document)
-        chunks = []
-        for offset, end in _chunks(text, CHUNK_CHARS):
-            # Only the statistical NER needs the whole text's tokens; without it the Doc just
-            # carries the text, and rules tokenize the few sentences they need themselves.
-            doc = self.nlp.make_doc(text[offset:end]) if self.model else Doc(self.nlp.vocab)
-            doc._.press_text = text[offset:end]  # the components read it here: Doc.text would join every token again
-            chunks.append((offset, doc))
-        return Prepared(document, text, boilerplate, found, chunks)
+        return Prepared(document, text, boilerplate, found, [])
 
     def tag_entities(self, prepared: Sequence[Prepared]) -> None:
-        """The statistical NER on the texts of several documents at once: the model's
-        arithmetic is faster on a batch than on one text at a time (~30% here)."""
-        if self.ner is not None:
-            for _ in self.ner.pipe([doc for item in prepared for _, doc in item.chunks], batch_size=NER_BATCH):
-                pass  # the entities are set on each Doc in place
+        """The statistical NER on the texts of several documents at once (the model's
+        arithmetic is faster on a batch than on one text at a time, ~30% here), in pieces
+        tokenized only when their batch is due: memory is bounded by MODEL_BATCH_TOKENS
+        whatever the documents' length or content. Only the entities are kept."""
+        if self.ner is None:
+            return
+        batch: list[tuple[Prepared, int, Doc]] = []
+        tokens = 0
+        for item in prepared:
+            view = tokenizer_view(item.text)
+            for start, end in _chunks(view, MODEL_PIECE_CHARS):
+                doc = self.nlp.make_doc(view[start:end])
+                batch.append((item, start, doc))
+                tokens += len(doc)
+                if tokens >= MODEL_BATCH_TOKENS:
+                    self._tag(batch)
+                    batch, tokens = [], 0
+        self._tag(batch)
+
+    def _tag(self, batch: list[tuple[Prepared, int, Doc]]) -> None:
+        if not batch or self.ner is None:
+            return
+        for (item, offset, _), doc in zip(batch, self.ner.pipe([doc for _, _, doc in batch], batch_size=len(batch))):
+            item.entities.extend((ent.start_char + offset, ent.end_char + offset, ent.label_) for ent in doc.ents)
 
     def finish(self, prepared: Prepared) -> Extraction:
         document, text = prepared.document, prepared.text
@@ -133,7 +147,11 @@ class Extractor:
         """Sentences and candidates from the rule components, chunk by chunk (the NER ran in tag_entities)."""
         sentences: list[tuple[int, int]] = []
         candidates: list[Candidate] = []
-        for offset, doc in prepared.chunks:
+        entities = prepared.entities
+        for offset, end in _chunks(prepared.text, CHUNK_CHARS):
+            doc = Doc(self.nlp.vocab)  # the components read the text here, and tokenize only the sentences they need
+            doc._.press_text = prepared.text[offset:end]
+            doc._.press_entities = [(s - offset, e - offset, label) for s, e, label in entities if offset <= s and e <= end]
             for component in self.rule_components:
                 doc = component(doc)
             sentences.extend((s + offset, e + offset) for s, e in doc._.press_sentences)

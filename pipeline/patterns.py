@@ -112,13 +112,16 @@ class TokenPattern:
     source: str
 
 
+DEFAULT_MAX_LINE = 300  # characters: the longest line a line-scope boilerplate rule blanks whole, unless it says otherwise
+
+
 @dataclass(frozen=True)
 class BoilerplateRule:
     id: str
     category: str
     scope: str  # "line": the whole line is boilerplate; "phrase": only the match
     pattern: re.Pattern[str]
-    max_line: int | None
+    max_line: int  # a longer line is not blanked whole: only the match's own sentence (or the match)
     examples: tuple[str, ...]
     # Lower-case strings one of which every match holds: a text holding none is not searched.
     requires: tuple[str, ...] = ()
@@ -404,9 +407,9 @@ def _read_boilerplate(path: Path) -> tuple[BoilerplateRule, ...]:
             compiled = re.compile(_regex_text(item.get("regex"), path, number), re.MULTILINE)
         except re.error as exc:
             raise PatternError(str(path), number, f"regex does not compile: {exc}") from None
-        max_line = item.get("max_line")
-        if max_line is not None and not isinstance(max_line, int):
-            raise PatternError(str(path), number, "max_line must be a whole number")
+        max_line = item.get("max_line", DEFAULT_MAX_LINE)
+        if not isinstance(max_line, int) or isinstance(max_line, bool) or max_line < 1:
+            raise PatternError(str(path), number, "max_line must be a whole number of at least 1")
         requires = item.get("requires", [])
         if not isinstance(requires, list) or not all(isinstance(r, str) and r and r == r.lower() for r in requires):
             raise PatternError(str(path), number, "`requires` must list lower-case strings")

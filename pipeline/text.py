@@ -7,6 +7,8 @@ the original. Anything that changes length must go through an explicit offset ma
 
 from __future__ import annotations
 
+import re
+
 _ONE_FOR_ONE = {
     # spaces: no-break, thin, figure, ideographic, zero-width
     "\u00a0": " ", "\u2000": " ", "\u2001": " ", "\u2002": " ", "\u2003": " ", "\u2004": " ",
@@ -34,3 +36,26 @@ def analysis_text(text: str) -> str:
     cleaned = text.translate(_TABLE)
     assert len(cleaned) == len(text)
     return cleaned
+
+
+LONG_RUN = 64  # the tokenizer's affix search is quadratic in a chunk's length: no chunk it sees is longer
+
+
+def tokenizer_view(text: str) -> str:
+    """`text` with every run of more than LONG_RUN non-space characters broken by a space
+    every LONG_RUN characters (one for one: offsets unchanged), so that spaCy's tokenizer
+    stays linear on runs of punctuation or glued digits ("=====...", "1-1-1-..."). Only the
+    tokenizer sees it; the regex rules read the text as it is."""
+    if not _LONG.search(text):
+        return text
+    return _LONG.sub(_break_run, text)
+
+
+def _break_run(match: "re.Match[str]") -> str:
+    run = match.group()
+    keep = LONG_RUN - 1
+    broken = " ".join(run[i:i + keep] for i in range(0, len(run), LONG_RUN))
+    return broken + run[len(broken):]  # a run of a whole number of blocks loses its last character to no space
+
+
+_LONG = re.compile(r"\S{%d,}" % (LONG_RUN + 1))

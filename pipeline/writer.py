@@ -14,6 +14,8 @@ told apart from stale ones by their modification time, not by a list in memory.
 from __future__ import annotations
 
 import csv
+import errno
+import fcntl
 import hashlib
 import json
 import os
@@ -25,6 +27,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Any, Iterable
 
+from .errors import OutputError
 from .mention import CSV_COLUMNS
 
 TEXTS_DIR = "texts"
@@ -50,10 +53,56 @@ class DocumentRow:
     byline: str = ""
     language: str = ""
     boilerplate_chars: int = 0
+    warnings: str = ""  # what a reader of the results should know ("; "-separated), e.g. text mostly blanked as boilerplate
 
 
 DOCUMENT_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(DocumentRow))
 OUTPUT_FILES = ("mentions.csv", "documents.csv", "manifest.json")
+LOCK_FILE = ".lock"
+
+
+def output_paths(out_dir: Path) -> list[Path]:
+    """What a run writes in its output folder: never to be read back as input."""
+    return [out_dir / name for name in (*OUTPUT_FILES, TEXTS_DIR)]
+
+
+def describe_os_error(exc: OSError, out_dir: Path) -> str:
+    """An output error in a user's words: disk full and read-only named as such."""
+    what = {errno.ENOSPC: "the disk is full", errno.EDQUOT: "the disk quota is used up", errno.EROFS: "the file system is read-only",
+            errno.EACCES: "permission denied", errno.EPERM: "permission denied"}.get(exc.errno or 0, exc.strerror or str(exc))
+    return f"cannot write outputs in {out_dir}: {what}; nothing was published, the previous outputs are as they were"
+
+
+class OutputLock:
+    """An exclusive lock on an output folder, held for a whole run: a second run into the
+    same folder is refused at once instead of deleting the first one's staging folder."""
+
+    def __init__(self, out_dir: Path) -> None:
+        self.path = Path(out_dir) / LOCK_FILE
+        self._handle: IO[str] | None = None
+
+    def acquire(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(self.path, "a+", encoding="utf-8")
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip()
+            handle.close()
+            raise OutputError(f"another press-extract run{f' (process {holder})' if holder else ''} is writing to {self.path.parent}; "
+                              "wait for it to finish or choose another --out") from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"{os.getpid()}\n")
+        handle.flush()
+        self._handle = handle
+
+    def release(self) -> None:
+        if self._handle is not None:
+            self._handle.truncate(0)
+            self._handle.close()  # closing the file releases the lock
+            self._handle = None
 
 
 def text_name(doc_id: str, text: str) -> str:
@@ -67,6 +116,7 @@ class OutputWriter:
     """Use as a context manager; `commit()` publishes, leaving the block without it discards."""
 
     def __init__(self, out_dir: Path) -> None:
+        """Call with the folder's OutputLock held: any staging folder found is then a killed run's."""
         self.out_dir = Path(out_dir)
         self.out_dir.mkdir(parents=True, exist_ok=True)
         (self.out_dir / TEXTS_DIR).mkdir(exist_ok=True)

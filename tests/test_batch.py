@@ -209,12 +209,12 @@ def test_a_batch_the_model_fails_on_is_retried_document_by_document(tmp_path, mo
     assert [results[0].mention_rows, results[2].mention_rows] == [alone[0].mention_rows, alone[2].mention_rows]
 
 
-def test_ten_megabyte_one_line_file_fails_fast_with_a_reason(tmp_path):
+def test_file_over_the_size_limit_fails_fast_with_a_reason(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "huge.txt").write_bytes(b"Chongqing GDP grew 5 percent in 2023 " * 290_000)  # about 10.7 MB, one line
     (folder / "small.txt").write_text("GDP grew 5 percent in 2023.", encoding="utf-8")
-    result = extract(folder, tmp_path / "out")
+    result = extract(folder, tmp_path / "out", "--max-chars", "1000000")
     assert result.returncode == 1
     documents = {d["doc_id"]: d for d in rows(tmp_path / "out" / "documents.csv")}
     assert documents["huge.txt"]["status"] == "failed" and "too large" in documents["huge.txt"]["reason"]

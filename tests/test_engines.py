@@ -176,7 +176,7 @@ def test_documents_analysed_together_come_out_as_analysed_alone(model):
     documents += [Document(f"s{i}", Path(f"s{i}"), str(i), sentence) for i, (_, sentence, _) in enumerate(SENTENCES)]
 
     def entities(item):
-        return [(e.start_char, e.end_char, e.label_) for _, doc in item.chunks for e in doc.ents]
+        return list(item.entities)
 
     alone = []
     for document in documents:

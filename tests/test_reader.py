@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.errors import DocumentError
+from pipeline.errors import DocumentError, InputError
 from pipeline.reader import decode_bytes, decode_document, discover, read_document
 
 SAMPLE = "Chongqing's GDP grew 6.1 percent to 3 trillion yuan in 2023. 重庆市人民政府 said so."
@@ -57,17 +57,25 @@ def test_file_given_directly_is_named_by_its_name(tmp_path):
     assert [s.doc_id for s in discover([path])] == ["x.txt"]
 
 
-def test_unsupported_and_missing_inputs_are_listed(tmp_path):
+def test_unsupported_inputs_are_listed_and_a_missing_path_refused(tmp_path):
     write(tmp_path / "page.pdf", b"%PDF-1.4")
-    sources = discover([tmp_path, tmp_path / "nope.txt"])
-    assert [(s.doc_id, bool(s.skip_reason)) for s in sources] == [("page.pdf", True), ("nope.txt", True)]
+    assert [(s.doc_id, bool(s.skip_reason)) for s in discover([tmp_path])] == [("page.pdf", True)]
+    with pytest.raises(InputError, match="no such file or folder: .*nope.txt"):
+        discover([tmp_path, tmp_path / "nope.txt"])
 
 
-def test_duplicate_doc_id_is_skipped_with_reason(tmp_path):
+def test_two_different_files_with_one_doc_id_are_refused(tmp_path):
     write(tmp_path / "one" / "a.txt", b"x")
     write(tmp_path / "two" / "a.txt", b"y")
-    sources = discover([tmp_path / "one", tmp_path / "two"])
-    assert sources[0].skip_reason == "" and "duplicate" in sources[1].skip_reason
+    with pytest.raises(InputError, match="same doc_id: 'a.txt'.*common parent"):
+        discover([tmp_path / "one", tmp_path / "two"])
+    assert [s.doc_id for s in discover([tmp_path])] == ["one/a.txt", "two/a.txt"]
+
+
+def test_the_same_file_given_twice_is_listed_once_more_as_a_duplicate(tmp_path):
+    path = write(tmp_path / "one" / "a.txt", b"x")
+    sources = discover([tmp_path / "one", path])
+    assert sources[0].skip_reason == "" and "duplicate: the same file" in sources[1].skip_reason
 
 
 def test_walk_skips_hidden_entries_keeps_links_and_gives_paths(tmp_path):
@@ -148,11 +156,13 @@ def test_vanished_file(tmp_path):
 
 
 def test_unreadable_file(tmp_path, monkeypatch):
+    import os
+
     (source,) = discover([write(tmp_path / "locked.txt", b"text")])
 
-    def refuse(self):
+    def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(type(source.path), "read_bytes", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     with pytest.raises(DocumentError, match="Permission denied"):
         read_document(source)
