@@ -37,12 +37,12 @@ from . import __version__
 from .cache import ResultCache
 from .errors import DocumentError, InputError, OutputError
 from .extract import Extraction, Extractor, Prepared
-from .mention import to_row
+from .mention import CSV_COLUMNS, to_row
 from .nlp import component_names
 from .patterns import load_patterns
-from .reader import Document, Source, decode_document, discover, read_bytes
+from .reader import Document, Source, decode_document, discover, display_name, read_bytes
 from .settings import DEFAULT_MAX_CHARS, DEFAULT_TIMEOUT, Settings
-from .writer import DocumentRow, OutputLock, OutputWriter, describe_os_error, output_paths, text_name
+from .writer import DOCUMENT_COLUMNS, DocumentRow, OutputLock, OutputWriter, describe_os_error, output_paths, text_name
 
 if TYPE_CHECKING:
     from .engines import Engine
@@ -192,7 +192,7 @@ def analyse_sources(sources: Sequence[Source], extractor: Callable[[], Extractor
 def load_source(source: Source, cache: ResultCache | None, max_chars: int = DEFAULT_MAX_CHARS) -> DocumentResult | LoadedSource:
     """Read and hash a file: its final result if it is skipped, unreadable or in the cache,
     else the bytes to analyse."""
-    base = DocumentRow(doc_id=source.doc_id, path=source.path.as_posix(), sha256="", chars=None, doc_date="", doc_date_source="",
+    base = DocumentRow(doc_id=source.doc_id, path=display_name(source.path.as_posix()), sha256="", chars=None, doc_date="", doc_date_source="",
                        status="skipped", reason=source.skip_reason, mentions=0, format=source.format)
     if source.skip_reason:
         return DocumentResult(replace(base, status="failed") if source.failed else base)
@@ -203,9 +203,8 @@ def load_source(source: Source, cache: ResultCache | None, max_chars: int = DEFA
     sha = hashlib.sha256(data).hexdigest()
     base = replace(base, sha256=sha)
     entry = cache.get(sha) if cache else None
-    if entry is not None:
-        return _from_entry(entry, base)
-    return LoadedSource(source, data, base)
+    reused = _from_entry(entry, base) if entry is not None else None
+    return reused if reused is not None else LoadedSource(source, data, base)
 
 
 def analyse_many(loaded: Sequence[LoadedSource], extractor: Callable[[], Extractor], options: JobOptions) -> list[DocumentResult]:
@@ -218,6 +217,10 @@ def analyse_many(loaded: Sequence[LoadedSource], extractor: Callable[[], Extract
     if not loaded:
         return []
     ready = extractor()
+    try:
+        ready.warm_up()
+    except Exception:  # noqa: BLE001 - whatever broke shows again, with its reason, in each document's row
+        log.debug("warm-up failed", exc_info=True)
     results: list[DocumentResult | None] = [None] * len(loaded)
     staged: list[tuple[int, Prepared, float]] = []  # (index, prepared document, seconds used)
     for index, item in enumerate(loaded):
@@ -337,12 +340,22 @@ def _store(cache: ResultCache | None, sha: str, result: DocumentResult) -> None:
     cache.put(sha, {"row": row, "mentions": [cells[1:] for cells in result.mention_rows], "text": result.text, "labels": result.labels})
 
 
-def _from_entry(entry: dict[str, Any], base: DocumentRow) -> DocumentResult:
-    """A cached result under this run's doc_id and path (a renamed file reuses its result)."""
-    text = entry.get("text")
-    row = replace(base, **entry["row"], text_path=text_name(base.doc_id, text) if text is not None else "")
-    mention_rows = [[base.doc_id, *cells] for cells in entry["mentions"]]
-    return DocumentResult(row, mention_rows, text, reused=True, labels=dict(entry.get("labels", {})))
+_CACHED_ROW_FIELDS = frozenset(DOCUMENT_COLUMNS) - {"doc_id", "path", "text_path"}
+
+
+def _from_entry(entry: dict[str, Any], base: DocumentRow) -> DocumentResult | None:
+    """A cached result under this run's doc_id and path (a renamed file reuses its result),
+    or None when the entry is not of the shape this version writes."""
+    text, row, mentions, labels = entry.get("text"), entry.get("row"), entry.get("mentions"), entry.get("labels")
+    width = len(CSV_COLUMNS) - 1
+    if not (isinstance(row, dict) and set(row) == _CACHED_ROW_FIELDS and (text is None or isinstance(text, str))
+            and isinstance(mentions, list) and isinstance(labels, dict)
+            and all(isinstance(cells, list) and len(cells) == width and all(isinstance(c, str) for c in cells) for cells in mentions)
+            and all(isinstance(k, str) and isinstance(v, int) for k, v in labels.items())):
+        return None
+    document = replace(base, **row, text_path=text_name(base.doc_id, text) if text is not None else "")
+    mention_rows = [[base.doc_id, *cells] for cells in mentions]
+    return DocumentResult(document, mention_rows, text, reused=True, labels=dict(labels))
 
 
 class _Timeout(Exception):

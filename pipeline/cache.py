@@ -46,20 +46,27 @@ class ResultCache:
         return hashlib.sha256(f"{self.fingerprint}|{sha256}".encode()).hexdigest()
 
     def get(self, sha256: str) -> dict[str, Any] | None:
-        """The entry for these bytes, or None; an entry looked up is kept by the next prune."""
+        """The entry for these bytes, or None; an entry looked up is kept by the next prune.
+        An entry whose checksum does not match what it holds (edited, truncated, written by
+        something else) is not served: the document is analysed again."""
         path = self.directory / f"{self.key(sha256)}.json"
         try:
             os.utime(path)
             if not self.enabled:
                 return None
             with open(path, encoding="utf-8") as handle:
-                entry: dict[str, Any] = json.load(handle)
+                stored = json.load(handle)
         except (OSError, ValueError):
             return None  # absent, or half-written by a run that was killed: analyse again
-        return entry if entry.get("fingerprint") == self.fingerprint else None
+        if not isinstance(stored, dict) or stored.get("fingerprint") != self.fingerprint:
+            return None
+        entry = stored.get("entry")
+        if not isinstance(entry, dict) or stored.get("checksum") != _checksum(self.fingerprint, entry):
+            return None
+        return entry
 
     def put(self, sha256: str, entry: dict[str, Any]) -> None:
-        payload = dict(entry, fingerprint=self.fingerprint)
+        payload = {"fingerprint": self.fingerprint, "checksum": _checksum(self.fingerprint, entry), "entry": entry}
         handle, temporary = tempfile.mkstemp(prefix=".tmp-", dir=self.directory)
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(json.dumps(payload, ensure_ascii=False, sort_keys=True))  # dumps: the C encoder
@@ -80,3 +87,7 @@ class ResultCache:
                         os.unlink(entry.path)
                 except FileNotFoundError:
                     pass
+
+
+def _checksum(fingerprint: str, entry: dict[str, Any]) -> str:
+    return hashlib.sha256(f"{fingerprint}|{json.dumps(entry, ensure_ascii=False, sort_keys=True)}".encode("utf-8", "surrogatepass")).hexdigest()

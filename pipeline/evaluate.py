@@ -20,6 +20,7 @@ import pandas as pd
 
 from .errors import GoldError
 from .mention import CSV_COLUMNS, SCORED_LABELS
+from .writer import unguard_cell
 
 LABELS = tuple(label.value for label in SCORED_LABELS)
 VALUE_LABELS = ("MONEY", "PERCENT", "DATE")
@@ -68,7 +69,7 @@ def load_predictions(path: Path) -> dict[str, list[Span]]:
         raise GoldError(f"{path}: missing columns {missing}")
     documents: dict[str, list[Span]] = {}
     for row in frame.itertuples(index=False):
-        documents.setdefault(row.doc_id, []).append(
+        documents.setdefault(unguard_cell(row.doc_id), []).append(
             Span(row.label, int(row.start), int(row.end), _decimal(row.value), row.unit, row.date_start, row.date_end)
         )
     return documents

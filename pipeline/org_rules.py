@@ -21,6 +21,10 @@ _CJK = re.compile(r"[\u3000-\u9fff\uac00-\ud7af]")
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,9}s?")
 _POSSESSIVE_NAME_WORDS = frozenset({"People's", "Women's", "Children's", "Workers'", "Farmers'"})
 _CONNECTORS_RIGHT = frozenset({"of", "for", "on"})
+# The longest name the rules build, in words ("the Standing Committee of the National People's
+# Congress of the People's Republic of China" has 13): a bound that keeps every head's
+# extension constant-time, so the rules stay linear on "Committee of the Committee of ...".
+MAX_NAME_WORDS = 24
 
 
 @dataclass(frozen=True)
@@ -161,7 +165,7 @@ def _headed_names(text: str, words: list[Word], lex: OrgLexicons) -> list[Candid
 
 def _extend_left(words: list[Word], i: int, lex: OrgLexicons) -> int:
     j = i
-    while j > 0:
+    while j > 0 and i - j < MAX_NAME_WORDS:
         previous = words[j - 1]
         if previous.ends_clause() and not _parenthesized(previous) or _opens(words[j]) and not _parenthesized(words[j]):
             break
@@ -170,7 +174,7 @@ def _extend_left(words: list[Word], i: int, lex: OrgLexicons) -> int:
             continue
         if previous.text in ("and", "&") and j >= 2 and _is_name_word(words[j - 2], lex):
             before = words[j - 2]
-            if _is_head(before, lex) or _ends_place(words[: j - 1], lex) or before.ends_clause():
+            if _is_head(before, lex) or _ends_place(words[max(0, j - 1 - MAX_NAME_WORDS): j - 1], lex) or before.ends_clause():
                 break  # "Party Work Committee and Administrative Committee": two bodies
             if before.lower in lex.places and j >= 3 and words[j - 3].text in _CONNECTORS_RIGHT:
                 break  # "the People's Bank of China and Tsinghua University": the first name ends at its place
@@ -184,7 +188,8 @@ def _extend_right(words: list[Word], i: int, lex: OrgLexicons) -> tuple[int, int
     """Extend over "of [the] Name Words", legal suffixes ("Co., Ltd.") and parenthesized parts."""
     last = i
     k = i + 1
-    while k < len(words):
+    limit = min(len(words), i + MAX_NAME_WORDS)
+    while k < limit:
         if words[k - 1].ends_clause() and not (words[k].text in lex.suffixes and "," in words[k - 1].trail):
             break
         word = words[k]
@@ -196,22 +201,22 @@ def _extend_right(words: list[Word], i: int, lex: OrgLexicons) -> tuple[int, int
             m = k + 1
             if m < len(words) and words[m].text == "the" and not words[k].ends_clause():
                 m += 1
-            if m < len(words) and _is_name_word(words[m], lex) and not words[m - 1].ends_clause() and not _opens(words[m]) and words[m].lower.rstrip(".") not in lex.calendar_words:
+            if m < limit and _is_name_word(words[m], lex) and not words[m - 1].ends_clause() and not _opens(words[m]) and words[m].lower.rstrip(".") not in lex.calendar_words:
                 last = m
                 k = m + 1
-                while k < len(words) and not words[k - 1].ends_clause():
-                    inner = _parenthesized(words[k]) and not _ACRONYM.fullmatch(words[k].text) and k + 1 < len(words) and _is_name_word(words[k + 1], lex)
+                while k < limit and not words[k - 1].ends_clause():
+                    inner = _parenthesized(words[k]) and not _ACRONYM.fullmatch(words[k].text) and k + 1 < limit and _is_name_word(words[k + 1], lex)
                     if _is_name_word(words[k], lex) and (not _opens(words[k]) or inner):
                         last = k
                         k += 1
-                    elif words[k].text in ("and", "&") and k + 1 < len(words) and _is_name_word(words[k + 1], lex) and not words[k + 1].text in lex.titles \
+                    elif words[k].text in ("and", "&") and k + 1 < limit and _is_name_word(words[k + 1], lex) and not words[k + 1].text in lex.titles \
                             and not _names_run_has_head(words, k + 1, lex):
                         last = k + 1
                         k += 2
                     else:
                         break
                 continue
-        if _parenthesized(word) and not _ACRONYM.fullmatch(word.text) and k + 1 < len(words) and _is_name_word(words[k + 1], lex):
+        if _parenthesized(word) and not _ACRONYM.fullmatch(word.text) and k + 1 < limit and _is_name_word(words[k + 1], lex):
             last = k + 1
             k += 2
             continue
@@ -225,7 +230,8 @@ def _extend_right(words: list[Word], i: int, lex: OrgLexicons) -> tuple[int, int
 def _names_run_has_head(words: list[Word], k: int, lex: OrgLexicons) -> bool:
     """The name words from k on hold a head of their own: 'of China and Tsinghua University'
     joins two bodies, where 'of Industry and Information Technology' is one complement."""
-    while k < len(words) and _is_name_word(words[k], lex):
+    limit = min(len(words), k + MAX_NAME_WORDS)
+    while k < limit and _is_name_word(words[k], lex):
         if _is_head(words[k], lex):
             return True
         if words[k].ends_clause():

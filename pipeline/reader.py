@@ -127,7 +127,7 @@ def discover(inputs: Iterable[str | Path], exclude: Iterable[str | Path] = ()) -
 
 
 def _walk(root: Path, excluded: set[str], excluded_names: set[str]) -> Iterator[Source]:
-    given = Source(_display(root.name or str(root)), str(root.parent) if root.name else "", name=_raw_name(root.name))
+    given = Source(display_name(root.name or str(root)), str(root.parent) if root.name else "", name=_raw_name(root.name))
     if os.path.realpath(root) in excluded:
         yield replace(given, skip_reason="an output of this run (in --out), not an input")
     elif root.is_dir():
@@ -140,14 +140,14 @@ def _walk(root: Path, excluded: set[str], excluded_names: set[str]) -> Iterator[
         found.sort()
         for relative, unlisted in found:
             if unlisted:
-                yield Source(_display(relative), folder, f"cannot list folder: {unlisted}", failed=True, name=_raw_name(relative))
+                yield Source(display_name(relative), folder, f"cannot list folder: {unlisted}", failed=True, name=_raw_name(relative))
             else:
                 yield _source(relative, folder, walked=True)
     else:
         yield _source(root.name or str(root), given.folder, walked=False)
 
 
-def _display(name: str) -> str:
+def display_name(name: str) -> str:
     """A file name as text: bytes that are not UTF-8 (surrogate escapes) become '\\xNN'."""
     try:
         name.encode("utf-8")
@@ -158,7 +158,7 @@ def _display(name: str) -> str:
 
 def _raw_name(name: str) -> str:
     """The name to open, when its display form differs."""
-    return name if _display(name) != name else ""
+    return name if display_name(name) != name else ""
 
 
 def _files_under(folder: str, excluded: set[str], excluded_names: set[str]) -> list[tuple[str, str]]:
@@ -195,7 +195,7 @@ def _is_folder(entry: os.DirEntry[str]) -> bool:
 
 
 def _source(relative: str, folder: str, walked: bool) -> Source:
-    doc_id = _display(relative)
+    doc_id = display_name(relative)
     suffix = os.path.splitext(doc_id)[1]
     if suffix.lower() not in TEXT_SUFFIXES:
         return Source(doc_id, folder, f"unsupported file type {suffix or '(none)'!r}; expected .txt, .md, .html or .htm",
@@ -224,7 +224,7 @@ def read_bytes(source: Source, max_chars: int = DEFAULT_MAX_CHARS) -> bytes:
             target = os.path.realpath(path)
             root = os.path.realpath(source.folder)
             if os.path.commonpath([root, target]) != root:
-                raise DocumentError(doc_id, f"symbolic link to {_display(target)}, outside the input folder; not followed")
+                raise DocumentError(doc_id, f"symbolic link to {display_name(target)}, outside the input folder; not followed")
         info = os.stat(path)
         if not stat.S_ISREG(info.st_mode):
             raise DocumentError(doc_id, f"not a regular file ({_kind_of(info.st_mode)}); not read")
@@ -246,7 +246,7 @@ def read_bytes(source: Source, max_chars: int = DEFAULT_MAX_CHARS) -> bytes:
             os.close(handle)
     except FileNotFoundError:
         if os.path.islink(path):
-            raise DocumentError(doc_id, f"broken symbolic link: its target {_display(os.readlink(path))} does not exist") from None
+            raise DocumentError(doc_id, f"broken symbolic link: its target {display_name(os.readlink(path))} does not exist") from None
         raise DocumentError(doc_id, "file vanished before it could be read") from None
     except OSError as exc:
         raise DocumentError(doc_id, f"cannot read file: {exc.strerror or exc}") from None

@@ -38,24 +38,18 @@ def analysis_text(text: str) -> str:
     return cleaned
 
 
-LONG_RUN = 64  # the tokenizer's affix search is quadratic in a chunk's length: no chunk it sees is longer
+LONG_RUN = 64  # characters: no word, name or number the tokenizer needs to see is longer
 
 
 def tokenizer_view(text: str) -> str:
-    """`text` with every run of more than LONG_RUN non-space characters broken by a space
-    every LONG_RUN characters (one for one: offsets unchanged), so that spaCy's tokenizer
-    stays linear on runs of punctuation or glued digits ("=====...", "1-1-1-..."). Only the
-    tokenizer sees it; the regex rules read the text as it is."""
+    """`text` with every run of more than LONG_RUN non-space characters blanked (one for
+    one: offsets unchanged). Such runs ("=====...", "1-1-1-...", a URL, glued scraps) hold
+    nothing the model or a token pattern can name, and spaCy's tokenizer is quadratic in a
+    chunk's length and makes a token of every character of them. Only the tokenizer sees
+    this view; the regex rules read the text as it is."""
     if not _LONG.search(text):
         return text
-    return _LONG.sub(_break_run, text)
-
-
-def _break_run(match: "re.Match[str]") -> str:
-    run = match.group()
-    keep = LONG_RUN - 1
-    broken = " ".join(run[i:i + keep] for i in range(0, len(run), LONG_RUN))
-    return broken + run[len(broken):]  # a run of a whole number of blocks loses its last character to no space
+    return _LONG.sub(lambda run: " " * len(run.group()), text)
 
 
 _LONG = re.compile(r"\S{%d,}" % (LONG_RUN + 1))

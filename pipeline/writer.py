@@ -105,6 +105,25 @@ class OutputLock:
             self._handle = None
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what makes a spreadsheet read a cell as a formula
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)\Z")
+
+
+def safe_cell(cell: str) -> str:
+    """A CSV cell a spreadsheet will not run: text from pages and file names that starts
+    like a formula ("=HYPERLINK(...)", "@SUM(...)", "-2+3") gets a leading apostrophe.
+    Plain numbers ("-3.5") stay numbers. `unguard_cell` undoes it; Parquet and database
+    outputs keep the exact text."""
+    if cell and cell[0] in FORMULA_STARTS and not _PLAIN_NUMBER.match(cell):
+        return "'" + cell
+    return cell
+
+
+def unguard_cell(cell: str) -> str:
+    """The exact text of a cell written by `safe_cell`."""
+    return cell[1:] if len(cell) > 1 and cell[0] == "'" and cell[1] in FORMULA_STARTS else cell
+
+
 def text_name(doc_id: str, text: str) -> str:
     """texts/<doc_id>.<hash>.txt, with the doc_id's folders flattened."""
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
@@ -124,19 +143,30 @@ class OutputWriter:
             shutil.rmtree(stale, ignore_errors=True)
         self.staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=self.out_dir))
         self._started_ns = self.staging.stat().st_mtime_ns  # texts older than this are not this run's
-        self._mentions_file = open(self.staging / "mentions.csv", "w", encoding="utf-8", newline="")
-        self._documents_file = open(self.staging / "documents.csv", "w", encoding="utf-8", newline="")
-        self._mentions = csv.writer(self._mentions_file, lineterminator="\n")
-        self._documents = csv.writer(self._documents_file, lineterminator="\n")
-        self._inputs_file = open(self.staging / "inputs.jsonl", "w", encoding="utf-8")
-        self._mentions.writerow(CSV_COLUMNS)
-        self._documents.writerow(DOCUMENT_COLUMNS)
+        self._handles: list[IO[str]] = []
         self.committed = False
+        try:
+            self._mentions_file = self._open("mentions.csv", newline="")
+            self._documents_file = self._open("documents.csv", newline="")
+            self._inputs_file = self._open("inputs.jsonl")
+            self._mentions = csv.writer(self._mentions_file, lineterminator="\n")
+            self._documents = csv.writer(self._documents_file, lineterminator="\n")
+            self._mentions.writerow(CSV_COLUMNS)
+            self._documents.writerow(DOCUMENT_COLUMNS)
+        except BaseException:
+            self.__exit__(None, None, None)
+            raise
+
+    def _open(self, name: str, newline: str | None = None) -> IO[str]:
+        handle = open(self.staging / name, "w", encoding="utf-8", newline=newline)
+        self._handles.append(handle)
+        return handle
 
     def write_document(self, row: DocumentRow, mention_rows: Iterable[list[str]], text: str | None = None) -> None:
         for cells in mention_rows:
-            self._mentions.writerow(cells)
-        self._documents.writerow(["" if v is None else v for v in (getattr(row, name) for name in DOCUMENT_COLUMNS)])
+            self._mentions.writerow([safe_cell(cell) for cell in cells])
+        self._documents.writerow(["" if v is None else safe_cell(v) if isinstance(v, str) else v
+                                  for v in (getattr(row, name) for name in DOCUMENT_COLUMNS)])
         if text is not None and row.text_path:
             self._write_text(row.text_path, text)
 
@@ -175,7 +205,7 @@ class OutputWriter:
                     pass
 
     def _close(self) -> None:
-        for handle in (self._mentions_file, self._documents_file, self._inputs_file):
+        for handle in self._handles:
             if not handle.closed:
                 handle.close()
 
@@ -183,9 +213,14 @@ class OutputWriter:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> None:
-        self._close()
-        if not self.committed:
-            shutil.rmtree(self.staging, ignore_errors=True)
+        if self.committed:
+            return
+        for handle in self._handles:
+            try:
+                handle.close()
+            except OSError:
+                pass  # a full disk fails the last flush too; the staging folder goes anyway
+        shutil.rmtree(self.staging, ignore_errors=True)
 
 
 def write_json_with_list(handle: IO[str], document: dict[str, Any], key: str, items: Iterable[Any]) -> None:
