@@ -169,6 +169,7 @@ def scan_clusters(
             # a phrase before a head word that spans two items of a list is the list's last items
             # run together ("modern pharmaceutical and modern light industry"): the list has them
             found.extend(c for c in _headed(text, words, blocked, lex) if sum(c.start <= i.start and i.end <= c.end for i in items) < 2)
+    found.extend(_line_lists(text, sentences, parsed, lex))
     taken = IntervalSet((c.start, c.end) for c in found)
     for sentence in parsed:
         # cheap test first: a list of known industries needs two separators and two known words
@@ -186,6 +187,49 @@ class _Sentence(NamedTuple):
 
 
 # -- rule 1: lists ----------------------------------------------------------------------------------
+LINE_ITEM_WORDS = 8  # a list item on a line of its own is at most this many words
+_BULLET = re.compile(r"^(?:[-*\u2022\u00b7\u25cf\u25a0]|\(?\d{1,2}[.)]|\(?[a-z][.)])$")
+
+
+def _line_lists(text: str, sentences: Sequence[tuple[tuple[int, int], list[Word]]], parsed: Sequence[_Sentence],
+                lex: ClusterLexicons) -> list[Candidate]:
+    """A list of industries set out one item a line (an HTML <ul>, a bulleted dump) after a
+    line that names industries and ends with a colon: "Key industries include:" then
+    "new energy vehicles", "biomedicine", ... Items are short lines with no figure; the list
+    ends at the first line that is not one."""
+    found: list[Candidate] = []
+    index = 0
+    while index < len(sentences):
+        (start, end), words = sentences[index]
+        index += 1
+        if not words or not words[-1].trail.endswith(":") or not any(w.lower in ITEM_TAIL or w.lower in _HEADS for w in words):
+            continue
+        if text[end:end + 1] not in ("\n", "\r") and text[end:end + 2].strip():
+            continue  # the colon does not end its line
+        while index < len(sentences):
+            (item_start, item_end), item_words = sentences[index]
+            line_start = text.rfind("\n", 0, item_start) + 1
+            line_end = text.find("\n", item_end)
+            if text[line_start:item_start].strip() or text[item_end:line_end if line_end >= 0 else len(text)].strip():
+                break  # not a line of its own
+            item = list(item_words)
+            if item and _BULLET.match(item[0].text):
+                item = item[1:]
+            if not item or len(item) > LINE_ITEM_WORDS or any(parsed[index].blocked) or any(_DIGIT.search(w.text) and not re.fullmatch(r"\d+G", w.text) for w in item):
+                break
+            if any(w.lower in LIST_STOP for w in item) or item[-1].trail.rstrip(";,.") != item[-1].trail.rstrip(";,.").rstrip() \
+                    or ":" in "".join(w.trail for w in item):
+                break
+            index += 1
+            item = _trim_item(item)
+            if not item or (len(item) == 1 and (item[0].lower in lex.generic or item[0].lower in ITEM_TAIL)):
+                continue
+            first, last = item[0].start, item[-1].end
+            found.append(Candidate(Label.CLUSTER, first, last, "cluster.line_list",
+                                   info=(("canonical", cluster_canonical(text[first:last], lex)),)))
+    return found
+
+
 def _list_items(text: str, words: list[Word], blocked: list[bool], trigger: Trigger, lex: ClusterLexicons) -> list[Candidate]:
     first = next((i for i, w in enumerate(words) if w.start >= trigger.end), None)
     if first is None:

@@ -21,7 +21,9 @@ _FULL_DATE = (
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?"
 _STRATEGIES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "date 2024-07-15 ...", "Updated: 2024-01-05 10:23", "PUBLISHED : Tuesday, 18 June, 2013"
-    ("metadata", re.compile(rf"(?im)(?:^|\|)[ \t]*(?:date|published|publish(?:ed)? (?:date|time|on)|release date|released|updated|posted|time)\b[ \t]*:?[ \t]*{_WEEKDAY}{_FULL_DATE}")),
+    ("metadata", re.compile(rf"(?im)(?:^|\|)[ \t]*(?:date|published|publish(?:ed)? (?:date|time|on)|release (?:date|time)|released|updated|posted|time)\b[ \t]*:?[ \t]*{_WEEKDAY}{_FULL_DATE}")),
+    # "2024-07-22 10:15 Source: Liangjiang New Area Management Committee": a page's info line
+    ("metadata", re.compile(rf"(?m)^[ \t]*{_FULL_DATE}(?:[ \t]+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?[ \t]*(?:\||[ \t])[ \t]*(?:Source|From|Author|Editor|Publisher)\b")),
     # "By YAN DENG|Jan 16,2023"
     ("byline", re.compile(rf"(?m)\bBy\s+[^|\n]{{1,60}}\|\s*{_FULL_DATE}")),
     # "CHONGQING, China, July 15, 2024 (GLOBE NEWSWIRE) --", "BEIJING, Jan. 5, 2024 /PRNewswire/ --"

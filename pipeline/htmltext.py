@@ -26,8 +26,10 @@ _BLOCK_TAGS = frozenset(
 )
 _VOID_TAGS = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 _BOILERPLATE_NAMES = re.compile(
-    r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|footer|foot|breadcrumbs?|share|sharing|social|comments?|cookies?|consent|"
-    r"sidebar|related|advert|ads|banner|toolbar|pagination|pager|subscribe|newsletter|masthead|topbar|login)(?:$|[\s_-])",
+    r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|footer|foot|breadcrumbs?|crumbs?|share|sharing|social|comments?|cookies?|consent|"
+    r"sidebar|related|advert|ads|banner|toolbar|pagination|pager|subscribe|newsletter|masthead|topbar|login|"
+    # the page chrome of Chinese government portals: location bars, hot-news boxes, print/close bars, bottoms
+    r"position|location|dqwz|hot|hotnews|print|printbar|close|bottom|copyright|gotop)(?:$|[\s_-])",
     re.IGNORECASE,
 )
 _SKIP_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search"})
@@ -185,7 +187,70 @@ class _Writer:
         self.length += len(text)
 
 
-def extract_html(source: str) -> HtmlText:
+def extract_html(source: str, select_content: bool = True) -> HtmlText:
+    """The page's text. With `select_content`, only the main content (content_lines) is
+    kept, with the headline and date lines just above it."""
+    page = _page_text(source)
+    if not select_content:
+        return page
+    lines = _lines(page.text)
+    keep = content_lines(source, page, lines)
+    if all(keep):
+        return page
+    pieces = [span for span, kept in zip(lines, keep) if kept]
+    text = "\n".join(page.text[start:end] for start, end in pieces)
+    return HtmlText(text=text, offsets=page.offsets.select(pieces), title=page.title, meta=page.meta)
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+
+
+HEADER_REACH = 4  # lines above the content that may still be its headline, byline and date line
+
+
+def content_lines(source: str, page: HtmlText, lines: list[tuple[int, int]]) -> list[bool]:
+    """Which of the page's lines are its main content. readability-lxml scores the page's
+    blocks and picks the article; a line is content when the article has the same line.
+    Its headline (a line the <title> starts with) and the lines between it and the
+    article (bylines, date and source lines) are kept too. When readability finds
+    nothing, or too little to be the article, every line is kept."""
+    try:
+        from readability import Document as ReadableDocument  # lxml-based: imported for HTML pages only
+
+        article = ReadableDocument(source).summary(html_partial=True)
+    except Exception:  # noqa: BLE001 - a page readability cannot score keeps all its text
+        return [True] * len(lines)
+    chosen = _page_text(article).text
+    wanted: dict[str, int] = {}
+    for start, end in _lines(chosen):
+        key = _key(chosen[start:end])
+        wanted[key] = wanted.get(key, 0) + 1
+    keep = []
+    for start, end in lines:
+        key = _key(page.text[start:end])
+        keep.append(wanted.get(key, 0) > 0)
+        if keep[-1]:
+            wanted[key] -= 1
+    kept_chars = sum(end - start for (start, end), kept in zip(lines, keep) if kept)
+    if kept_chars < 0.1 * len(page.text) and kept_chars < 200:
+        return [True] * len(lines)
+    first = keep.index(True)
+    title = _key(page.title)
+    for index in range(first - 1, max(-1, first - 1 - HEADER_REACH), -1):
+        line = _key(page.text[lines[index][0]:lines[index][1]])
+        if len(line) >= 12 and title.startswith(line):
+            for between in range(index, first):
+                keep[between] = True
+            break
+    return keep
+
+
+def _key(line: str) -> str:
+    return " ".join(line.split()).casefold()
+
+
+def _page_text(source: str) -> HtmlText:
     builder = _TreeBuilder(source)
     builder.feed(source)
     builder.close()

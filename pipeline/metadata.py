@@ -16,7 +16,8 @@ _DATELINE = re.compile(
 )
 _BYLINE = re.compile(r"(?m)(?:^|\|)[^\S\n]*(?:By|BY|Written by)[^\S\n]+([A-Z][A-Za-z.'-]+(?:[^\S\n]+[A-Z][A-Za-z.'-]+){0,3})[^\S\n]*(?=\||,|$)")
 _AUTHOR_LINE = re.compile(r"(?im)(?:^|\|)[^\S\n]*(?:author|reporter|writer|editor)[^\S\n]*:[^\S\n]*([A-Z][A-Za-z.'-]+(?:[^\S\n]+[A-Z][A-Za-z.'-]+){0,3})")
-_SOURCE_LINE = re.compile(r"(?m)(?:^|\|)[^\S\n]*(?:Source|SOURCE)[^\S\n]*:?[^\S\n]+([^|\n]{2,100}?)[^\S\n]*(?=\||$|\d{4}-\d{2}-\d{2})")
+_SOURCE_LINE = re.compile(r"(?m)(?:^|\||[^\S\n])(?:Source|SOURCE)[^\S\n]*:?[^\S\n]+([^|\n]{2,100}?)[^\S\n]*"
+                          r"(?=\||$|\d{4}-\d{2}-\d{2}|(?:Date|DATE|Time|Author|Editor|Updated|Published|Views|Clicks|Font)\b)")
 _DOMAIN_LINE = re.compile(r"(?m)^[^\n]{0,60}?\b((?:[a-z0-9-]+\.)+(?:gov\.cn|com\.cn|org\.cn|cn|com|net|org))\b[^\n]{0,10}\|")
 _WIRE = re.compile(r"\((GLOBE NEWSWIRE|Xinhua|Reuters|AFP|AP|BUSINESS WIRE|ECNS|CNS)\)|/(PRNewswire|PRNewswire-Asia)/")
 _TITLE_SKIP = re.compile(r"(?i)^(?:date|updated|published|source|by|editor|home\b|\d)|\|.*\||^[A-Z][A-Z .'-]+,[^\S\n]")

@@ -56,3 +56,26 @@ class OffsetMap:
         else:
             source_end = self.src_end[last]
         return source_start, max(source_end, source_start)
+
+    def select(self, pieces: list[tuple[int, int]]) -> "OffsetMap":
+        """The map of the text made of these pieces of this map's text, in order, joined by
+        one line break each (which covers no source characters). A piece must not cut a
+        segment that maps as a whole."""
+        chosen = OffsetMap()
+        length = 0
+        for number, (start, end) in enumerate(pieces):
+            if number:
+                position = self.to_source(start, start)[0]
+                chosen.add(length, length + 1, position, position)
+                length += 1
+            index = self._segment(start)
+            while index < len(self.out) and self.out[index] < end:
+                seg_start, seg_end = max(self.out[index], start), min(self.out_end[index], end)
+                if seg_end > seg_start:
+                    copied = self.out_end[index] - self.out[index] == self.src_end[index] - self.src[index]
+                    src_start = self.src[index] + (seg_start - self.out[index]) if copied else self.src[index]
+                    src_end = self.src[index] + (seg_end - self.out[index]) if copied else self.src_end[index]
+                    chosen.add(length + seg_start - start, length + seg_end - start, src_start, src_end)
+                index += 1
+            length += end - start
+        return chosen
