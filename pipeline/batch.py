@@ -29,7 +29,7 @@ from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence, TypeVar, overload
 
 from spacy import about as spacy_about
 
@@ -37,7 +37,7 @@ from . import __version__
 from .cache import ResultCache
 from .errors import DocumentError, InputError, OutputError
 from .extract import Extraction, Extractor, Prepared
-from .mention import CSV_COLUMNS, to_row
+from .mention import CSV_COLUMNS, Mention, to_row
 from .nlp import component_names
 from .patterns import load_patterns
 from .reader import Document, Source, decode_document, discover, display_name, read_bytes
@@ -50,10 +50,38 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+class MentionRows(Sequence[list[str]]):
+    """A document's mentions.csv rows, made from its mentions each time they are read (by
+    the writer, then the cache): a long document holds its mentions once, not also as rows."""
+
+    def __init__(self, mentions: tuple[Mention, ...]) -> None:
+        self.mentions = mentions
+
+    def __len__(self) -> int:
+        return len(self.mentions)
+
+    @overload
+    def __getitem__(self, index: int) -> list[str]: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[list[str]]: ...
+    def __getitem__(self, index: int | slice) -> list[str] | list[list[str]]:
+        if isinstance(index, slice):
+            return [to_row(m) for m in self.mentions[index]]
+        return to_row(self.mentions[index])
+
+    def __iter__(self) -> Iterator[list[str]]:
+        return (to_row(m) for m in self.mentions)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
 @dataclass
 class DocumentResult:
     row: DocumentRow
-    mention_rows: list[list[str]] = field(default_factory=list)  # mentions.csv rows
+    mention_rows: Sequence[list[str]] = field(default_factory=list)  # mentions.csv rows
     text: str | None = None  # the analysed text, when it must be written to texts/
     reused: bool = False
     labels: dict[str, int] = field(default_factory=dict)
@@ -311,7 +339,7 @@ def _analysed(loaded: LoadedSource, document: Document, extraction: Extraction) 
         warnings=_warnings(document, extraction),
     )
     labels = Counter(m.label.value for m in extraction.mentions)
-    return DocumentResult(row, [to_row(m) for m in extraction.mentions], text, labels=dict(labels), cacheable=True)
+    return DocumentResult(row, MentionRows(extraction.mentions), text, labels=dict(labels), cacheable=True)
 
 
 MOSTLY_BOILERPLATE = 0.5  # share of a document's text blanked as boilerplate that earns a warning
@@ -337,7 +365,8 @@ def _store(cache: ResultCache | None, sha: str, result: DocumentResult) -> None:
     row = asdict(result.row)
     for name in ("doc_id", "path", "text_path"):
         row.pop(name)
-    cache.put(sha, {"row": row, "mentions": [cells[1:] for cells in result.mention_rows], "text": result.text, "labels": result.labels})
+    # the mention rows without their doc_id: a renamed file reuses them under its new one
+    cache.put(sha, {"row": row, "text": result.text, "labels": result.labels}, (cells[1:] for cells in result.mention_rows))
 
 
 _CACHED_ROW_FIELDS = frozenset(DOCUMENT_COLUMNS) - {"doc_id", "path", "text_path"}
@@ -346,7 +375,7 @@ _CACHED_ROW_FIELDS = frozenset(DOCUMENT_COLUMNS) - {"doc_id", "path", "text_path
 def _from_entry(entry: dict[str, Any], base: DocumentRow) -> DocumentResult | None:
     """A cached result under this run's doc_id and path (a renamed file reuses its result),
     or None when the entry is not of the shape this version writes."""
-    text, row, mentions, labels = entry.get("text"), entry.get("row"), entry.get("mentions"), entry.get("labels")
+    text, row, mentions, labels = entry.get("text"), entry.get("row"), entry.get("rows"), entry.get("labels")
     width = len(CSV_COLUMNS) - 1
     if not (isinstance(row, dict) and set(row) == _CACHED_ROW_FIELDS and (text is None or isinstance(text, str))
             and isinstance(mentions, list) and isinstance(labels, dict)

@@ -76,13 +76,18 @@ def _matched_sentence(text: str, match: "re.Match[str]", line_start: int, line_e
     return sentence_start, sentence_end
 
 
+_NOT_A_BREAK = re.compile(r"[^\r\n]")
+
+
 def blank(text: str, spans: Sequence[tuple[int, int, str]]) -> str:
     """The text with each span's characters (but line breaks) turned into spaces."""
     if not spans:
         return text
-    chars = list(text)
+    pieces: list[str] = []
+    position = 0
     for start, end, _ in spans:
-        for i in range(start, end):
-            if chars[i] not in "\r\n":
-                chars[i] = " "
-    return "".join(chars)
+        pieces.append(text[position:start])
+        pieces.append(_NOT_A_BREAK.sub(" ", text[start:end]))
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)

@@ -18,7 +18,7 @@ import json
 import os
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 CACHE_DIR = ".cache"
 
@@ -55,21 +55,32 @@ class ResultCache:
             if not self.enabled:
                 return None
             with open(path, encoding="utf-8") as handle:
-                stored = json.load(handle)
+                stored = handle.read()
+            body, _, trailer = stored.rpartition("\n")
+            seal = json.loads(trailer)
+            if not isinstance(seal, dict) or seal.get("fingerprint") != self.fingerprint or seal.get("checksum") != _checksum(self.fingerprint, body):
+                return None
+            entry = json.loads(body)
         except (OSError, ValueError):
-            return None  # absent, or half-written by a run that was killed: analyse again
-        if not isinstance(stored, dict) or stored.get("fingerprint") != self.fingerprint:
-            return None
-        entry = stored.get("entry")
-        if not isinstance(entry, dict) or stored.get("checksum") != _checksum(self.fingerprint, entry):
-            return None
-        return entry
+            return None  # absent, half-written by a run that was killed, or not ours: analyse again
+        return entry if isinstance(entry, dict) else None
 
-    def put(self, sha256: str, entry: dict[str, Any]) -> None:
-        payload = {"fingerprint": self.fingerprint, "checksum": _checksum(self.fingerprint, entry), "entry": entry}
+    def put(self, sha256: str, entry: dict[str, Any], rows: Iterable[list[str]] = ()) -> None:
+        """Keep `entry`, with `rows` streamed in as its "rows" list (a long document's mention
+        rows are written one by one, never joined into one string), then a line that seals
+        it: the fingerprint and a checksum of everything above it."""
+        digest = hashlib.sha256(f"{self.fingerprint}|".encode())
         handle, temporary = tempfile.mkstemp(prefix=".tmp-", dir=self.directory)
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(json.dumps(payload, ensure_ascii=False, sort_keys=True))  # dumps: the C encoder
+            def write(part: str) -> None:
+                stream.write(part)
+                digest.update(part.encode("utf-8", "surrogatepass"))
+
+            write(json.dumps(entry, ensure_ascii=False, sort_keys=True)[:-1] + ', "rows": [')  # dumps: the C encoder
+            for number, row in enumerate(rows):
+                write(("," if number else "") + json.dumps(row, ensure_ascii=False))
+            write("]}")
+            stream.write("\n" + json.dumps({"fingerprint": self.fingerprint, "checksum": digest.hexdigest()}))
         os.replace(temporary, self.directory / f"{self.key(sha256)}.json")
 
     def prune(self) -> None:
@@ -89,5 +100,5 @@ class ResultCache:
                     pass
 
 
-def _checksum(fingerprint: str, entry: dict[str, Any]) -> str:
-    return hashlib.sha256(f"{fingerprint}|{json.dumps(entry, ensure_ascii=False, sort_keys=True)}".encode("utf-8", "surrogatepass")).hexdigest()
+def _checksum(fingerprint: str, body: str) -> str:
+    return hashlib.sha256(f"{fingerprint}|{body}".encode("utf-8", "surrogatepass")).hexdigest()

@@ -245,7 +245,7 @@ def test_cache_prune_keeps_what_the_run_read_or_wrote(tmp_path):
         os.utime(path, ns=(1, 1))  # written by an earlier run
     cache = ResultCache(tmp_path, "f")
     cache.begin_run()
-    assert cache.get("read") == {"row": "read"}
+    assert cache.get("read") == {"row": "read", "rows": []}
     assert cache.get("absent") is None
     cache.put("written", {"row": "written"})
     cache.prune()

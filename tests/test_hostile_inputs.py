@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import errno
+import hashlib
 import json
 import os
 import signal
@@ -337,12 +338,17 @@ def test_cache_entries_of_the_wrong_shape_or_edited_are_not_served(tmp_path):
     expected = (out / "mentions.csv").read_bytes()
     entries = sorted((out / ".cache").glob("*.json"))
     assert len(entries) == 2
-    wrong = json.loads(entries[0].read_text(encoding="utf-8"))
-    wrong["entry"]["mentions"] = "not a list"
-    entries[0].write_text(json.dumps(wrong), encoding="utf-8")
-    edited = json.loads(entries[1].read_text(encoding="utf-8"))
-    edited["entry"]["mentions"][0][3] = "999 trillion yuan"  # the checksum no longer matches
-    entries[1].write_text(json.dumps(edited), encoding="utf-8")
+    body, seal = entries[0].read_text(encoding="utf-8").rsplit("\n", 1)
+    wrong = json.loads(body)
+    wrong["rows"] = "not a list"  # of the wrong shape, and sealed again as if this version wrote it
+    body = json.dumps(wrong, ensure_ascii=False, sort_keys=True)
+    fingerprint = json.loads(seal)["fingerprint"]
+    checksum = hashlib.sha256(f"{fingerprint}|{body}".encode()).hexdigest()
+    entries[0].write_text(body + "\n" + json.dumps({"fingerprint": fingerprint, "checksum": checksum}), encoding="utf-8")
+    edited = entries[1].read_text(encoding="utf-8")
+    assert "8 trillion yuan" in edited or "6 trillion yuan" in edited
+    edited = edited.replace("8 trillion yuan", "999 trillion yuan").replace("6 trillion yuan", "999 trillion yuan")
+    entries[1].write_text(edited, encoding="utf-8")  # the checksum no longer matches
     result = extract(str(folder), "-o", str(out))
     assert result.returncode == 0 and "(2 analysed, 0 reused)" in result.stdout
     assert (out / "mentions.csv").read_bytes() == expected
@@ -407,3 +413,23 @@ def test_the_model_view_breaks_runs_the_tokenizer_is_slow_on(model):
     assert time.perf_counter() - started < 30  # was ~60 s per 20,000 characters of '=' in spaCy's tokenizer
     assert [m.text for m in mentions if m.label.value == "ORG"] == ["Shanghai Stock Exchange"]
     assert all(text[m.start:m.end] == m.text for m in mentions)
+
+
+@pytest.mark.model
+def test_the_model_reads_bounded_pieces_whatever_the_text(model, monkeypatch):
+    """Token-dense text (~17 KB of model memory a token) reaches the model in calls of a
+    bounded number of tokens, so a worker's memory does not grow with a document's length."""
+    from pipeline import extract
+
+    calls: list[int] = []
+    tag = model._tag
+
+    def counting(batch):
+        calls.append(sum(len(doc) for _, _, doc in batch))
+        return tag(batch)
+
+    monkeypatch.setattr(model, "_tag", counting)
+    text = "1 - 2 = 3 ; " * 20_000 + "\nThe Shanghai Stock Exchange said on Tuesday.\n"
+    mentions = model.extract_text(text, doc_id="dense.txt").mentions
+    assert len(calls) > 10 and max(calls) <= extract.MODEL_BATCH_TOKENS + extract.MODEL_PIECE_CHARS
+    assert [m.text for m in mentions if m.label.value == "ORG"] == ["Shanghai Stock Exchange"]
