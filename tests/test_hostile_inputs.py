@@ -10,6 +10,7 @@ import errno
 import hashlib
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -313,7 +314,8 @@ def test_a_full_disk_is_named_and_leaves_no_staging(tmp_path, monkeypatch):
 
 
 def test_a_really_full_disk(tmp_path):
-    """On a small tmpfs (root only): the run exits 2 naming the cause, with staging removed."""
+    """On a small tmpfs (root only): the run exits 2 naming the cause, with staging removed;
+    then the same file system read-only: named as such, the outputs left as they were."""
     mount = tmp_path / "small"
     mount.mkdir()
     if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(mount)], capture_output=True).returncode:
@@ -325,6 +327,13 @@ def test_a_really_full_disk(tmp_path):
         assert result.returncode == 2, result.stdout + result.stderr
         assert "the disk is full" in result.stderr and "Traceback" not in result.stderr
         assert not list((mount / "out").glob(".staging-*"))
+        shutil.rmtree(mount / "out")
+        assert extract(str(tmp_path / "in" / "r00.txt"), "-o", str(mount / "out")).returncode == 0
+        before = (mount / "out" / "mentions.csv").read_bytes()
+        subprocess.run(["mount", "-o", "remount,ro", str(mount)], check=True)
+        result = extract(str(tmp_path / "in" / "r00.txt"), "-o", str(mount / "out"), "--full")
+        assert result.returncode == 2 and "the file system is read-only" in result.stderr and "Traceback" not in result.stderr
+        assert (mount / "out" / "mentions.csv").read_bytes() == before
     finally:
         subprocess.run(["umount", str(mount)], check=False)
 
