@@ -10,13 +10,12 @@ micro-averaged over the five labels, and value accuracy over lenient matches.
 
 from __future__ import annotations
 
+import csv
 import json
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Mapping, Sequence
-
-import pandas as pd
 
 from .errors import GoldError
 from .mention import CSV_COLUMNS, SCORED_LABELS
@@ -60,18 +59,22 @@ def load_gold(path: Path) -> dict[str, list[Span]]:
 
 
 def load_predictions(path: Path) -> dict[str, list[Span]]:
-    try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    except (OSError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        raise GoldError(f"cannot read predictions {path}: {exc}") from None
-    missing = [c for c in CSV_COLUMNS if c not in frame.columns]
-    if missing:
-        raise GoldError(f"{path}: missing columns {missing}")
+    """A mentions.csv (the csv module: the scorer starts without pandas)."""
     documents: dict[str, list[Span]] = {}
-    for row in frame.itertuples(index=False):
-        documents.setdefault(unguard_cell(row.doc_id), []).append(
-            Span(row.label, int(row.start), int(row.end), _decimal(row.value), row.unit, row.date_start, row.date_end)
-        )
+    try:
+        with open(path, encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle)
+            missing = [c for c in CSV_COLUMNS if c not in (reader.fieldnames or [])]
+            if missing:
+                raise GoldError(f"{path}: missing columns {missing}")
+            for number, row in enumerate(reader, start=2):
+                try:
+                    span = Span(row["label"], int(row["start"]), int(row["end"]), _decimal(row["value"]), row["unit"], row["date_start"], row["date_end"])
+                except (TypeError, ValueError) as exc:
+                    raise GoldError(f"{path}:{number}: not a mentions.csv row ({exc})") from None
+                documents.setdefault(unguard_cell(row["doc_id"]), []).append(span)
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise GoldError(f"cannot read predictions {path}: {exc}") from None
     return documents
 
 
@@ -188,7 +191,8 @@ def evaluate(gold: Mapping[str, Sequence[Span]], pred: Mapping[str, Sequence[Spa
 
 
 def format_report(report: Mapping[str, Any]) -> str:
-    """The report as a table (pandas), one row per label and a micro-average row."""
+    """The report as a table, one row per label and a micro-average row: columns right-aligned,
+    two spaces apart, figures to three decimals."""
     rows = []
     for label, entry in list(report["labels"].items()) + [("micro", report["micro"])]:
         rows.append(
@@ -205,6 +209,8 @@ def format_report(report: Mapping[str, Any]) -> str:
                 "value_acc": "" if entry.get("value_accuracy") is None else entry["value_accuracy"],
             }
         )
-    table = pd.DataFrame(rows).to_string(index=False, float_format=lambda x: f"{x:.3f}")
+    cells = [list(rows[0])] + [[f"{v:.3f}" if isinstance(v, float) else str(v) for v in row.values()] for row in rows]
+    widths = [max(len(line[i]) for line in cells) for i in range(len(cells[0]))]
+    table = "\n".join("  ".join(cell.rjust(width) for cell, width in zip(line, widths)) for line in cells)
     value = report["value_accuracy"]
     return f"{table}\nvalue accuracy (MONEY, PERCENT, DATE): {value['accuracy']} ({value['correct']}/{value['matched']})"

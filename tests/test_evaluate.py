@@ -71,3 +71,27 @@ def test_lenient_matching_is_one_to_one():
     # a maximum matching: the second prediction must not be starved by a greedy first choice
     pred = [Span("ORG", 5, 15), Span("ORG", 0, 3)]
     assert len(match_lenient(gold, pred)) == 2
+
+
+def test_the_report_table_lines_up(report):
+    from pipeline.evaluate import format_report
+
+    lines = format_report(report).splitlines()
+    assert lines[0].split() == ["label", "gold", "pred", "strict_P", "strict_R", "strict_F1", "lenient_P", "lenient_R", "lenient_F1", "value_acc"]
+    assert lines[1].split()[:3] == ["MONEY", "1", "1"] and lines[1].split()[-1] == "1.000"
+    assert len({len(line) for line in lines[:7]}) == 1  # every column right-aligned to one width
+    assert lines[-1] == "value accuracy (MONEY, PERCENT, DATE): 0.3333 (1/3)"
+
+
+def test_a_malformed_predictions_file_is_a_clear_error(tmp_path):
+    from pipeline.errors import GoldError
+
+    bad = tmp_path / "mentions.csv"
+    bad.write_text("doc_id,label\na.txt,MONEY\n")
+    with pytest.raises(GoldError, match="missing columns"):
+        load_predictions(bad)
+    bad.write_text(",".join(CSV_COLUMNS) + "\n" + "a.txt,id,MONEY,x,zero,3" + "," * (len(CSV_COLUMNS) - 6) + "\n")
+    with pytest.raises(GoldError, match="mentions.csv:2: not a mentions.csv row"):
+        load_predictions(bad)
+    with pytest.raises(GoldError, match="cannot read predictions"):
+        load_predictions(tmp_path / "absent.csv")
