@@ -51,6 +51,7 @@ class Prepared:
     boilerplate: list[tuple[int, int, str]]
     found: DocDate | None  # the document's own date
     entities: list[tuple[int, int, str]]  # (start, end, label) in text, from the statistical NER
+    metadata: Metadata = Metadata()  # read here, before a long document's mentions take up memory
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,8 @@ class Extractor:
         boilerplate = find_boilerplate(cleaned, self.patterns.boilerplate)
         text = blank(cleaned, boilerplate)
         found = DocDate(doc_date, "given", -1, -1) if doc_date else find_doc_date(text) or _meta_date(document)
-        return Prepared(document, text, boilerplate, found, [])
+        metadata = document_metadata(blank(document.text, boilerplate), self.media_names, document.title_hint, document.html_meta)
+        return Prepared(document, text, boilerplate, found, [], metadata)
 
     def tag_entities(self, prepared: Sequence[Prepared]) -> None:
         """The statistical NER on the texts of several documents at once (the model's
@@ -158,8 +160,7 @@ class Extractor:
                 kept = sorted(kept + find_quantities(text, sentences, [(k.start, k.end) for k in kept], self.quantity_rule), key=lambda r: (r.start, r.end))
             mentions.extend(self._mention(item, document, index) for item in kept)
         boilerplate = prepared.boilerplate
-        metadata = document_metadata(blank(document.text, boilerplate), self.media_names, document.title_hint, document.html_meta)
-        return Extraction(document.doc_id, found, tuple(mentions), metadata, sum(e - s for s, e, _ in boilerplate))
+        return Extraction(document.doc_id, found, tuple(mentions), prepared.metadata, sum(e - s for s, e, _ in boilerplate))
 
     def _parse(self, prepared: Prepared, start: int, end: int) -> tuple[list[tuple[int, int]], list[Candidate]]:
         """Sentences and candidates of text[start:end] from the rule components, chunk by
