@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple, Sequence
 
@@ -54,8 +54,6 @@ class Trigger:
     fields: bool  # the list names fields ("new fields, such as"), where research fields are dropped
 
 
-_VERB_CACHE: dict[tuple[int, str], bool] = {}
-
 
 @dataclass(frozen=True)
 class ClusterLexicons:
@@ -72,6 +70,7 @@ class ClusterLexicons:
     # last words of event and organization names: "Big Data Industry Expo" names an event, not an industry
     name_endings: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()  # lower case: "Guiyang big data industry" names a place's industry, not "Guiyang big data"
+    _verbs: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)  # is_verb's answers, bounded
 
     @classmethod
     def from_patterns(cls, patterns: PatternSet) -> "ClusterLexicons":
@@ -100,12 +99,11 @@ class ClusterLexicons:
     def is_verb(self, word: str) -> bool:
         """A verb ending a noun phrase on its left: 'develop', an -ing word that is no noun here
         ('nurturing'), or an -ed word no industry name uses ('nurtured'; not 'advanced')."""
-        key = (id(self), word)
-        known = _VERB_CACHE.get(key)
+        known = self._verbs.get(word)
         if known is None:
-            if len(_VERB_CACHE) > 8192:
-                _VERB_CACHE.clear()  # bounded: memory stays flat over any number of documents
-            known = _VERB_CACHE[key] = self._is_verb(word)
+            if len(self._verbs) > 8192:
+                self._verbs.clear()  # bounded: memory stays flat over any number of documents
+            known = self._verbs[word] = self._is_verb(word)
         return known
 
     def _is_verb(self, word: str) -> bool:
@@ -301,7 +299,7 @@ def _items_from_segments(segments: list[list[Word | str]], trigger: Trigger, lex
         if index == last and not oxford and len(segments) > 1:
             # "A, B and C": the last "and" is the list's own.
             head, tail = _join(parts[:-1]), parts[-1]
-            items.extend(_split_pair(head, lex) if len(parts) > 2 else [head])
+            items.append(head)
             items.append(tail)
         elif index == last and oxford:
             items.extend(_split_at_articles(segment))
@@ -363,9 +361,7 @@ def _split_single(parts: list[list[Word]], segment: list[Word | str], lex: Clust
     return [_join(parts)]
 
 
-def _split_pair(words: list[Word], lex: ClusterLexicons, parts: list[list[Word]] | None = None) -> list[list[Word]]:
-    if parts is None:
-        return [words]
+def _split_pair(words: list[Word], lex: ClusterLexicons, parts: list[list[Word]]) -> list[list[Word]]:
     left, right = parts
     whole = cluster_key(" ".join(w.text for w in left) + " and " + " ".join(w.text for w in right))
     if whole in lex.terms:

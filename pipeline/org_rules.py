@@ -411,7 +411,3 @@ def _title_case_lines(text: str) -> list[tuple[int, int]]:
         if content and sum(w[0].isupper() for w in content) / len(content) >= 0.8:
             spans.append((match.start(), match.end()))
     return spans
-
-
-def drop_inside(candidates: list[Candidate], blockers: list[tuple[int, int]]) -> list[Candidate]:
-    return [c for c in candidates if not any(overlaps(c.start, c.end, s, e) for s, e in blockers)]

@@ -48,7 +48,6 @@ class Settings:
     use_model: bool = True
     model_name: str = MODEL_NAME
     quantities: bool = False
-    batch_size: int = 16
 
     def describe(self) -> dict[str, Any]:
         """The settings as recorded in manifest.json."""

@@ -62,7 +62,6 @@ class DateContext:
 
     doc_date: date | None
     transcript: bool = False
-    previous: list[Interval] | None = None  # intervals of earlier DATE mentions, for "same period"
 
 
 def _shift_year(day: date, years: int, end: bool = False) -> date:
@@ -492,10 +491,8 @@ class DateNormalizer:
     def _same_period(self, ctx: SpanContext, dates: DateContext, anchor: Anchor | None) -> Interval | None:
         doc = dates.doc_date
         explicit = _YEAR_FREE.search(ctx.span)
-        reference = next((i for i in reversed(dates.previous or []) if i.granularity in ("range", "quarter", "half", "month")), None)
-        if reference is not None:
-            years = (int(explicit.group(1)) - reference.start.year) if explicit else -1
-            return Interval(*_shift(reference, years), reference.granularity)
+        # The period repeated is settled later, among the mentions (relations.same_period);
+        # here only the document's own year is known.
         if doc is None:
             return None
         year = int(explicit.group(1)) if explicit else doc.year - 1
@@ -663,11 +660,6 @@ class DateNormalizer:
             return None
         first, last = self.plans[ordinal]
         return Interval(date(first, 1, 1), date(last, 12, 31), "range")
-
-
-def _shift(interval: Interval, years: int) -> tuple[date, date]:
-    shifted = interval.shifted_years(years)
-    return shifted.start, shifted.end
 
 
 @lru_cache(maxsize=1)
