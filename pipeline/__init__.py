@@ -12,12 +12,36 @@ __version__ = "0.1.0"
 
 from .mention import Label, Mention  # noqa: E402
 
-__all__ = ["Label", "Mention", "__version__", "extract_text"]
+from typing import TYPE_CHECKING, Any  # noqa: E402
 
+if TYPE_CHECKING:
+    from datetime import date
 
-def extract_text(text: str, doc_id: str = "", use_model: bool = True) -> list[Mention]:
-    """Mentions of one text (loads the pipeline on first use; keep an Extractor for many)."""
     from .extract import Extractor
     from .settings import Settings
 
-    return list(Extractor(Settings(use_model=use_model)).extract_text(text, doc_id).mentions)
+__all__ = ["Extractor", "Label", "Mention", "Settings", "__version__", "extract_text"]
+
+
+def __getattr__(name: str) -> Any:
+    """`from pipeline import Extractor, Settings`, loaded on first use: importing the package
+    (the command line's --help) does not load spaCy."""
+    if name == "Extractor":
+        from .extract import Extractor
+
+        return Extractor
+    if name == "Settings":
+        from .settings import Settings
+
+        return Settings
+    raise AttributeError(f"module 'pipeline' has no attribute {name!r}")
+
+
+def extract_text(text: str, doc_id: str = "", use_model: bool = True, doc_date: "date | None" = None) -> list[Mention]:
+    """Mentions of one text (loads the pipeline on each call; keep an Extractor for many).
+    `doc_date`, when known, resolves relative and year-less dates instead of the date the
+    text states."""
+    from .extract import Extractor
+    from .settings import Settings
+
+    return list(Extractor(Settings(use_model=use_model)).extract_text(text, doc_id, doc_date).mentions)
