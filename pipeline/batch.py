@@ -5,8 +5,9 @@
 - Results are cached per document (cache.py): reruns analyse only new and changed files,
   and a killed run's finished documents are not analysed again. `full=True` ignores it.
 - Where the analysis runs is the engine's business (engines.py: this process, a pool of
-  processes, a Dask cluster); results are written in input order, so the outputs do not
-  depend on the engine or the number of workers.
+  processes, a Dask cluster); what is done to each document is job.py's. Results are
+  written in input order, so the outputs do not depend on the engine or the number of
+  workers.
 
 Library code: it reports through the returned summary, a progress callback and logging,
 never by printing.
@@ -14,87 +15,33 @@ never by printing.
 
 from __future__ import annotations
 
-import ctypes
 import errno
 import hashlib
 import json
 import logging
 import platform
-import signal
-import threading
 import time
 from collections import Counter
-from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence, TypeVar, overload
+from typing import Any, Callable, Sequence
 
 from spacy import about as spacy_about
 
 from . import __version__
 from .cache import ResultCache
-from .errors import DocumentError, InputError, OutputError
-from .extract import Extraction, Extractor, Prepared
-from .mention import CSV_COLUMNS, Mention, to_row
+from .engines import Engine, LocalEngine
+from .errors import InputError, OutputError
+from .job import Job, JobOptions
 from .nlp import component_names
 from .patterns import load_patterns
-from .reader import Document, Source, decode_document, discover, display_name, read_bytes
-from .settings import DEFAULT_MAX_CHARS, DEFAULT_TIMEOUT, Settings
-from .writer import DOCUMENT_COLUMNS, DocumentRow, OutputLock, OutputWriter, describe_os_error, output_paths, text_name
-
-if TYPE_CHECKING:
-    from .engines import Engine
+from .reader import discover
+from .settings import Settings
+from .writer import OutputLock, OutputWriter, describe_os_error, output_paths
 
 log = logging.getLogger(__name__)
-
-
-class MentionRows(Sequence[list[str]]):
-    """A document's mentions.csv rows, made from its mentions each time they are read (by
-    the writer, then the cache): a long document holds its mentions once, not also as rows."""
-
-    def __init__(self, mentions: tuple[Mention, ...]) -> None:
-        self.mentions = mentions
-
-    def __len__(self) -> int:
-        return len(self.mentions)
-
-    @overload
-    def __getitem__(self, index: int) -> list[str]: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[list[str]]: ...
-    def __getitem__(self, index: int | slice) -> list[str] | list[list[str]]:
-        if isinstance(index, slice):
-            return [to_row(m) for m in self.mentions[index]]
-        return to_row(self.mentions[index])
-
-    def __iter__(self) -> Iterator[list[str]]:
-        return (to_row(m) for m in self.mentions)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Sequence) and list(self) == list(other)
-
-    __hash__ = None  # type: ignore[assignment]
-
-
-@dataclass
-class DocumentResult:
-    row: DocumentRow
-    mention_rows: Sequence[list[str]] = field(default_factory=list)  # mentions.csv rows
-    text: str | None = None  # the analysed text, when it must be written to texts/
-    reused: bool = False
-    labels: dict[str, int] = field(default_factory=dict)
-    cacheable: bool = False  # a property of the bytes, worth keeping for the next run
-
-
-@dataclass(frozen=True)
-class LoadedSource:
-    """A file read and hashed, waiting for analysis."""
-
-    source: Source
-    data: bytes
-    base: DocumentRow  # its documents.csv row so far (status "skipped" until analysed)
 
 
 @dataclass
@@ -112,27 +59,6 @@ class BatchSummary:
         return self.documents["failed"]
 
 
-@dataclass(frozen=True)
-class JobOptions:
-    settings: Settings
-    max_chars: int = DEFAULT_MAX_CHARS
-    timeout: float = DEFAULT_TIMEOUT
-    full: bool = False
-
-
-@dataclass(frozen=True)
-class Job:
-    """What an engine needs to analyse the documents of one run."""
-
-    options: JobOptions
-    out_dir: Path
-    fingerprint: str
-    spool_dir: Path  # scratch space inside the run's staging folder
-
-    def cache(self) -> ResultCache:
-        return ResultCache(self.out_dir, self.fingerprint, enabled=not self.options.full)
-
-
 def run_batch(
     inputs: Sequence[str | Path],
     out_dir: Path,
@@ -144,8 +70,6 @@ def run_batch(
     """Analyse every input and publish the outputs. Without `engine`, a local one with
     `workers` processes is started for this run and stopped after it."""
     if engine is None:
-        from .engines import LocalEngine
-
         with LocalEngine(workers) as local:
             return run_batch(inputs, out_dir, options, progress=progress, engine=local)
     started = time.perf_counter()
@@ -190,257 +114,6 @@ def run_batch(
 
 
 _OUTPUT_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM}
-
-
-# -- the work on documents ----------------------------------------------------------------------
-DOCUMENT_BATCH = 16  # documents analysed together: the model is faster on a batch
-
-
-def analyse_source(source: Source, extractor: Callable[[], Extractor], cache: ResultCache | None, options: JobOptions) -> DocumentResult:
-    """One input file to its documents.csv row and mention rows. Never raises."""
-    return analyse_sources([source], extractor, cache, options)[0]
-
-
-def analyse_sources(sources: Sequence[Source], extractor: Callable[[], Extractor], cache: ResultCache | None, options: JobOptions) -> list[DocumentResult]:
-    """Input files to their results, in order: each read (and answered from the cache where
-    it can be), the rest analysed together and kept for the next run. Never raises."""
-    loaded = [load_source(source, cache, options.max_chars) for source in sources]
-    analysed = iter(analyse_many([item for item in loaded if isinstance(item, LoadedSource)], extractor, options))
-    results: list[DocumentResult] = []
-    for item in loaded:
-        if isinstance(item, LoadedSource):
-            result = next(analysed)
-            if result.cacheable:
-                _store(cache, item.base.sha256, result)
-            item = result
-        results.append(item)
-    return results
-
-
-def load_source(source: Source, cache: ResultCache | None, max_chars: int = DEFAULT_MAX_CHARS) -> DocumentResult | LoadedSource:
-    """Read and hash a file: its final result if it is skipped, unreadable or in the cache,
-    else the bytes to analyse."""
-    base = DocumentRow(doc_id=source.doc_id, path=display_name(source.path.as_posix()), sha256="", chars=None, doc_date="", doc_date_source="",
-                       status="skipped", reason=source.skip_reason, mentions=0, format=source.format)
-    if source.skip_reason:
-        return DocumentResult(replace(base, status="failed") if source.failed else base)
-    try:
-        data = read_bytes(source, max_chars)
-    except DocumentError as error:
-        return DocumentResult(replace(base, status=error.status, reason=error.reason))
-    sha = hashlib.sha256(data).hexdigest()
-    base = replace(base, sha256=sha)
-    entry = cache.get(sha) if cache else None
-    reused = _from_entry(entry, base) if entry is not None else None
-    return reused if reused is not None else LoadedSource(source, data, base)
-
-
-def analyse_many(loaded: Sequence[LoadedSource], extractor: Callable[[], Extractor], options: JobOptions) -> list[DocumentResult]:
-    """Decode and analyse several files' bytes, the model seeing them together. Never raises.
-
-    Each document has its time budget (`time_budget`) for decoding and the rules; the model's
-    pass over the batch has as long as its largest, and if it fails or runs out, each document
-    gets a pass of its own (so one bad document cannot fail the others). Loading the model and
-    patterns happens before any clock starts: the budget is analysis time only."""
-    if not loaded:
-        return []
-    ready = extractor()
-    try:
-        ready.warm_up()
-    except Exception:  # noqa: BLE001 - whatever broke shows again, with its reason, in each document's row
-        log.debug("warm-up failed", exc_info=True)
-    results: list[DocumentResult | None] = [None] * len(loaded)
-    staged: list[tuple[int, Prepared, float]] = []  # (index, prepared document, seconds used)
-    for index, item in enumerate(loaded):
-        started = time.perf_counter()
-        outcome = _guarded(item, options, time_budget(options, item), lambda: ready.prepare(_decode(item, options)))
-        if isinstance(outcome, DocumentResult):
-            results[index] = outcome
-        else:
-            staged.append((index, outcome, time.perf_counter() - started))
-    together = None
-    if len(staged) > 1:
-        longest = max(staged, key=lambda entry: time_budget(options, loaded[entry[0]]))
-        together = _guarded(loaded[longest[0]], options, time_budget(options, loaded[longest[0]]),
-                            lambda: ready.tag_entities([p for _, p, _ in staged]))
-    for index, prepared, used in staged:
-        item = loaded[index]
-        budget = time_budget(options, item)
-        if len(staged) == 1 or isinstance(together, DocumentResult):
-            prepared.entities.clear()  # a batch pass that failed half-way may have left some
-            started = time.perf_counter()
-            alone = _guarded(item, options, budget - used, lambda: ready.tag_entities([prepared]))
-            if isinstance(alone, DocumentResult):
-                results[index] = alone
-                continue
-            used += time.perf_counter() - started
-        finished = _guarded(item, options, budget - used, lambda: ready.finish(prepared))
-        results[index] = finished if isinstance(finished, DocumentResult) else _analysed(item, prepared.document, finished)
-    return [result for result in results if result is not None]
-
-
-TIMEOUT_CHARS = 1_000_000  # --timeout is the budget of each started million characters of a document
-
-
-def time_budget(options: JobOptions, loaded: LoadedSource) -> float:
-    """Seconds of analysis a document may take: --timeout for each started million
-    characters (bytes, as read), so that a large dump is analysed rather than timed out."""
-    return options.timeout * max(1, -(-len(loaded.data) // TIMEOUT_CHARS))
-
-
-T = TypeVar("T")
-
-
-def _decode(loaded: LoadedSource, options: JobOptions) -> Document:
-    source = loaded.source
-    return decode_document(source.doc_id, source.path, loaded.data, source.format or "text", options.max_chars)
-
-
-def _guarded(loaded: LoadedSource, options: JobOptions, seconds: float, work: Callable[[], T]) -> T | DocumentResult:
-    """work() within `seconds`, or the document's failed (or skipped) result if it raises or overruns."""
-    base = loaded.base
-    if seconds <= 0:
-        seconds = 1e-3  # the budget is spent: the next step gets no more than a moment
-    budget = time_budget(options, loaded)
-    try:
-        with _deadline(seconds):
-            return work()
-    except DocumentError as error:
-        return DocumentResult(replace(base, status=error.status, reason=error.reason), cacheable=True)
-    except _Timeout:
-        return DocumentResult(replace(base, status="failed", reason=f"analysis took longer than {budget:g} s (see --timeout)"))
-    except Exception as exc:  # noqa: BLE001 - one document's failure must not stop the batch
-        log.debug("analysis of %s failed", loaded.source.doc_id, exc_info=True)
-        return DocumentResult(replace(base, status="failed", reason=f"analysis failed: {type(exc).__name__}: {exc}"))
-
-
-def _analysed(loaded: LoadedSource, document: Document, extraction: Extraction) -> DocumentResult:
-    source, base = loaded.source, loaded.base
-    found = extraction.doc_date
-    meta = extraction.metadata
-    text = document.text if document.text_differs else None
-    row = replace(
-        base,
-        chars=len(document.text),
-        doc_date=found.date.isoformat() if found else "",
-        doc_date_source=found.source if found else "",
-        status="ok",
-        reason="",
-        mentions=len(extraction.mentions),
-        format=document.format,
-        encoding=document.encoding,
-        text_path=text_name(source.doc_id, document.text) if text is not None else "",
-        title=meta.title,
-        publisher=meta.publisher,
-        dateline_place=meta.dateline_place,
-        byline=meta.byline,
-        language=meta.language,
-        boilerplate_chars=extraction.boilerplate_chars,
-        warnings=_warnings(document, extraction),
-    )
-    labels = Counter(m.label.value for m in extraction.mentions)
-    return DocumentResult(row, MentionRows(extraction.mentions), text, labels=dict(labels), cacheable=True)
-
-
-MOSTLY_BOILERPLATE = 0.5  # share of a document's text blanked as boilerplate that earns a warning
-
-
-def _warnings(document: Document, extraction: Extraction) -> str:
-    warnings = []
-    if extraction.boilerplate_chars > MOSTLY_BOILERPLATE * len(document.text):
-        share = round(100 * extraction.boilerplate_chars / len(document.text))
-        warnings.append(f"mostly boilerplate: {share}% of the text was blanked and yields no mentions")
-    return "; ".join(warnings)
-
-
-def store_result(cache: ResultCache | None, result: DocumentResult) -> None:
-    """Keep an analysed result for the next run (engines that analyse away from the cache)."""
-    if result.cacheable:
-        _store(cache, result.row.sha256, result)
-
-
-def _store(cache: ResultCache | None, sha: str, result: DocumentResult) -> None:
-    if cache is None:
-        return
-    row = asdict(result.row)
-    for name in ("doc_id", "path", "text_path"):
-        row.pop(name)
-    # the mention rows without their doc_id: a renamed file reuses them under its new one
-    cache.put(sha, {"row": row, "text": result.text, "labels": result.labels}, (cells[1:] for cells in result.mention_rows))
-
-
-_CACHED_ROW_FIELDS = frozenset(DOCUMENT_COLUMNS) - {"doc_id", "path", "text_path"}
-
-
-def _from_entry(entry: dict[str, Any], base: DocumentRow) -> DocumentResult | None:
-    """A cached result under this run's doc_id and path (a renamed file reuses its result),
-    or None when the entry is not of the shape this version writes."""
-    text, row, mentions, labels = entry.get("text"), entry.get("row"), entry.get("rows"), entry.get("labels")
-    width = len(CSV_COLUMNS) - 1
-    if not (isinstance(row, dict) and set(row) == _CACHED_ROW_FIELDS and (text is None or isinstance(text, str))
-            and isinstance(mentions, list) and isinstance(labels, dict)
-            and all(isinstance(cells, list) and len(cells) == width and all(isinstance(c, str) for c in cells) for cells in mentions)
-            and all(isinstance(k, str) and isinstance(v, int) for k, v in labels.items())):
-        return None
-    document = replace(base, **row, text_path=text_name(base.doc_id, text) if text is not None else "")
-    mention_rows = [[base.doc_id, *cells] for cells in mentions]
-    return DocumentResult(document, mention_rows, text, reused=True, labels=dict(labels))
-
-
-class _Timeout(Exception):
-    pass
-
-
-@contextmanager
-def _deadline(seconds: float) -> Iterator[None]:
-    """Give up on a document after `seconds`. On the main thread a timer signal interrupts
-    the work; on other threads (Dask workers run tasks on threads) a watchdog raises the
-    exception in the working thread. Either way it lands between two Python steps, so the
-    patterns themselves must stay linear (see the worst-case tests)."""
-    if seconds <= 0:
-        yield
-        return
-    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "SIGALRM"):
-        with _watchdog(seconds):
-            yield
-        return
-
-    def expire(signum: int, frame: object) -> None:
-        raise _Timeout()
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
-@contextmanager
-def _watchdog(seconds: float) -> Iterator[None]:
-    thread_id = threading.get_ident()
-    lock = threading.Lock()
-    state = {"running": True, "fired": False}
-
-    def expire() -> None:
-        with lock:
-            if state["running"]:
-                state["fired"] = True
-                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id), ctypes.py_object(_Timeout))
-
-    timer = threading.Timer(seconds, expire)
-    timer.daemon = True
-    timer.start()
-    try:
-        yield
-    finally:
-        with lock:
-            state["running"] = False
-            timer.cancel()
-            if state["fired"]:
-                # the exception may not have been raised yet: take it back
-                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id), None)
 
 
 # -- provenance ---------------------------------------------------------------------------------

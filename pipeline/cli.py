@@ -172,7 +172,8 @@ def _settings(args: argparse.Namespace) -> "Settings":
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from .batch import JobOptions, run_batch
+    from .batch import run_batch
+    from .job import JobOptions
     from .engines import make_engine
 
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(message)s")

@@ -19,7 +19,7 @@ from typing import NamedTuple, Sequence
 
 from .mention import Label
 from .patterns import PatternSet
-from .spans import Candidate, IntervalSet
+from .candidate import Candidate, IntervalSet
 from .words import Word
 
 HEAD_WORDS = frozenset({"industry", "industries", "sector", "sectors", "cluster", "clusters"})

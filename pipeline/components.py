@@ -28,7 +28,7 @@ from .patterns import load_patterns
 from .sentences import split_sentences
 from .text import tokenizer_view
 from .words import split_words
-from .spans import Candidate
+from .candidate import Candidate
 from .token_matcher import TokenMatcher
 
 Doc.set_extension("press_text", default=None, force=True)  # doc.text, joined once (Doc.text joins tokens on every call)

@@ -21,7 +21,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
-from .batch import DOCUMENT_BATCH, DocumentResult, Job, JobOptions, LoadedSource, analyse_many, analyse_sources, load_source, store_result
+from .job import DOCUMENT_BATCH, DocumentResult, Job, JobOptions, LoadedSource, analyse_many, analyse_sources, load_source, store_result
 from .cache import ResultCache
 from .extract import Extractor
 from .patterns import PatternBundle

@@ -32,7 +32,8 @@ from .reader import Document
 from .relations import Qualifiers, attach_amount_facts, is_report_period, org_canonicals, same_period
 from .sentences import SentenceIndex
 from .settings import Settings
-from .spans import Candidate, Resolved, resolve_overlaps
+from .candidate import Candidate, Resolved
+from .spans import resolve_overlaps
 from .text import analysis_text, tokenizer_view
 
 CHUNK_CHARS = 100_000  # the rule components see long documents in pieces of at most this many characters

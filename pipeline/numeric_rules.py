@@ -6,7 +6,7 @@ import re
 
 from .mention import Label
 from .patterns import PatternSet
-from .spans import Candidate, IntervalSet
+from .candidate import Candidate, IntervalSet
 
 # URLs, e-mail addresses and telephone numbers ("+86-23-67158993", "023-67158993") hold no mentions.
 _URL_OR_EMAIL = re.compile(

@@ -14,7 +14,7 @@ from typing import Iterable, Sequence
 
 from .mention import Label
 from .patterns import PatternSet
-from .spans import Candidate, overlaps
+from .candidate import Candidate, overlaps
 from .words import Word
 
 _CJK = re.compile(r"[\u3000-\u9fff\uac00-\ud7af]")

@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Any, Sequence
 
 from .mention import Label
-from .spans import Candidate, Resolved, overlaps
+from .candidate import Candidate, Resolved, overlaps
 
 _SKIPPED_ENTITIES = frozenset({"dimensionless", "currency", "unknown", "time"})
 _DIGIT = re.compile(r"\d")

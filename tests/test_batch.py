@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.batch import JobOptions, analyse_source, analyse_sources
+from pipeline.job import JobOptions, analyse_source, analyse_sources
 from pipeline.reader import discover
 from pipeline.settings import Settings
 

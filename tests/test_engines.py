@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.batch import JobOptions, _deadline, _Timeout, run_batch
+from pipeline.batch import run_batch
+from pipeline.job import JobOptions, _deadline, _Timeout
 from pipeline.engines import DaskEngine, LocalEngine, _Spool
 from pipeline.settings import Settings
 
@@ -112,7 +113,7 @@ def test_a_local_pool_serves_several_runs(inputs, tmp_path):  # noqa: F811
 
 
 def test_spool_gives_partitions_back_in_any_order_they_were_written(tmp_path):
-    from pipeline.batch import DocumentResult
+    from pipeline.job import DocumentResult
     from pipeline.writer import DocumentRow
 
     def result(doc_id: str) -> DocumentResult:

@@ -293,7 +293,8 @@ def test_sigterm_leaves_the_previous_outputs_and_no_staging(tmp_path):
 
 
 def test_a_full_disk_is_named_and_leaves_no_staging(tmp_path, monkeypatch):
-    from pipeline.batch import JobOptions, run_batch
+    from pipeline.batch import run_batch
+    from pipeline.job import JobOptions
     from pipeline.errors import OutputError
     from pipeline.settings import Settings
     from pipeline.writer import OutputWriter

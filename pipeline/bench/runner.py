@@ -41,7 +41,8 @@ Runner = Callable[[Path], dict[str, Any]]
 
 
 def _pipeline(use_model: bool, workers: int, replay: bool = False) -> tuple[Runner, Callable[[], None]]:
-    from ..batch import JobOptions, run_batch
+    from ..batch import run_batch
+    from ..job import JobOptions
     from ..engines import LocalEngine, _Worker
     from ..settings import Settings
 

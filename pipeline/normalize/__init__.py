@@ -9,7 +9,7 @@ from typing import Iterable
 from ..mention import Label
 from ..patterns import PatternSet
 from ..sentences import SentenceIndex
-from ..spans import Candidate, Resolved
+from ..candidate import Candidate, Resolved
 from .context import SpanContext
 from .dates import Anchor, DateContext, DateNormalizer, Interval
 from .money import DEFAULT_CURRENCY, MoneyNormalizer
