@@ -16,7 +16,7 @@ LAYERS: list[tuple[str, set[str]]] = [
     ("rules", {"numeric_rules", "org_rules", "cluster_rules", "token_matcher", "quantities", "components", "nlp"}),
     ("normalize", {"normalize", "normalize.context", "normalize.numbers", "normalize.money", "normalize.percent", "normalize.dates"}),
     ("resolve", {"spans", "relations"}),
-    ("analyse", {"extract"}),
+    ("analyse", {"extract", "spacy_component"}),
     ("job", {"cache", "writer", "job", "engines", "batch"}),
     ("scoring and entry points", {"evaluate", "peer", "cli", "__main__", "bench", "bench.__main__", "bench.corpus", "bench.runner", "bench.hostile"}),
 ]
