@@ -31,15 +31,11 @@ from .quantities import find_quantities, quantulum_version
 from .reader import Document
 from .relations import Qualifiers, attach_amount_facts, is_report_period, org_canonicals, same_period
 from .sentences import SentenceIndex
-from .settings import Settings
+from .settings import CHUNK_CHARS, MODEL_BATCH_TOKENS, MODEL_PIECE_CHARS, SEGMENT_CHARS, Settings
 from .candidate import Candidate, Resolved
 from .spans import resolve_overlaps
 from .text import analysis_text, tokenizer_view
 
-CHUNK_CHARS = 100_000  # the rule components see long documents in pieces of at most this many characters
-SEGMENT_CHARS = 1_000_000  # a longer text is finished in segments of at most this many characters
-MODEL_PIECE_CHARS = 5_000  # the model reads pieces of at most this many characters...
-MODEL_BATCH_TOKENS = 8_000  # ...and tags about this many tokens in one call: its memory (~17 KB a token) stays bounded
 
 
 @dataclass(frozen=True)

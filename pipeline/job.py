@@ -26,7 +26,7 @@ from .errors import DocumentError
 from .extract import Extraction, Extractor, Prepared
 from .mention import CSV_COLUMNS, Mention, to_row
 from .reader import Document, Source, decode_document, display_name, read_bytes
-from .settings import DEFAULT_MAX_CHARS, DEFAULT_TIMEOUT, Settings
+from .settings import DEFAULT_MAX_CHARS, DEFAULT_TIMEOUT, TIMEOUT_CHARS, Settings
 from .writer import DOCUMENT_COLUMNS, DocumentRow, text_name
 
 log = logging.getLogger(__name__)
@@ -101,7 +101,6 @@ class Job:
 
 
 # -- the work on documents ----------------------------------------------------------------------
-DOCUMENT_BATCH = 16  # documents analysed together: the model is faster on a batch
 
 
 def analyse_source(source: Source, extractor: Callable[[], Extractor], cache: ResultCache | None, options: JobOptions) -> DocumentResult:
@@ -187,7 +186,6 @@ def analyse_many(loaded: Sequence[LoadedSource], extractor: Callable[[], Extract
     return [result for result in results if result is not None]
 
 
-TIMEOUT_CHARS = 1_000_000  # --timeout is the budget of each started million characters of a document
 
 
 def time_budget(options: JobOptions, loaded: LoadedSource) -> float:

