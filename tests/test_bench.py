@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from pipeline.bench.__main__ import RATIOS, TOOLS, main
 from pipeline.bench.corpus import build_corpus
 
@@ -23,6 +25,7 @@ def test_corpus_is_varied_deterministic_and_grows_without_rewriting(tmp_path):
     assert more[:12] == first and [f.read_bytes() for f in more[:12]] == [f.read_bytes() for f in again]
 
 
+@pytest.mark.slow
 def test_bench_writes_every_figure(tmp_path, capsys):
     out = tmp_path / "bench.json"
     assert main(["--documents", "10", "--slices", "2", "--memory-documents", "6", "12", "--work", str(tmp_path / "work"), "--out", str(out)]) == 0

@@ -34,6 +34,7 @@ def dask_engine():
     engine.close()
 
 
+@pytest.mark.slow
 def test_dask_engine_output_is_byte_identical_to_the_local_engine(inputs, tmp_path, dask_engine):  # noqa: F811
     (inputs / "empty.txt").write_text("   \n", encoding="utf-8")
     (inputs / "binary.txt").write_bytes(b"\x00\x01\x02\x03 not text")
@@ -55,6 +56,7 @@ def _loads() -> int:
     return _Worker.loads
 
 
+@pytest.mark.slow
 def test_dask_engine_reruns_incrementally(inputs, tmp_path, dask_engine):  # noqa: F811
     out, full = tmp_path / "out", tmp_path / "full"
     run_batch([inputs], out, NO_MODEL, engine=dask_engine)
@@ -65,6 +67,7 @@ def test_dask_engine_reruns_incrementally(inputs, tmp_path, dask_engine):  # noq
     same_outputs(out, full)
 
 
+@pytest.mark.slow
 def test_back_to_back_runs_on_one_engine_keep_their_patterns(tmp_path, dask_engine):
     """Runs in quick succession share one copy of the patterns on the cluster; re-sending it
     per run once let a run's tasks lose it to the previous run's release (CI, "lost
@@ -82,6 +85,7 @@ def test_back_to_back_runs_on_one_engine_keep_their_patterns(tmp_path, dask_engi
     assert len(dask_engine._patterns) == 1
 
 
+@pytest.mark.slow
 def test_dask_engine_through_the_command_line(inputs, tmp_path):  # noqa: F811
     local, dask = tmp_path / "local", tmp_path / "dask"
     assert extract(inputs, local).returncode == 0
