@@ -103,21 +103,21 @@ def discover(inputs: Iterable[str | Path], exclude: Iterable[str | Path] = ()) -
     excluded = {os.path.realpath(path) for path in exclude}
     excluded_names = {os.path.basename(path) for path in excluded}
     sources: list[Source] = []
-    seen: dict[str, str] = {}  # doc_id -> the real path of the file that has it
+    seen: dict[str, Path] = {}  # doc_id -> the file that has it
     missing = [str(raw) for raw in inputs if not (os.path.exists(raw) or os.path.islink(raw))]
     if missing:
         raise InputError("no such file or folder: " + ", ".join(missing))
     collisions: list[str] = []
     for raw in inputs:
         for source in _walk(Path(raw), excluded, excluded_names):
-            real = os.path.realpath(source.path)
             if source.doc_id in seen:
-                if seen[source.doc_id] != real:
-                    collisions.append(f"{source.doc_id!r} ({seen[source.doc_id]} and {real})")
+                first, real = os.path.realpath(seen[source.doc_id]), os.path.realpath(source.path)  # only for repeated ids
+                if first != real:
+                    collisions.append(f"{source.doc_id!r} ({display_name(first)} and {display_name(real)})")
                     continue
-                source = replace(source, skip_reason=f"duplicate: the same file was given as an earlier input: {source.path}", failed=False)
+                source = replace(source, skip_reason=f"duplicate: the same file was given as an earlier input: {display_name(str(source.path))}", failed=False)
             else:
-                seen[source.doc_id] = real
+                seen[source.doc_id] = source.path
             sources.append(source)
     if collisions:
         raise InputError("different files would get the same doc_id: " + "; ".join(collisions[:5])
