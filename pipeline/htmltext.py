@@ -28,10 +28,12 @@ _VOID_TAGS = frozenset("area base br col embed hr img input link meta param sour
 _BOILERPLATE_NAMES = re.compile(
     r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|footer|foot|breadcrumbs?|crumbs?|share|sharing|social|comments?|cookies?|consent|"
     r"sidebar|related|advert|ads|banner|toolbar|pagination|pager|subscribe|newsletter|masthead|topbar|login|"
-    # the page chrome of Chinese government portals: location bars, hot-news boxes, print/close bars, bottoms
-    r"position|location|dqwz|hot|hotnews|print|printbar|close|bottom|copyright|gotop)(?:$|[\s_-])",
+    r"print-?bar|print_bar|print-?close|copyright)(?:$|[\s_-])",
     re.IGNORECASE,
 )
+# The page chrome of Chinese government portals (location bars, hot-news boxes, bottoms),
+# only as whole class or id names: "position-relative" and "bottom-0" are layout classes.
+_CHROME_NAMES = re.compile(r"(?:^|\s)(?:position|location|dqwz|hot|hotnews|bottom|gotop)(?:$|\s)", re.IGNORECASE)
 _SKIP_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search"})
 _WHITESPACE = re.compile(r"[ \t\n\r\f\v]+")
 
@@ -128,7 +130,7 @@ def _skipped(node: _Node) -> bool:
     if node.attrs.get("role", "").lower() in _SKIP_ROLES or "hidden" in node.attrs or node.attrs.get("aria-hidden") == "true":
         return True
     names = f"{node.attrs.get('class', '')} {node.attrs.get('id', '')}"
-    return bool(_BOILERPLATE_NAMES.search(names))
+    return bool(_BOILERPLATE_NAMES.search(names) or _CHROME_NAMES.search(names))
 
 
 class _Writer:

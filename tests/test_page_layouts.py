@@ -99,3 +99,14 @@ def test_a_colon_line_without_industries_opens_no_list(rules):
     text = "Contact us:\nInvestment Service Center\nOpening hours\nKey projects of the year:\nLogistics park phase II\n"
     mentions = rules.extract_text(text, doc_id="menu.txt").mentions
     assert not [m.text for m in mentions if m.label.value == "CLUSTER"]
+
+
+def test_layout_classes_that_share_a_chrome_word_keep_their_text():
+    from pipeline.htmltext import extract_html
+
+    page = extract_html('<html><body><div class="container position-relative"><div class="print-area">'
+                        "<p>Guizhou's digital economy grew 20 percent in 2023, the provincial government said.</p>"
+                        '</div><div class="bottom-0 mt-2"><p>Its output reached 500 billion yuan.</p></div></div>'
+                        '<div class="bottom">Copyright 2024 Guizhou Provincial People\'s Government</div></body></html>')
+    assert page.text.splitlines() == ["Guizhou's digital economy grew 20 percent in 2023, the provincial government said.",
+                                      "Its output reached 500 billion yuan."]
