@@ -173,8 +173,8 @@ def _settings(args: argparse.Namespace) -> "Settings":
 
 def _extract(args: argparse.Namespace) -> int:
     from .batch import run_batch
-    from .job import JobOptions
     from .engines import make_engine
+    from .job import JobOptions
 
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(message)s")
     if args.quiet:

@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple, Sequence
 
+from .candidate import Candidate, IntervalSet
 from .mention import Label
 from .patterns import PatternSet
-from .candidate import Candidate, IntervalSet
 from .words import Word
 
 HEAD_WORDS = frozenset({"industry", "industries", "sector", "sectors", "cluster", "clusters"})

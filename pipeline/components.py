@@ -20,6 +20,7 @@ from typing import Any, Mapping, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .candidate import Candidate
 from .cluster_rules import ClusterLexicons, Trigger, scan_clusters
 from .mention import Label
 from .numeric_rules import scan_numeric
@@ -27,9 +28,8 @@ from .org_rules import OrgLexicons, scan_orgs
 from .patterns import load_patterns
 from .sentences import split_sentences
 from .text import tokenizer_view
-from .words import split_words
-from .candidate import Candidate
 from .token_matcher import TokenMatcher
+from .words import split_words
 
 Doc.set_extension("press_text", default=None, force=True)  # doc.text, joined once (Doc.text joins tokens on every call)
 Doc.set_extension("press_sentences", default=None, force=True)

@@ -18,6 +18,7 @@ from spacy.pipeline import EntityRecognizer
 from spacy.tokens import Doc
 
 from .boilerplate import blank, find_boilerplate
+from .candidate import Candidate, Resolved
 from .dateline import DocDate, find_doc_date, is_transcript
 from .mention import Label, Mention
 from .metadata import Metadata, document_metadata
@@ -32,7 +33,6 @@ from .reader import Document
 from .relations import Qualifiers, attach_amount_facts, is_report_period, org_canonicals, same_period
 from .sentences import SentenceIndex
 from .settings import CHUNK_CHARS, MODEL_BATCH_TOKENS, MODEL_PIECE_CHARS, SEGMENT_CHARS, Settings
-from .candidate import Candidate, Resolved
 from .spans import resolve_overlaps
 from .text import analysis_text, tokenizer_view
 

@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
+from .candidate import Candidate, overlaps
 from .mention import Label
 from .patterns import PatternSet
-from .candidate import Candidate, overlaps
 from .words import Word
 
 _CJK = re.compile(r"[\u3000-\u9fff\uac00-\ud7af]")

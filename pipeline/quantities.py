@@ -16,8 +16,8 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any, Sequence
 
-from .mention import Label
 from .candidate import Candidate, Resolved, overlaps
+from .mention import Label
 
 _SKIPPED_ENTITIES = frozenset({"dimensionless", "currency", "unknown", "time"})
 _DIGIT = re.compile(r"\d")
