@@ -10,15 +10,15 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .mention import Label, Mention  # noqa: E402
+from .core.mention import Label, Mention  # noqa: E402
 
 from typing import TYPE_CHECKING, Any  # noqa: E402
 
 if TYPE_CHECKING:
     from datetime import date
 
-    from .extract import Extractor
-    from .settings import Settings
+    from .analyse.extractor import Extractor
+    from .core.settings import Settings
 
 __all__ = ["Extractor", "Label", "Mention", "Settings", "__version__", "extract_text"]
 
@@ -27,11 +27,11 @@ def __getattr__(name: str) -> Any:
     """`from pipeline import Extractor, Settings`, loaded on first use: importing the package
     (the command line's --help) does not load spaCy."""
     if name == "Extractor":
-        from .extract import Extractor
+        from .analyse.extractor import Extractor
 
         return Extractor
     if name == "Settings":
-        from .settings import Settings
+        from .core.settings import Settings
 
         return Settings
     raise AttributeError(f"module 'pipeline' has no attribute {name!r}")
@@ -41,7 +41,7 @@ def extract_text(text: str, doc_id: str = "", use_model: bool = True, doc_date: 
     """Mentions of one text (loads the pipeline on each call; keep an Extractor for many).
     `doc_date`, when known, resolves relative and year-less dates instead of the date the
     text states."""
-    from .extract import Extractor
-    from .settings import Settings
+    from .analyse.extractor import Extractor
+    from .core.settings import Settings
 
     return list(Extractor(Settings(use_model=use_model)).extract_text(text, doc_id, doc_date).mentions)

@@ -22,11 +22,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
 from . import __version__
-from .errors import GoldError, InputError, OutputError, PatternError
-from .settings import DEFAULT_MAX_CHARS, DEFAULT_TIMEOUT
+from .core.errors import GoldError, InputError, OutputError, PatternError
+from .core.settings import DEFAULT_MAX_CHARS, DEFAULT_TIMEOUT
 
 if TYPE_CHECKING:
-    from .settings import Settings
+    from .core.settings import Settings
 
 EXIT_OK, EXIT_DOCUMENT_FAILED, EXIT_ERROR = 0, 1, 2
 EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143
@@ -163,7 +163,7 @@ def _terminated(signum: int, frame: object) -> None:
 
 
 def _settings(args: argparse.Namespace) -> "Settings":
-    from .settings import Settings
+    from .core.settings import Settings
 
     settings = Settings(use_model=not args.no_model, quantities=getattr(args, "quantities", False))
     if getattr(args, "patterns", None):
@@ -172,15 +172,15 @@ def _settings(args: argparse.Namespace) -> "Settings":
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from .batch import run_batch
-    from .engines import make_engine
-    from .job import JobOptions
+    from .job.run import run_batch
+    from .job.engines import make_engine
+    from .job.analyse import JobOptions
 
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(message)s")
     if args.quiet:
         logging.getLogger().setLevel(logging.ERROR)
     elif not args.verbose:
-        logging.getLogger("pipeline.batch").setLevel(logging.ERROR)  # the summary line counts them
+        logging.getLogger("pipeline.job.run").setLevel(logging.ERROR)  # the summary line counts them
     if args.engine == "dask" and not args.verbose:
         import distributed  # noqa: F401 - it sets up its loggers on import; quiet them after that
 
@@ -239,7 +239,7 @@ def _progress_bar(enabled: bool) -> Iterator[Callable[[int, int], None] | None]:
 
 
 def _eval(args: argparse.Namespace) -> int:
-    from .evaluate import evaluate, format_report, load_gold, load_predictions
+    from .scoring.evaluate import evaluate, format_report, load_gold, load_predictions
 
     report = evaluate(load_gold(args.gold), load_predictions(args.pred))
     print(json.dumps(report, indent=2) if args.json else format_report(report))
@@ -247,8 +247,8 @@ def _eval(args: argparse.Namespace) -> int:
 
 
 def _peer(args: argparse.Namespace) -> int:
-    from .extract import Extractor
-    from .peer import score_suite, suite_files
+    from .analyse.extractor import Extractor
+    from .scoring.peer import score_suite, suite_files
 
     files = suite_files(args.suites)
     if not files:

@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
-from pipeline.extract import Extractor
-from pipeline.mention import CSV_COLUMNS, Mention, to_row
-from pipeline.patterns import PatternSet, load_patterns
-from pipeline.settings import DEFAULT_PATTERNS_DIR, Settings
+from pipeline.analyse.extractor import Extractor
+from pipeline.core.mention import CSV_COLUMNS, Mention, to_row
+from pipeline.patterns.loader import PatternSet, load_patterns
+from pipeline.core.settings import DEFAULT_PATTERNS_DIR, Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

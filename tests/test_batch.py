@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.job import JobOptions, analyse_source, analyse_sources
-from pipeline.reader import discover
-from pipeline.settings import Settings
+from pipeline.job.analyse import JobOptions, analyse_source, analyse_sources
+from pipeline.inputs.reader import discover
+from pipeline.core.settings import Settings
 
 from .conftest import SEEDS
 
@@ -235,7 +235,7 @@ def test_unreadable_file_is_reported(tmp_path):
 
 
 def test_cache_prune_keeps_what_the_run_read_or_wrote(tmp_path):
-    from pipeline.cache import ResultCache
+    from pipeline.job.cache import ResultCache
 
     earlier = ResultCache(tmp_path, "f")
     for sha in ("read", "unused"):
@@ -254,7 +254,7 @@ def test_cache_prune_keeps_what_the_run_read_or_wrote(tmp_path):
 
 
 def test_cache_prune_needs_the_run_start(tmp_path):
-    from pipeline.cache import ResultCache
+    from pipeline.job.cache import ResultCache
 
     with pytest.raises(RuntimeError):
         ResultCache(tmp_path, "f").prune()
@@ -264,7 +264,7 @@ def test_cache_prune_needs_the_run_start(tmp_path):
 def test_streamed_manifest_equals_json_dump(items):
     import io
 
-    from pipeline.writer import write_json_with_list
+    from pipeline.outputs.folder import write_json_with_list
 
     manifest = {"pipeline": {"name": "press-extract"}, "run": {"full": False}, "zeta": [], "counts": {"documents": {"ok": 1}}}
     streamed = io.StringIO()
@@ -287,7 +287,7 @@ def test_texts_of_removed_documents_are_removed_and_others_kept(inputs, tmp_path
 def test_results_are_not_reused_across_code_changes(tmp_path):
     """A cached result belongs to the code that computed it: editing any module of the
     package (same version number) gives another fingerprint."""
-    from pipeline.batch import _code_digest
+    from pipeline.job.run import _code_digest
 
     package = tmp_path / "pipeline"
     shutil.copytree(Path(__file__).parents[1] / "pipeline", package, ignore=shutil.ignore_patterns("__pycache__"))

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.mention import CSV_COLUMNS
-from pipeline.reader import discover, read_document
+from pipeline.core.mention import CSV_COLUMNS
+from pipeline.inputs.reader import discover, read_document
 
 from .conftest import GOLD, SEEDS, SHARED
 

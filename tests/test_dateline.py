@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.dateline import find_doc_date, is_transcript
+from pipeline.inputs.dateline import find_doc_date, is_transcript
 
 ROWS = [
     ("metadata-line", " date 2024-07-15 Yubei District People's Government\n\nText.", "2024-07-15", "metadata"),

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.batch import run_batch
-from pipeline.job import JobOptions, _deadline, _Timeout
-from pipeline.engines import DaskEngine, LocalEngine, _Spool
-from pipeline.settings import Settings
+from pipeline.job.run import run_batch
+from pipeline.job.analyse import JobOptions, _deadline, _Timeout
+from pipeline.job.engines import DaskEngine, LocalEngine, _Spool
+from pipeline.core.settings import Settings
 
 from .test_batch import extract, inputs, rows, same_outputs  # noqa: F401 - `inputs` is a fixture
 
@@ -51,7 +51,7 @@ def test_dask_engine_output_is_byte_identical_to_the_local_engine(inputs, tmp_pa
 
 
 def _loads() -> int:
-    from pipeline.engines import _Worker
+    from pipeline.job.engines import _Worker
 
     return _Worker.loads
 
@@ -117,8 +117,8 @@ def test_a_local_pool_serves_several_runs(inputs, tmp_path):  # noqa: F811
 
 
 def test_spool_gives_partitions_back_in_any_order_they_were_written(tmp_path):
-    from pipeline.job import DocumentResult
-    from pipeline.writer import DocumentRow
+    from pipeline.job.analyse import DocumentResult
+    from pipeline.outputs.folder import DocumentRow
 
     def result(doc_id: str) -> DocumentResult:
         return DocumentResult(DocumentRow(doc_id=doc_id, path=doc_id, sha256="", chars=None, doc_date="", doc_date_source="", status="ok", reason="", mentions=0))
@@ -172,7 +172,7 @@ def test_work_within_the_limit_is_not_disturbed_off_the_main_thread():
 def test_documents_analysed_together_come_out_as_analysed_alone(model):
     """Engines batch documents for the model (tag_entities on several at once); the model's
     answer for a document must not depend on its batch, or --workers would change outputs."""
-    from pipeline.reader import Document, discover, read_document
+    from pipeline.inputs.reader import Document, discover, read_document
 
     from .conftest import SEEDS
     from .test_composed_releases import SENTENCES

@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from pipeline.evaluate import Span, evaluate, load_gold, load_predictions, match_lenient
-from pipeline.mention import CSV_COLUMNS
+from pipeline.scoring.evaluate import Span, evaluate, load_gold, load_predictions, match_lenient
+from pipeline.core.mention import CSV_COLUMNS
 
 GOLD = [
     {"doc_id": "a.txt", "mentions": [
@@ -74,7 +74,7 @@ def test_lenient_matching_is_one_to_one():
 
 
 def test_the_report_table_lines_up(report):
-    from pipeline.evaluate import format_report
+    from pipeline.scoring.evaluate import format_report
 
     lines = format_report(report).splitlines()
     assert lines[0].split() == ["label", "gold", "pred", "strict_P", "strict_R", "strict_F1", "lenient_P", "lenient_R", "lenient_F1", "value_acc"]
@@ -84,7 +84,7 @@ def test_the_report_table_lines_up(report):
 
 
 def test_a_malformed_predictions_file_is_a_clear_error(tmp_path):
-    from pipeline.errors import GoldError
+    from pipeline.core.errors import GoldError
 
     bad = tmp_path / "mentions.csv"
     bad.write_text("doc_id,label\na.txt,MONEY\n")

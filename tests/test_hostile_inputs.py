@@ -20,10 +20,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.boilerplate import find_boilerplate
-from pipeline.patterns import load_patterns
-from pipeline.settings import DEFAULT_PATTERNS_DIR
-from pipeline.writer import safe_cell, unguard_cell
+from pipeline.inputs.boilerplate import find_boilerplate
+from pipeline.patterns.loader import load_patterns
+from pipeline.core.settings import DEFAULT_PATTERNS_DIR
+from pipeline.outputs.folder import safe_cell, unguard_cell
 
 RELEASE = ("CHENGDU, May 8, 2024 -- Sichuan's GDP reached 6 trillion yuan in 2023, up 6 percent, "
            "the Sichuan Provincial Bureau of Statistics said.\n")
@@ -250,7 +250,7 @@ def test_utf16_without_a_byte_order_mark_is_read(tmp_path):
 
 # -- safe runs ------------------------------------------------------------------------------------
 def test_a_second_run_into_a_folder_in_use_is_refused(tmp_path):
-    from pipeline.writer import OutputLock
+    from pipeline.outputs.folder import OutputLock
 
     write(tmp_path / "in" / "release.txt", RELEASE)
     out = tmp_path / "out"
@@ -293,11 +293,11 @@ def test_sigterm_leaves_the_previous_outputs_and_no_staging(tmp_path):
 
 
 def test_a_full_disk_is_named_and_leaves_no_staging(tmp_path, monkeypatch):
-    from pipeline.batch import run_batch
-    from pipeline.job import JobOptions
-    from pipeline.errors import OutputError
-    from pipeline.settings import Settings
-    from pipeline.writer import OutputWriter
+    from pipeline.job.run import run_batch
+    from pipeline.job.analyse import JobOptions
+    from pipeline.core.errors import OutputError
+    from pipeline.core.settings import Settings
+    from pipeline.outputs.folder import OutputWriter
 
     write(tmp_path / "in" / "release.txt", RELEASE)
     out = tmp_path / "out"
@@ -429,7 +429,7 @@ def test_the_model_view_breaks_runs_the_tokenizer_is_slow_on(model):
 def test_the_model_reads_bounded_pieces_whatever_the_text(model, monkeypatch):
     """Token-dense text (~17 KB of model memory a token) reaches the model in calls of a
     bounded number of tokens, so a worker's memory does not grow with a document's length."""
-    from pipeline import settings
+    from pipeline.core import settings
 
     calls: list[int] = []
     tag = model._tag

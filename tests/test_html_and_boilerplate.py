@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.htmltext import extract_html
-from pipeline.reader import decode_document
+from pipeline.inputs.html import extract_html
+from pipeline.inputs.reader import decode_document
 
 PAGE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
@@ -167,7 +167,7 @@ def test_quick_look_for_required_strings_loses_no_boilerplate(patterns):
     rule run on every text, the spans found are the same."""
     from dataclasses import replace
 
-    from pipeline.boilerplate import find_boilerplate
+    from pipeline.inputs.boilerplate import find_boilerplate
 
     from .conftest import SEEDS
     from .test_composed_releases import SENTENCES

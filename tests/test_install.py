@@ -35,7 +35,7 @@ def test_an_installed_wheel_extracts_the_seeds_from_an_unrelated_folder(tmp_path
     assert installed.returncode == 0, installed.stderr
     work = tmp_path / "elsewhere"
     shutil.copytree(SEEDS, work / "seeds")
-    where = subprocess.run([str(python), "-c", "import pipeline, pipeline.settings as s; print(pipeline.__file__); print(s.DEFAULT_PATTERNS_DIR)"],
+    where = subprocess.run([str(python), "-c", "import pipeline, pipeline.core.settings as s; print(pipeline.__file__); print(s.DEFAULT_PATTERNS_DIR)"],
                            capture_output=True, text=True, check=True, cwd=work).stdout.split()
     assert where[0].startswith(site) and where[1].startswith(site) and where[1].endswith("patterns_data")
     command = ["extract", "seeds", "-o", "out", "--no-model", "-q"]

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from pipeline.mention import CSV_COLUMNS, Label, Mention, format_decimal, to_row
+from pipeline.core.mention import CSV_COLUMNS, Label, Mention, format_decimal, to_row
 
 CONTRACT = ("doc_id,mention_id,label,text,start,end,sentence_start,sentence_end,value,value_high,unit,qualifier,"
             "each,inferred,date_start,date_end,granularity,canonical,rule").split(",")

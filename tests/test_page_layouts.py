@@ -78,7 +78,7 @@ def test_only_the_article_is_read(extracted, page):
 
 
 def test_a_page_without_an_article_keeps_all_its_text():
-    from pipeline.htmltext import extract_html
+    from pipeline.inputs.html import extract_html
 
     page = extract_html("<html><body><p>GDP grew 5 percent.</p></body></html>")
     assert page.text == "GDP grew 5 percent."
@@ -102,7 +102,7 @@ def test_a_colon_line_without_industries_opens_no_list(rules):
 
 
 def test_layout_classes_that_share_a_chrome_word_keep_their_text():
-    from pipeline.htmltext import extract_html
+    from pipeline.inputs.html import extract_html
 
     page = extract_html('<html><body><div class="container position-relative"><div class="print-area">'
                         "<p>Guizhou's digital economy grew 20 percent in 2023, the provincial government said.</p>"

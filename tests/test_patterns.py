@@ -4,9 +4,9 @@ import shutil
 
 import pytest
 
-from pipeline.errors import PatternError
-from pipeline.patterns import load_patterns
-from pipeline.settings import DEFAULT_PATTERNS_DIR
+from pipeline.core.errors import PatternError
+from pipeline.patterns.loader import load_patterns
+from pipeline.core.settings import DEFAULT_PATTERNS_DIR
 
 
 def _examples(patterns):
@@ -108,8 +108,8 @@ def test_windowed_scanning_finds_what_full_scanning_finds(patterns):
     """Running each rule only near its anchors loses no match (seeds, composed sentences, peer texts)."""
     import json
 
-    from pipeline.numeric_rules import scan_numeric
-    from pipeline.text import analysis_text
+    from pipeline.rules.numeric import scan_numeric
+    from pipeline.text.cleanup import analysis_text
 
     from .conftest import SEEDS, SHARED
     from .test_composed_releases import SENTENCES
@@ -130,9 +130,9 @@ def test_trigger_matching_only_where_telling_words_are_finds_the_same():
     tokens or (rules only) on the sentence tokenized alone; every way finds the same triggers."""
     from spacy.tokens import Doc
 
-    from pipeline.extract import Extractor
-    from pipeline.sentences import split_sentences
-    from pipeline.settings import Settings
+    from pipeline.analyse.extractor import Extractor
+    from pipeline.text.sentences import split_sentences
+    from pipeline.core.settings import Settings
 
     from .conftest import SEEDS
     from .test_composed_releases import SENTENCES
@@ -160,7 +160,7 @@ def test_trigger_matching_only_where_telling_words_are_finds_the_same():
 
 def test_pattern_bundle_carries_the_folder_to_another_machine(tmp_path):
     """What the Dask engine sends its workers: the same files, unpacked once per machine."""
-    from pipeline.patterns import PatternBundle
+    from pipeline.patterns.loader import PatternBundle
 
     bundle = PatternBundle.of(DEFAULT_PATTERNS_DIR)
     folder = bundle.unpack(tmp_path / "worker")

@@ -4,8 +4,8 @@ import logging
 
 import pytest
 
-from pipeline.extract import Extractor
-from pipeline.settings import Settings
+from pipeline.analyse.extractor import Extractor
+from pipeline.core.settings import Settings
 
 from .conftest import check, run
 

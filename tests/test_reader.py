@@ -2,8 +2,8 @@
 
 import pytest
 
-from pipeline.errors import DocumentError, InputError
-from pipeline.reader import decode_bytes, decode_document, discover, read_document
+from pipeline.core.errors import DocumentError, InputError
+from pipeline.inputs.reader import decode_bytes, decode_document, discover, read_document
 
 SAMPLE = "Chongqing's GDP grew 6.1 percent to 3 trillion yuan in 2023. 重庆市人民政府 said so."
 ENCODINGS = [

@@ -7,8 +7,8 @@ import pytest
 import spacy
 from spacy.matcher import Matcher
 
-from pipeline.sentences import split_sentences
-from pipeline.token_matcher import TokenMatcher
+from pipeline.text.sentences import split_sentences
+from pipeline.rules.token_matcher import TokenMatcher
 
 from .conftest import SEEDS
 from .test_composed_releases import KNOWN_GAPS, SENTENCES

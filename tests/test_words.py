@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.words import split_words
+from pipeline.text.words import split_words
 
 
 def parts(text: str) -> list[tuple[str, str, str, bool]]:

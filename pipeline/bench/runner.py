@@ -41,10 +41,10 @@ Runner = Callable[[Path], dict[str, Any]]
 
 
 def _pipeline(use_model: bool, workers: int, replay: bool = False) -> tuple[Runner, Callable[[], None]]:
-    from ..batch import run_batch
-    from ..job import JobOptions
-    from ..engines import LocalEngine, _Worker
-    from ..settings import Settings
+    from ..job.run import run_batch
+    from ..job.analyse import JobOptions
+    from ..job.engines import LocalEngine, _Worker
+    from ..core.settings import Settings
 
     settings = Settings(use_model=use_model)
     options = JobOptions(settings, full=True)  # no reuse: every document is analysed every time
@@ -77,7 +77,7 @@ def _pipeline(use_model: bool, workers: int, replay: bool = False) -> tuple[Runn
 def _replaying(extractor: Any) -> Any:
     """The extractor, changed so that a document it has analysed before gets its earlier
     Extraction back at once (keyed by content): what remains is the run's own work."""
-    from ..extract import Extraction, Prepared
+    from ..analyse.extractor import Extraction, Prepared
 
     done: dict[str, Extraction] = {}
     prepare, finish = extractor.prepare, extractor.finish

@@ -6,10 +6,10 @@ import re
 from bisect import bisect_right
 from typing import Iterable
 
-from ..candidate import Candidate, Resolved
-from ..mention import Label
-from ..patterns import PatternSet
-from ..sentences import SentenceIndex
+from ..core.candidate import Candidate, Resolved
+from ..core.mention import Label
+from ..patterns.loader import PatternSet
+from ..text.sentences import SentenceIndex
 from .context import SpanContext
 from .dates import Anchor, DateContext, DateNormalizer, Interval
 from .money import DEFAULT_CURRENCY, MoneyNormalizer

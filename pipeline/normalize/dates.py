@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Callable
 
-from ..patterns import PatternSet
-from ..calendar_reader import parse_calendar
+from ..patterns.loader import PatternSet
+from ..text.calendar import parse_calendar
 from .context import SpanContext
 from .numbers import NumberReader
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..patterns import PatternSet
+from ..patterns.loader import PatternSet
 from .context import SpanContext
 from .numbers import NumberReader
 

@@ -16,8 +16,8 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any, Sequence
 
-from .candidate import Candidate, Resolved, overlaps
-from .mention import Label
+from ..core.candidate import Candidate, Resolved, overlaps
+from ..core.mention import Label
 
 _SKIPPED_ENTITIES = frozenset({"dimensionless", "currency", "unknown", "time"})
 _DIGIT = re.compile(r"\d")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from .candidate import Candidate, IntervalSet
-from .mention import Label
-from .patterns import PatternSet
+from ..core.candidate import Candidate, IntervalSet
+from ..core.mention import Label
+from ..patterns.loader import PatternSet
 
 # URLs, e-mail addresses and telephone numbers ("+86-23-67158993", "023-67158993") hold no mentions.
 _URL_OR_EMAIL = re.compile(

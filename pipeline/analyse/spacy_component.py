@@ -22,8 +22,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .mention import Mention
-from .settings import Settings
+from ..core.mention import Mention
+from ..core.settings import Settings
 
 SPANS_KEY = "press_extract"
 
@@ -66,7 +66,7 @@ class PressExtract:
     def __init__(self, doc_date: str = "", patterns_dir: str = "") -> None:
         from pathlib import Path
 
-        from .extract import Extractor  # the rules' own tokenizer and patterns, loaded once
+        from .extractor import Extractor  # the rules' own tokenizer and patterns, loaded once
 
         settings = Settings(use_model=False)
         if patterns_dir:

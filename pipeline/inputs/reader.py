@@ -21,10 +21,10 @@ from typing import Iterable, Iterator
 
 import charset_normalizer
 
-from .errors import DocumentError, InputError
-from .htmltext import extract_html
-from .offsets import OffsetMap
-from .settings import DEFAULT_MAX_CHARS
+from ..core.errors import DocumentError, InputError
+from .html import extract_html
+from ..text.offsets import OffsetMap
+from ..core.settings import DEFAULT_MAX_CHARS
 
 TEXT_SUFFIXES = {".txt": "text", ".md": "markdown", ".html": "html", ".htm": "html"}
 BYTES_PER_CHAR = 4  # the most bytes one character takes in any encoding read here: the size check before reading

@@ -27,8 +27,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Any, Iterable
 
-from .errors import OutputError
-from .mention import CSV_COLUMNS
+from ..core.errors import OutputError
+from ..core.mention import CSV_COLUMNS
 
 TEXTS_DIR = "texts"
 

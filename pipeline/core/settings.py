@@ -11,8 +11,8 @@ from typing import Any
 def _default_patterns_dir() -> Path:
     """The repository's patterns/ in a checkout; in an installed copy, the same files
     shipped inside the package (pipeline.patterns_data)."""
-    checkout = Path(__file__).resolve().parent.parent / "patterns"
-    if checkout.is_dir():
+    checkout = Path(__file__).resolve().parents[2] / "patterns"
+    if checkout.is_dir() and (checkout.parent / "pyproject.toml").is_file():
         return checkout
     return Path(str(files("pipeline") / "patterns_data"))
 

@@ -15,7 +15,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex
 
 from . import components  # noqa: F401  (registers the press_* factories)
-from .settings import Settings
+from ..core.settings import Settings
 
 _UNUSED_MODEL_COMPONENTS = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
 

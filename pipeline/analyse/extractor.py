@@ -17,24 +17,24 @@ from typing import Sequence, cast
 from spacy.pipeline import EntityRecognizer
 from spacy.tokens import Doc
 
-from .boilerplate import blank, find_boilerplate
-from .candidate import Candidate, Resolved
-from .dateline import DocDate, find_doc_date, is_transcript
-from .mention import Label, Mention
-from .metadata import Metadata, document_metadata
-from .nlp import build_nlp, model_id
-from .normalize import Normalizers
-from .normalize.context import CONTEXT_CHARS
-from .normalize.dates import DateContext, Interval
-from .org_rules import OrgLexicons
-from .patterns import load_patterns
-from .quantities import find_quantities, quantulum_version
-from .reader import Document
-from .relations import Qualifiers, attach_amount_facts, is_report_period, org_canonicals, same_period
-from .sentences import SentenceIndex
-from .settings import CHUNK_CHARS, MODEL_BATCH_TOKENS, MODEL_PIECE_CHARS, SEGMENT_CHARS, Settings
-from .spans import resolve_overlaps
-from .text import analysis_text, tokenizer_view
+from ..inputs.boilerplate import blank, find_boilerplate
+from ..core.candidate import Candidate, Resolved
+from ..inputs.dateline import DocDate, find_doc_date, is_transcript
+from ..core.mention import Label, Mention
+from ..inputs.metadata import Metadata, document_metadata
+from ..rules.nlp import build_nlp, model_id
+from ..normalize import Normalizers
+from ..normalize.context import CONTEXT_CHARS
+from ..normalize.dates import DateContext, Interval
+from ..rules.orgs import OrgLexicons
+from ..patterns.loader import load_patterns
+from ..rules.quantities import find_quantities, quantulum_version
+from ..inputs.reader import Document
+from ..resolve.relations import Qualifiers, attach_amount_facts, is_report_period, org_canonicals, same_period
+from ..text.sentences import SentenceIndex
+from ..core.settings import CHUNK_CHARS, MODEL_BATCH_TOKENS, MODEL_PIECE_CHARS, SEGMENT_CHARS, Settings
+from ..resolve.overlaps import resolve_overlaps
+from ..text.cleanup import analysis_text, tokenizer_view
 
 
 

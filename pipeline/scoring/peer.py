@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .evaluate import Span, TOLERANCE, match_lenient
-from .extract import Extractor
+from ..analyse.extractor import Extractor
 
 
 @dataclass(frozen=True)

@@ -17,9 +17,9 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
-from .errors import GoldError
-from .mention import CSV_COLUMNS, SCORED_LABELS
-from .writer import unguard_cell
+from ..core.errors import GoldError
+from ..core.mention import CSV_COLUMNS, SCORED_LABELS
+from ..outputs.folder import unguard_cell
 
 LABELS = tuple(label.value for label in SCORED_LABELS)
 VALUE_LABELS = ("MONEY", "PERCENT", "DATE")

@@ -13,11 +13,11 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from .candidate import Resolved
-from .mention import Label
-from .normalize.dates import Interval
-from .org_rules import initials_fit
-from .patterns import PatternSet
+from ..core.candidate import Resolved
+from ..core.mention import Label
+from ..normalize.dates import Interval
+from ..rules.orgs import initials_fit
+from ..patterns.loader import PatternSet
 
 _CLASSIFIED_NOUNS = r"(?:industries|industry|clusters|cluster|chains|chain|sectors|sector|enterprises|enterprise|companies|company|firms|groups|parks|park|bases|base)"
 _TIER_AFTER = re.compile(rf"^\s*(?:[a-z-]+\s+){{0,2}}?{_CLASSIFIED_NOUNS}\b", re.IGNORECASE)

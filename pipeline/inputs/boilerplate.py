@@ -11,7 +11,7 @@ import re
 from bisect import bisect_right
 from typing import Sequence
 
-from .patterns import BoilerplateRule
+from ..patterns.loader import BoilerplateRule
 
 _LINE = re.compile(r"[^\r\n]+")
 

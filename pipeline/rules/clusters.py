@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple, Sequence
 
-from .candidate import Candidate, IntervalSet
-from .mention import Label
-from .patterns import PatternSet
-from .words import Word
+from ..core.candidate import Candidate, IntervalSet
+from ..core.mention import Label
+from ..patterns.loader import PatternSet
+from ..text.words import Word
 
 HEAD_WORDS = frozenset({"industry", "industries", "sector", "sectors", "cluster", "clusters"})
 HEAD_AFTER_INDUSTRIAL = frozenset({"cluster", "clusters", "base", "bases"})

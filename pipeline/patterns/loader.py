@@ -22,7 +22,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Mapping
 
-from .errors import PatternError
+from ..core.errors import PatternError
 
 # Columns every lexicon must have (more are refused, so typos surface).
 LEXICON_COLUMNS: dict[str, tuple[str, ...]] = {

@@ -20,16 +20,16 @@ from typing import Any, Mapping, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .candidate import Candidate
-from .cluster_rules import ClusterLexicons, Trigger, scan_clusters
-from .mention import Label
-from .numeric_rules import scan_numeric
-from .org_rules import OrgLexicons, scan_orgs
-from .patterns import load_patterns
-from .sentences import split_sentences
-from .text import tokenizer_view
+from ..core.candidate import Candidate
+from .clusters import ClusterLexicons, Trigger, scan_clusters
+from ..core.mention import Label
+from .numeric import scan_numeric
+from .orgs import OrgLexicons, scan_orgs
+from ..patterns.loader import load_patterns
+from ..text.sentences import split_sentences
+from ..text.cleanup import tokenizer_view
 from .token_matcher import TokenMatcher
-from .words import split_words
+from ..text.words import split_words
 
 Doc.set_extension("press_text", default=None, force=True)  # doc.text, joined once (Doc.text joins tokens on every call)
 Doc.set_extension("press_sentences", default=None, force=True)

@@ -30,16 +30,16 @@ from typing import Any, Callable, Sequence
 
 from spacy import about as spacy_about
 
-from . import __version__
+from .. import __version__
 from .cache import ResultCache
 from .engines import Engine, LocalEngine
-from .errors import InputError, OutputError
-from .job import Job, JobOptions
-from .nlp import component_names
-from .patterns import load_patterns
-from .reader import discover
-from .settings import Settings
-from .writer import OutputLock, OutputWriter, describe_os_error, output_paths
+from ..core.errors import InputError, OutputError
+from .analyse import Job, JobOptions
+from ..rules.nlp import component_names
+from ..patterns.loader import load_patterns
+from ..inputs.reader import discover
+from ..core.settings import Settings
+from ..outputs.folder import OutputLock, OutputWriter, describe_os_error, output_paths
 
 log = logging.getLogger(__name__)
 
@@ -127,7 +127,7 @@ def _model_version(settings: Settings) -> str | None:
 
 
 @lru_cache(maxsize=4)
-def _code_digest(package: Path = Path(__file__).parent) -> str:
+def _code_digest(package: Path = Path(__file__).parents[1]) -> str:
     """The package's own source: an edited checkout (an editable install) must not reuse
     results that older code computed under the same version number."""
     digest = hashlib.sha256()

@@ -22,12 +22,12 @@ from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence, TypeVar, overload
 
 from .cache import ResultCache
-from .errors import DocumentError
-from .extract import Extraction, Extractor, Prepared
-from .mention import CSV_COLUMNS, Mention, to_row
-from .reader import Document, Source, decode_document, display_name, read_bytes
-from .settings import DEFAULT_MAX_CHARS, DEFAULT_TIMEOUT, TIMEOUT_CHARS, Settings
-from .writer import DOCUMENT_COLUMNS, DocumentRow, text_name
+from ..core.errors import DocumentError
+from ..analyse.extractor import Extraction, Extractor, Prepared
+from ..core.mention import CSV_COLUMNS, Mention, to_row
+from ..inputs.reader import Document, Source, decode_document, display_name, read_bytes
+from ..core.settings import DEFAULT_MAX_CHARS, DEFAULT_TIMEOUT, TIMEOUT_CHARS, Settings
+from ..outputs.folder import DOCUMENT_COLUMNS, DocumentRow, text_name
 
 log = logging.getLogger(__name__)
 

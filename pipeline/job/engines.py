@@ -21,12 +21,12 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
-from .job import DocumentResult, Job, JobOptions, LoadedSource, analyse_many, analyse_sources, load_source, store_result
+from .analyse import DocumentResult, Job, JobOptions, LoadedSource, analyse_many, analyse_sources, load_source, store_result
 from .cache import ResultCache
-from .extract import Extractor
-from .patterns import PatternBundle
-from .reader import Source
-from .settings import DOCUMENT_BATCH, Settings
+from ..analyse.extractor import Extractor
+from ..patterns.loader import PatternBundle
+from ..inputs.reader import Source
+from ..core.settings import DOCUMENT_BATCH, Settings
 
 if TYPE_CHECKING:
     from distributed import Client, Future, LocalCluster

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from .offsets import OffsetMap
+from ..text.offsets import OffsetMap
 
 _SKIP_TAGS = frozenset(
     "script style noscript template svg math iframe object embed canvas select button head nav footer aside form".split()

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from dateparser.date import DateDataParser
 
-from .settings import DATEPARSER_BASE, DATEPARSER_LANGUAGES, DATEPARSER_SETTINGS
+from ..core.settings import DATEPARSER_BASE, DATEPARSER_LANGUAGES, DATEPARSER_SETTINGS
 
 
 @lru_cache(maxsize=1)

@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from .candidate import Candidate, overlaps
-from .mention import Label
-from .patterns import PatternSet
-from .words import Word
+from ..core.candidate import Candidate, overlaps
+from ..core.mention import Label
+from ..patterns.loader import PatternSet
+from ..text.words import Word
 
 _CJK = re.compile(r"[\u3000-\u9fff\uac00-\ud7af]")
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,9}s?")

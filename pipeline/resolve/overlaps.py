@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from .candidate import IntervalSet, Resolved
-from .mention import Label
+from ..core.candidate import IntervalSet, Resolved
+from ..core.mention import Label
 
 # Rank of a label when two spans of equal length and source overlap.
 LABEL_PRIORITY = {Label.MONEY: 0, Label.PERCENT: 1, Label.DATE: 2, Label.ORG: 3, Label.CLUSTER: 4, Label.QUANTITY: 5}
