@@ -7,11 +7,15 @@ import pytest
 import spacy
 from spacy.matcher import Matcher
 
+from pipeline.core.settings import DEFAULT_PATTERNS_DIR
+from pipeline.patterns.loader import load_patterns
 from pipeline.text.sentences import split_sentences
 from pipeline.rules.token_matcher import TokenMatcher
 
 from .conftest import SEEDS
 from .test_composed_releases import KNOWN_GAPS, SENTENCES
+
+ABBREVIATIONS = load_patterns(DEFAULT_PATTERNS_DIR).word_set("sentence.abbreviation")
 
 # Patterns that use every operator and predicate the token matcher runs itself, plus one
 # (a lexical attribute) that it hands to spaCy's Matcher.
@@ -42,7 +46,7 @@ EXTRA = [
 def _sentences() -> list[str]:
     texts = [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
     texts += [sentence for _, sentence, _ in SENTENCES + KNOWN_GAPS] + EXTRA
-    return [text[start:end] for text in texts for start, end in split_sentences(text)] + EXTRA
+    return [text[start:end] for text in texts for start, end in split_sentences(text, ABBREVIATIONS)] + EXTRA
 
 
 @pytest.fixture(scope="module")

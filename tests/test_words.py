@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from pipeline.core.settings import DEFAULT_PATTERNS_DIR
+from pipeline.patterns.loader import load_patterns
 from pipeline.text.words import split_words
+
+KEEPS_STOP = load_patterns(DEFAULT_PATTERNS_DIR).word_set("word.keeps_stop")
 
 
 def parts(text: str) -> list[tuple[str, str, str, bool]]:
-    return [(w.lead, w.text, w.trail, w.closes) for w in split_words(text)]
+    return [(w.lead, w.text, w.trail, w.closes) for w in split_words(text, KEEPS_STOP)]
 
 
 def test_plain_words_and_their_offsets():
-    words = split_words("  Hefei  grew fast")
+    words = split_words("  Hefei  grew fast", KEEPS_STOP)
     assert [(w.text, w.start, w.end, w.lower) for w in words] == [("Hefei", 2, 7, "hefei"), ("grew", 9, 13, "grew"), ("fast", 14, 18, "fast")]
     assert not any(w.lead or w.trail or w.closes for w in words)
 
@@ -32,4 +36,4 @@ def test_a_full_stop_that_belongs_to_the_word_stays():
 def test_punctuation_alone_is_no_word_and_a_range_limits_the_words():
     assert parts("-- , ( ) GDP") == [("", "--", "", False), ("", "GDP", "", False)]
     text = "One two three"
-    assert [w.text for w in split_words(text, 4, 7)] == ["two"]
+    assert [w.text for w in split_words(text, KEEPS_STOP, 4, 7)] == ["two"]

@@ -24,49 +24,20 @@ from typing import Any, Mapping
 
 from ..core.errors import PatternError
 
-# Columns every lexicon must have (more are refused, so typos surface).
-LEXICON_COLUMNS: dict[str, tuple[str, ...]] = {
-    "currencies": ("surface", "iso", "position", "case", "factor"),
-    "scales": ("surface", "multiplier", "form"),
-    "number_words": ("word", "value", "kind"),
-    "ordinals": ("word", "value"),
-    "qualifiers": ("phrase", "qualifier", "side", "applies"),
-    "months": ("surface", "month", "bare"),
-    "weekdays": ("surface", "weekday"),
-    "five_year_plans": ("ordinal", "start", "end"),
-    "money_context": ("word",),
-    "clusters": ("variant", "canonical", "mode"),
-    "cluster_words": ("word", "role"),
-    "org_heads": ("word", "kind"),
-    "org_names": ("name", "kind", "long_form"),
-    "org_stopwords": ("word", "role"),
-    "zones": ("suffix",),
-    "places": ("name",),
-    "not_orgs": ("name",),
-    "event_words": ("word",),
-    "anchor_words": ("set", "word"),
-}
-ENUMS: dict[tuple[str, str], frozenset[str]] = {
-    ("currencies", "position"): frozenset({"before", "after", "both", "after_strict"}),
-    ("currencies", "case"): frozenset({"s", "i"}),
-    ("scales", "form"): frozenset({"word", "abbr", "letter"}),
-    ("number_words", "kind"): frozenset({"unit", "teen", "tens", "hundred", "article"}),
-    ("qualifiers", "qualifier"): frozenset({"approx", "over", "under", "at_least", "at_most", "by", "since", "before", "after", "until"}),
-    ("qualifiers", "side"): frozenset({"left", "right"}),
-    ("qualifiers", "applies"): frozenset({"amount", "date"}),
-    ("months", "bare"): frozenset({"yes", "no"}),
-    ("clusters", "mode"): frozenset({"list", "anywhere"}),
-    ("cluster_words", "role"): frozenset({"generic", "modifier", "classifier", "field_head", "broad", "verb", "ing_noun"}),
-    ("org_heads", "kind"): frozenset({"head", "suffix", "media"}),
-    ("org_names", "kind"): frozenset({"media", "newswire", "company", "acronym", "body"}),
-    ("org_stopwords", "role"): frozenset({"left_stop", "title", "descriptive", "generic", "surname"}),
-}
-RULE_FILES = {"MONEY": "money.jsonl", "PERCENT": "percent.jsonl", "DATE": "dates.jsonl"}
-RULE_KEYS = frozenset({"id", "label", "interp", "regex", "anchor", "anchor_words", "examples", "note"})
-TOKEN_PATTERN_FILES = ("cluster_patterns.jsonl",)
-BOILERPLATE_FILE = "boilerplate.jsonl"
-BOILERPLATE_KEYS = frozenset({"id", "category", "scope", "regex", "examples", "note", "max_line", "requires"})
-TOKEN_PATTERN_KEYS = frozenset({"id", "label", "pattern", "kind", "note"})
+from .schema import (
+    BOILERPLATE_FILE,
+    BOILERPLATE_KEYS,
+    DEFAULT_MAX_LINE,
+    ENUMS,
+    FRAGMENT_KEYS,
+    LEXICON_COLUMNS,
+    RULE_FILES,
+    RULE_KEYS,
+    SURFACE_LEXICONS,
+    TOKEN_PATTERN_FILES,
+    TOKEN_PATTERN_KEYS,
+)
+
 _REFERENCE = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
@@ -112,9 +83,6 @@ class TokenPattern:
     source: str
 
 
-DEFAULT_MAX_LINE = 300  # characters: the longest line a line-scope boilerplate rule blanks whole, unless it says otherwise
-
-
 @dataclass(frozen=True)
 class BoilerplateRule:
     id: str
@@ -139,6 +107,27 @@ class PatternSet:
 
     def lexicon(self, name: str) -> Lexicon:
         return self.lexicons[name]
+
+    def words(self, name: str) -> tuple[str, ...]:
+        """The words of one set of lexicons/word_sets.tsv, in the file's order."""
+        words = self.word_table.get(name)
+        if words is None:
+            raise PatternError(str(self.directory / "lexicons" / "word_sets.tsv"), None, f"no word set {name!r}")
+        return words
+
+    def word_set(self, name: str) -> frozenset[str]:
+        return frozenset(self.words(name))
+
+    def alternation(self, name: str) -> str:
+        """The set's words as regex alternatives, in the file's order (an earlier word wins a tie)."""
+        return "|".join(re.escape(word) for word in self.words(name))
+
+    @cached_property
+    def word_table(self) -> Mapping[str, tuple[str, ...]]:
+        table: dict[str, list[str]] = {}
+        for row in self.lexicons["word_sets"].rows:
+            table.setdefault(row["set"], []).append(row["word"])
+        return MappingProxyType({name: tuple(words) for name, words in table.items()})
 
     @cached_property
     def anchor_vocabulary(self) -> frozenset[str]:
@@ -274,7 +263,7 @@ def _read_fragments(path: Path, lexicons: Mapping[str, Lexicon]) -> dict[str, st
             raise PatternError(str(path), number, "fragment needs a `name` made of letters, digits and _")
         if name in raw:
             raise PatternError(str(path), number, f"fragment {name!r} defined twice")
-        unknown = set(item) - {"name", "regex", "lexicon", "column", "where", "case", "note"}
+        unknown = set(item) - FRAGMENT_KEYS
         if unknown:
             raise PatternError(str(path), number, f"unknown keys {sorted(unknown)}")
         if "regex" in item:
@@ -327,7 +316,7 @@ def _word_sets(lexicons: Mapping[str, Lexicon]) -> dict[str, frozenset[str]]:
     sets: dict[str, set[str]] = {}
     for row in lexicons["anchor_words"].rows:
         sets.setdefault(row["set"], set()).add(row["word"].lower())
-    for name in ("months", "weekdays", "currencies", "scales"):
+    for name in SURFACE_LEXICONS:
         # The last run of letters of each surface ("U.S. dollars" -> dollars, "Rs." -> rs),
         # if it is longer than a letter: "A$", "US$", "5m" hold a sign or follow one.
         sets[f"lexicon:{name}"] = {

@@ -26,6 +26,7 @@ from ..core.mention import Label
 from .numeric import scan_numeric
 from .orgs import OrgLexicons, scan_orgs
 from ..patterns.loader import load_patterns
+from ..core.settings import DEFAULT_PATTERNS_DIR
 from ..text.sentences import split_sentences
 from ..text.cleanup import tokenizer_view
 from .token_matcher import TokenMatcher
@@ -40,6 +41,11 @@ Doc.set_extension("press_entities", default=None, force=True)  # (start, end, la
 _SCALE_WORDS = frozenset({"hundred", "thousand", "million", "billion", "trillion", "yuan", "percent", "%"})
 
 
+def _patterns_dir(configured: str) -> Path:
+    """The configured patterns folder, or the one shipped with the package."""
+    return Path(configured) if configured else DEFAULT_PATTERNS_DIR
+
+
 def _candidates(doc: Doc) -> list[Candidate]:
     if doc._.press_candidates is None:
         doc._.press_candidates = []
@@ -47,24 +53,29 @@ def _candidates(doc: Doc) -> list[Candidate]:
     return found
 
 
-@Language.factory("press_sentences_v1")
-def make_sentences(nlp: Language, name: str) -> "SentenceSplitter":
-    return SentenceSplitter()
+@Language.factory("press_sentences_v1", default_config={"patterns_dir": ""})
+def make_sentences(nlp: Language, name: str, patterns_dir: str) -> "SentenceSplitter":
+    return SentenceSplitter(_patterns_dir(patterns_dir))
 
 
 class SentenceSplitter:
+    def __init__(self, patterns_dir: Path) -> None:
+        patterns = load_patterns(patterns_dir)
+        self.abbreviations = patterns.word_set("sentence.abbreviation")
+        self.keeps_stop = patterns.word_set("word.keeps_stop")
+
     def __call__(self, doc: Doc) -> Doc:
         if doc._.press_text is None:
             doc._.press_text = doc.text
         text = doc._.press_text
-        doc._.press_sentences = split_sentences(text)
-        doc._.press_words = [split_words(text, start, end) for start, end in doc._.press_sentences]
+        doc._.press_sentences = split_sentences(text, self.abbreviations)
+        doc._.press_words = [split_words(text, self.keeps_stop, start, end) for start, end in doc._.press_sentences]
         return doc
 
 
 @Language.factory("press_numeric_v1", default_config={"patterns_dir": ""})
 def make_numeric(nlp: Language, name: str, patterns_dir: str) -> "NumericRules":
-    return NumericRules(Path(patterns_dir))
+    return NumericRules(_patterns_dir(patterns_dir))
 
 
 class NumericRules:
@@ -78,7 +89,7 @@ class NumericRules:
 
 @Language.factory("press_orgs_v1", default_config={"patterns_dir": "", "model_name": ""})
 def make_orgs(nlp: Language, name: str, patterns_dir: str, model_name: str) -> "OrgRules":
-    return OrgRules(Path(patterns_dir), model_name)
+    return OrgRules(_patterns_dir(patterns_dir), model_name)
 
 
 class OrgRules:
@@ -102,7 +113,7 @@ class OrgRules:
 
 @Language.factory("press_clusters_v1", default_config={"patterns_dir": ""})
 def make_clusters(nlp: Language, name: str, patterns_dir: str) -> "ClusterRules":
-    return ClusterRules(nlp, Path(patterns_dir))
+    return ClusterRules(nlp, _patterns_dir(patterns_dir))
 
 
 class ClusterRules:

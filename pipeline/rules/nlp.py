@@ -27,7 +27,7 @@ def build_nlp(settings: Settings) -> Language:
         nlp = spacy.blank("en")
     _split_on_bars(nlp)
     patterns_dir = str(settings.patterns_dir)
-    nlp.add_pipe("press_sentences_v1", first=True)
+    nlp.add_pipe("press_sentences_v1", first=True, config={"patterns_dir": patterns_dir})
     nlp.add_pipe("press_numeric_v1", after="press_sentences_v1", config={"patterns_dir": patterns_dir})
     nlp.add_pipe("press_orgs_v1", last=True, config={"patterns_dir": patterns_dir, "model_name": model_id(nlp) if settings.use_model else ""})
     nlp.add_pipe("press_clusters_v1", last=True, config={"patterns_dir": patterns_dir})

@@ -15,14 +15,12 @@ _STOP = re.compile(r"(?<![.!?])[.!?]++[\"')\]]*+(?=\s++[\"'(\[]?[A-Z0-9\u4e00-\u
 _LAST_WORD = re.compile(r"([\w.]+)\.?$")
 _WORD_REACH = 64  # the abbreviation test reads at most this far back from a stop
 _LINE = re.compile(r"[^\r\n]+")
-_ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof st no nos co ltd inc corp jr sr vs etc approx est dept gov govt
-    jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k e.g i.e a.m p.m fig vol pp""".split()
-)
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every sentence, in order, trimmed of white space; covers all text."""
+def split_sentences(text: str, abbreviations: frozenset[str]) -> list[tuple[int, int]]:
+    """(start, end) of every sentence, in order, trimmed of white space; covers all text.
+    A stop after one of `abbreviations` (lower case, without its stop: word set
+    sentence.abbreviation) or after a single letter ends no sentence."""
     spans: list[tuple[int, int]] = []
     for line in _LINE.finditer(text):
         start = line.start()
@@ -31,7 +29,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             stop_at = line.start() + stop.start() + 1
             word = _LAST_WORD.search(text, max(start, stop_at - _WORD_REACH), stop_at)
             token = word.group(1).lower().rstrip(".") if word else ""
-            if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+            if token in abbreviations or (len(token) == 1 and token.isalpha()):
                 continue
             _append(spans, text, start, end)
             start = end

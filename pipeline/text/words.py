@@ -12,9 +12,6 @@ from typing import NamedTuple
 _WORD = re.compile(r"\S+")
 _LEAD = "\"'([{\u201c\u2018<"
 _TRAIL = "\"',.;:!?)]}\u201d\u2019>"
-_KEEP_STOP = frozenset(
-    "co ltd inc corp jr sr st dr mr mrs ms prof no jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k e.g i.e etc approx".split()
-)
 
 
 class Word(NamedTuple):  # a tuple: built some ten times faster than a frozen dataclass
@@ -33,7 +30,9 @@ class Word(NamedTuple):  # a tuple: built some ten times faster than a frozen da
 _CLOSING = frozenset(",.;:!?")
 
 
-def split_words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
+def split_words(text: str, keeps_stop: frozenset[str], start: int = 0, end: int | None = None) -> list[Word]:
+    """The words of text[start:end]; a full stop stays with a word of `keeps_stop` (lower
+    case: word set word.keeps_stop), a word holding a stop ("U.S.") or a single letter."""
     end = len(text) if end is None else end
     words: list[Word] = []
     for match in _WORD.finditer(text, start, end):
@@ -47,7 +46,7 @@ def split_words(text: str, start: int = 0, end: int | None = None) -> list[Word]
         # Give back a full stop that belongs to the word: "Co.", "U.S.", initials.
         if len(stripped) < len(core) and core[len(stripped)] == "." and stripped:
             base = stripped.lower()
-            if base in _KEEP_STOP or "." in stripped or (len(stripped) == 1 and stripped.isalpha()):
+            if base in keeps_stop or "." in stripped or (len(stripped) == 1 and stripped.isalpha()):
                 stripped = core[: len(stripped) + 1]
         if not stripped:
             continue
