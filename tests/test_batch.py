@@ -206,7 +206,7 @@ def test_a_batch_the_model_fails_on_is_retried_document_by_document(tmp_path, mo
     assert calls == [3, 1, 1, 1]
     assert [r.row.status for r in results] == ["ok", "failed", "ok"]
     assert results[1].row.reason == "analysis failed: MemoryError: model out of memory"
-    assert [results[0].mention_rows, results[2].mention_rows] == [alone[0].mention_rows, alone[2].mention_rows]
+    assert [results[0].mentions, results[2].mentions] == [alone[0].mentions, alone[2].mentions]
 
 
 def test_file_over_the_size_limit_fails_fast_with_a_reason(tmp_path):

@@ -132,11 +132,11 @@ def test_the_library_api_takes_a_known_document_date():
     code = ("import sys, pipeline; assert 'spacy' not in sys.modules; from pipeline import Extractor, Settings; "
             "from datetime import date; m = Extractor(Settings(use_model=False)).extract_text("
             "'Exports grew 5 percent last November.', doc_date=date(2024, 3, 1)).mentions; "
-            "print([(x.text, x.date_start, x.date_end) for x in m if x.label.value == 'DATE'])")
+            "print([(x.text, str(x.date_start), str(x.date_end)) for x in m if x.label.value == 'DATE'])")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[('last November', '2023-11-01', '2023-11-30')]"
     import pipeline
 
     found = pipeline.extract_text("GDP rose 3 percent in the first quarter.", use_model=False, doc_date=date(2025, 5, 2))
-    assert [(m.text, m.date_start, m.date_end) for m in found if m.label.value == "DATE"] == [("first quarter", "2025-01-01", "2025-03-31")]
+    assert [(m.text, m.date_start, m.date_end) for m in found if m.label.value == "DATE"] == [("first quarter", date(2025, 1, 1), date(2025, 3, 31))]

@@ -117,11 +117,10 @@ def test_a_local_pool_serves_several_runs(inputs, tmp_path):  # noqa: F811
 
 
 def test_spool_gives_partitions_back_in_any_order_they_were_written(tmp_path):
-    from pipeline.job.analyse import DocumentResult
-    from pipeline.outputs.folder import DocumentRow
+    from pipeline.core.results import DocumentResult, DocumentRow
 
     def result(doc_id: str) -> DocumentResult:
-        return DocumentResult(DocumentRow(doc_id=doc_id, path=doc_id, sha256="", chars=None, doc_date="", doc_date_source="", status="ok", reason="", mentions=0))
+        return DocumentResult(DocumentRow(doc_id=doc_id, path=doc_id, sha256="", chars=None, doc_date=None, doc_date_source="", status="ok", reason="", mentions=0))
 
     spool = _Spool(tmp_path / "parts")
     spool.put(1, [result("c")])

@@ -40,9 +40,9 @@ def _field(name: str) -> Any:
 
 def _interval(span: Span) -> tuple[date, date, str] | None:
     mention: Mention | None = span._.press_mention
-    if mention is None or not mention.date_start:
+    if mention is None or mention.date_start is None or mention.date_end is None:
         return None
-    return date.fromisoformat(mention.date_start), date.fromisoformat(mention.date_end), mention.granularity
+    return mention.date_start, mention.date_end, mention.granularity
 
 
 Span.set_extension("press_value", getter=_field("value"), force=True)  # Decimal

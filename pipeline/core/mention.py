@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from enum import Enum
 
@@ -40,8 +41,8 @@ class Mention:
     qualifier: str = ""
     each: bool | None = None
     inferred: bool | None = None
-    date_start: str = ""
-    date_end: str = ""
+    date_start: date | None = None
+    date_end: date | None = None
     granularity: str = ""
     canonical: str = ""
     rule: str = ""
@@ -74,6 +75,8 @@ def to_row(mention: Mention) -> list[str]:
             cells.append(format_decimal(item))
         elif isinstance(item, Label):
             cells.append(item.value)
+        elif isinstance(item, date):
+            cells.append(item.isoformat())
         else:
             cells.append(str(item))
     return cells

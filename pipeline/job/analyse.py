@@ -19,55 +19,17 @@ from collections import Counter
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable, Iterator, Sequence, TypeVar, overload
+from typing import Any, Callable, Iterator, Sequence, TypeVar
 
 from .cache import ResultCache
 from ..core.errors import DocumentError
 from ..analyse.extractor import Extraction, Extractor, Prepared
-from ..core.mention import CSV_COLUMNS, Mention, to_row
+from ..core.results import JSON_FORMAT, DocumentResult, DocumentRow, mention_from_json, mention_to_json, row_from_json, row_to_json
 from ..inputs.reader import Document, Source, decode_document, display_name, read_bytes
 from ..core.settings import DEFAULT_MAX_CHARS, DEFAULT_TIMEOUT, TIMEOUT_CHARS, Settings
-from ..outputs.folder import DOCUMENT_COLUMNS, DocumentRow, text_name
+from ..outputs.folder import text_name
 
 log = logging.getLogger(__name__)
-
-
-class MentionRows(Sequence[list[str]]):
-    """A document's mentions.csv rows, made from its mentions each time they are read (by
-    the writer, then the cache): a long document holds its mentions once, not also as rows."""
-
-    def __init__(self, mentions: tuple[Mention, ...]) -> None:
-        self.mentions = mentions
-
-    def __len__(self) -> int:
-        return len(self.mentions)
-
-    @overload
-    def __getitem__(self, index: int) -> list[str]: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[list[str]]: ...
-    def __getitem__(self, index: int | slice) -> list[str] | list[list[str]]:
-        if isinstance(index, slice):
-            return [to_row(m) for m in self.mentions[index]]
-        return to_row(self.mentions[index])
-
-    def __iter__(self) -> Iterator[list[str]]:
-        return (to_row(m) for m in self.mentions)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Sequence) and list(self) == list(other)
-
-    __hash__ = None  # type: ignore[assignment]
-
-
-@dataclass
-class DocumentResult:
-    row: DocumentRow
-    mention_rows: Sequence[list[str]] = field(default_factory=list)  # mentions.csv rows
-    text: str | None = None  # the analysed text, when it must be written to texts/
-    reused: bool = False
-    labels: dict[str, int] = field(default_factory=dict)
-    cacheable: bool = False  # a property of the bytes, worth keeping for the next run
 
 
 @dataclass(frozen=True)
@@ -127,7 +89,7 @@ def analyse_sources(sources: Sequence[Source], extractor: Callable[[], Extractor
 def load_source(source: Source, cache: ResultCache | None, max_chars: int = DEFAULT_MAX_CHARS) -> DocumentResult | LoadedSource:
     """Read and hash a file: its final result if it is skipped, unreadable or in the cache,
     else the bytes to analyse."""
-    base = DocumentRow(doc_id=source.doc_id, path=display_name(source.path.as_posix()), sha256="", chars=None, doc_date="", doc_date_source="",
+    base = DocumentRow(doc_id=source.doc_id, path=display_name(source.path.as_posix()), sha256="", chars=None, doc_date=None, doc_date_source="",
                        status="skipped", reason=source.skip_reason, mentions=0, format=source.format)
     if source.skip_reason:
         return DocumentResult(replace(base, status="failed") if source.failed else base)
@@ -228,7 +190,7 @@ def _analysed(loaded: LoadedSource, document: Document, extraction: Extraction) 
     row = replace(
         base,
         chars=len(document.text),
-        doc_date=found.date.isoformat() if found else "",
+        doc_date=found.date if found else None,
         doc_date_source=found.source if found else "",
         status="ok",
         reason="",
@@ -245,7 +207,7 @@ def _analysed(loaded: LoadedSource, document: Document, extraction: Extraction) 
         warnings=_warnings(document, extraction),
     )
     labels = Counter(m.label.value for m in extraction.mentions)
-    return DocumentResult(row, MentionRows(extraction.mentions), text, labels=dict(labels), cacheable=True)
+    return DocumentResult(row, tuple(extraction.mentions), text, labels=dict(labels), cacheable=True)
 
 
 MOSTLY_BOILERPLATE = 0.5  # share of a document's text blanked as boilerplate that earns a warning
@@ -265,32 +227,36 @@ def store_result(cache: ResultCache | None, result: DocumentResult) -> None:
         _store(cache, result.row.sha256, result)
 
 
+_NOT_CACHED = ("doc_id", "path", "text_path")  # this run's names for the bytes, not properties of them
+
+
 def _store(cache: ResultCache | None, sha: str, result: DocumentResult) -> None:
     if cache is None:
         return
-    row = asdict(result.row)
-    for name in ("doc_id", "path", "text_path"):
+    row = row_to_json(result.row)
+    for name in _NOT_CACHED:
         row.pop(name)
-    # the mention rows without their doc_id: a renamed file reuses them under its new one
-    cache.put(sha, {"row": row, "text": result.text, "labels": result.labels}, (cells[1:] for cells in result.mention_rows))
-
-
-_CACHED_ROW_FIELDS = frozenset(DOCUMENT_COLUMNS) - {"doc_id", "path", "text_path"}
+    # typed mentions without their doc_id: a renamed file reuses them under its new one
+    entry = {"format": JSON_FORMAT, "row": row, "text": result.text, "labels": result.labels}
+    cache.put(sha, entry, (mention_to_json(m) for m in result.mentions))
 
 
 def _from_entry(entry: dict[str, Any], base: DocumentRow) -> DocumentResult | None:
     """A cached result under this run's doc_id and path (a renamed file reuses its result),
-    or None when the entry is not of the shape this version writes."""
+    or None when the entry is not of the format and shape this version writes."""
     text, row, mentions, labels = entry.get("text"), entry.get("row"), entry.get("rows"), entry.get("labels")
-    width = len(CSV_COLUMNS) - 1
-    if not (isinstance(row, dict) and set(row) == _CACHED_ROW_FIELDS and (text is None or isinstance(text, str))
-            and isinstance(mentions, list) and isinstance(labels, dict)
-            and all(isinstance(cells, list) and len(cells) == width and all(isinstance(c, str) for c in cells) for cells in mentions)
-            and all(isinstance(k, str) and isinstance(v, int) for k, v in labels.items())):
+    if entry.get("format") != JSON_FORMAT or not (isinstance(row, dict) and (text is None or isinstance(text, str))
+                                                  and isinstance(mentions, list) and isinstance(labels, dict)
+                                                  and all(isinstance(k, str) and isinstance(v, int) for k, v in labels.items())):
         return None
-    document = replace(base, **row, text_path=text_name(base.doc_id, text) if text is not None else "")
-    mention_rows = [[base.doc_id, *cells] for cells in mentions]
-    return DocumentResult(document, mention_rows, text, reused=True, labels=dict(labels))
+    try:
+        names = {name: getattr(base, name) for name in _NOT_CACHED}
+        names["text_path"] = text_name(base.doc_id, text) if text is not None else ""
+        document = row_from_json(dict(row, **names))
+        found = tuple(mention_from_json(base.doc_id, cells) for cells in mentions)
+    except (ValueError, TypeError, KeyError):
+        return None
+    return DocumentResult(document, found, text, reused=True, labels=dict(labels))
 
 
 class _Timeout(Exception):

@@ -21,7 +21,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
-from .analyse import DocumentResult, Job, JobOptions, LoadedSource, analyse_many, analyse_sources, load_source, store_result
+from ..core.results import DocumentResult
+from .analyse import Job, JobOptions, LoadedSource, analyse_many, analyse_sources, load_source, store_result
 from .cache import ResultCache
 from ..analyse.extractor import Extractor
 from ..patterns.loader import PatternBundle

@@ -20,6 +20,8 @@ import hashlib
 import json
 import logging
 import platform
+import shutil
+import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -39,6 +41,7 @@ from ..rules.nlp import component_names
 from ..patterns.loader import load_patterns
 from ..inputs.reader import discover
 from ..core.settings import Settings
+from ..outputs.base import ResultWriter
 from ..outputs.folder import OutputLock, OutputWriter, describe_os_error, output_paths
 
 log = logging.getLogger(__name__)
@@ -66,12 +69,14 @@ def run_batch(
     workers: int = 1,
     progress: Callable[[int, int], None] | None = None,
     engine: Engine | None = None,
+    make_writer: Callable[[Path], ResultWriter] = OutputWriter,
 ) -> BatchSummary:
-    """Analyse every input and publish the outputs. Without `engine`, a local one with
-    `workers` processes is started for this run and stopped after it."""
+    """Analyse every input and publish the outputs through the writer `make_writer` opens on
+    the output folder (the folder's CSV files by default; outputs/base.py). Without `engine`,
+    a local one with `workers` processes is started for this run and stopped after it."""
     if engine is None:
         with LocalEngine(workers) as local:
-            return run_batch(inputs, out_dir, options, progress=progress, engine=local)
+            return run_batch(inputs, out_dir, options, progress=progress, engine=local, make_writer=make_writer)
     started = time.perf_counter()
     out_dir = Path(out_dir)
     summary = BatchSummary(out_dir=out_dir)
@@ -82,19 +87,20 @@ def run_batch(
     lock = OutputLock(out_dir)
     try:
         lock.acquire()
-        with OutputWriter(out_dir) as writer:
+        writer = make_writer(out_dir)  # with the lock held: it may clear what a killed run left
+        scratch = Path(tempfile.mkdtemp(prefix=".staging-scratch-", dir=out_dir))
+        try:
             cache = ResultCache(out_dir, fingerprint, enabled=not options.full)
             cache.begin_run()
-            job = Job(options, out_dir, fingerprint, writer.staging / "partitions")
+            job = Job(options, out_dir, fingerprint, scratch / "partitions")
             for done, result in enumerate(engine.results(sources, job), start=1):
-                writer.write_document(result.row, result.mention_rows, result.text)
+                writer.write_document(result)
                 summary.documents[result.row.status] += 1
                 summary.mentions.update(result.labels)
                 summary.warned += bool(result.row.warnings)
                 if result.row.sha256:
                     summary.reused += result.reused
                     summary.analysed += not result.reused
-                writer.record_input({"doc_id": result.row.doc_id, "sha256": result.row.sha256, "status": result.row.status, "reused": result.reused})
                 if result.row.status != "ok":
                     log.warning("%s: %s (%s)", result.row.doc_id, result.row.reason, result.row.status)
                 elif result.row.warnings:
@@ -104,6 +110,9 @@ def run_batch(
             summary.seconds = time.perf_counter() - started
             writer.commit(_manifest(options, summary))
             cache.prune()
+        finally:
+            writer.abort()  # nothing once committed
+            shutil.rmtree(scratch, ignore_errors=True)
     except OSError as exc:
         if exc.errno in _OUTPUT_ERRNOS:
             raise OutputError(describe_os_error(exc, out_dir)) from None

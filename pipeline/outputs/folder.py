@@ -22,42 +22,19 @@ import os
 import re
 import shutil
 import tempfile
-from dataclasses import dataclass, fields
+from datetime import date
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Any, Iterable
 
 from ..core.errors import OutputError
-from ..core.mention import CSV_COLUMNS
+from ..core.mention import CSV_COLUMNS, to_row
+from ..core.results import DOCUMENT_COLUMNS, DocumentResult
 
 TEXTS_DIR = "texts"
 
 
-@dataclass(frozen=True, slots=True)
-class DocumentRow:
-    doc_id: str
-    path: str
-    sha256: str
-    chars: int | None
-    doc_date: str
-    doc_date_source: str
-    status: str  # ok, skipped, failed
-    reason: str
-    mentions: int
-    format: str = ""
-    encoding: str = ""
-    text_path: str = ""  # texts/...: the analysed text, when it is not the file's bytes as UTF-8
-    title: str = ""
-    publisher: str = ""
-    dateline_place: str = ""
-    byline: str = ""
-    language: str = ""
-    boilerplate_chars: int = 0
-    warnings: str = ""  # what a reader of the results should know ("; "-separated), e.g. text mostly blanked as boilerplate
-
-
-DOCUMENT_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(DocumentRow))
-OUTPUT_FILES = ("mentions.csv", "documents.csv", "manifest.json")
+OUTPUT_FILES = ("mentions.csv", "documents.csv", "manifest.json")  # identifiers
 LOCK_FILE = ".lock"
 
 
@@ -132,7 +109,8 @@ def text_name(doc_id: str, text: str) -> str:
 
 
 class OutputWriter:
-    """Use as a context manager; `commit()` publishes, leaving the block without it discards."""
+    """The output folder's ResultWriter (outputs/base.py). Use as a context manager:
+    `commit()` publishes, leaving the block without it discards (as `abort()` does)."""
 
     def __init__(self, out_dir: Path) -> None:
         """Call with the folder's OutputLock held: any staging folder found is then a killed run's."""
@@ -162,16 +140,15 @@ class OutputWriter:
         self._handles.append(handle)
         return handle
 
-    def write_document(self, row: DocumentRow, mention_rows: Iterable[list[str]], text: str | None = None) -> None:
-        for cells in mention_rows:
-            self._mentions.writerow([safe_cell(cell) for cell in cells])
-        self._documents.writerow(["" if v is None else safe_cell(v) if isinstance(v, str) else v
-                                  for v in (getattr(row, name) for name in DOCUMENT_COLUMNS)])
-        if text is not None and row.text_path:
-            self._write_text(row.text_path, text)
-
-    def record_input(self, entry: dict[str, Any]) -> None:
-        """One item of the manifest's "inputs" list, in document order."""
+    def write_document(self, result: DocumentResult) -> None:
+        row = result.row
+        for mention in result.mentions:
+            self._mentions.writerow([safe_cell(cell) for cell in to_row(mention)])
+        self._documents.writerow([_document_cell(getattr(row, name)) for name in DOCUMENT_COLUMNS])
+        if result.text is not None and row.text_path:
+            self._write_text(row.text_path, result.text)
+        # one item of the manifest's "inputs" list, in document order
+        entry = {"doc_id": row.doc_id, "sha256": row.sha256, "status": row.status, "reused": result.reused}
         self._inputs_file.write(json.dumps(entry, sort_keys=True, ensure_ascii=False) + "\n")
 
     def _write_text(self, name: str, text: str) -> None:
@@ -213,6 +190,9 @@ class OutputWriter:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> None:
+        self.abort()
+
+    def abort(self) -> None:
         if self.committed:
             return
         for handle in self._handles:
@@ -221,6 +201,16 @@ class OutputWriter:
             except OSError:
                 pass  # a full disk fails the last flush too; the staging folder goes anyway
         shutil.rmtree(self.staging, ignore_errors=True)
+
+
+def _document_cell(value: object) -> object:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return safe_cell(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
 
 
 def write_json_with_list(handle: IO[str], document: dict[str, Any], key: str, items: Iterable[Any]) -> None:

@@ -57,6 +57,10 @@ def _value_ok(label: str, gold: dict[str, Any], pred: Span) -> bool:
     return abs(pred.value - expected) <= TOLERANCE * abs(expected) if expected else pred.value == 0
 
 
+def _iso(day: date | None) -> str:
+    return day.isoformat() if day else ""
+
+
 def score_suite(extractor: Extractor, path: Path) -> dict[str, Any]:
     label = suite_label(path)
     totals = {"cases": 0, "negatives": 0, "negatives_with_predictions": 0, "gold": 0, "pred": 0, "matched": 0, "value_correct": 0}
@@ -64,7 +68,7 @@ def score_suite(extractor: Extractor, path: Path) -> dict[str, Any]:
     for case in load_cases(path):
         extraction = extractor.extract_text(case.text, doc_id=case.id, doc_date=case.reference_date)
         predicted = [
-            Span(m.label.value, m.start, m.end, m.value, m.unit, m.date_start, m.date_end) for m in extraction.mentions if m.label.value == label
+            Span(m.label.value, m.start, m.end, m.value, m.unit, _iso(m.date_start), _iso(m.date_end)) for m in extraction.mentions if m.label.value == label
         ]
         gold = [Span(label, e["start"], e["end"]) for e in case.expected]
         pairs = match_lenient(gold, predicted)
