@@ -37,8 +37,18 @@ def test_every_rule_example_matches_exactly(patterns):
 def test_every_interp_has_a_reader(patterns, rules):
     dates = rules.normalizers.dates.interps
     assert {rule.interp for rule in patterns.rules["DATE"]} <= dates
-    assert {rule.interp for rule in patterns.rules["MONEY"]} <= {"amount", "major_minor", "tier", "implied", "shared"}
-    assert {rule.interp for rule in patterns.rules["PERCENT"]} <= {"percent", "shared", "percent_of"}
+    assert {rule.interp for rule in patterns.rules["MONEY"]} <= rules.normalizers.money.interps
+    assert {rule.interp for rule in patterns.rules["PERCENT"]} <= rules.normalizers.percent.interps
+    assert rules.normalizers.money.interps == {"amount", "major_minor", "tier", "implied", "shared"}
+
+
+def test_an_unknown_interp_is_refused(rules):
+    from pipeline.normalize.context import SpanContext
+
+    ctx = SpanContext("RMB 5 billion", 0, 13, 0, 13, ())
+    for reader in (rules.normalizers.money, rules.normalizers.percent):
+        with pytest.raises(KeyError, match="no .* reader named 'guess'"):
+            reader.normalize("guess", ctx)
 
 
 def test_loaded_rules_are_read_only(patterns):

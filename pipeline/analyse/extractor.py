@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from ..inputs.boilerplate import blank, find_boilerplate
 from ..core.candidate import Candidate, Resolved
 from ..inputs.dateline import DocDate, find_doc_date, is_transcript
+from ..core.labels import spec
 from ..core.mention import Label, Mention
 from ..inputs.metadata import Metadata, document_metadata
 from ..rules.nlp import build_nlp, model_id
@@ -199,8 +200,8 @@ class Extractor:
         source_start, source_end = document.offsets.to_source(start, end) if document.offsets else (start, end)
         fields = item.fields
         label = item.label
-        amount = label in (Label.MONEY, Label.PERCENT)
-        interval: Interval | None = fields["interval"] if label is Label.DATE else None
+        filled = spec(label).fields
+        interval: Interval | None = fields["interval"] if "date_start" in filled else None
         return Mention(
             doc_id=document.doc_id,
             mention_id=hashlib.blake2b(f"{document.sha256}|{label.value}|{start}|{end}".encode(), digest_size=8).hexdigest(),
@@ -210,16 +211,16 @@ class Extractor:
             end=end,
             sentence_start=sentence_start,
             sentence_end=sentence_end,
-            value=fields["value"] if amount or label is Label.QUANTITY else None,
-            value_high=fields.get("value_high") if amount or label is Label.QUANTITY else None,
-            unit=fields["unit"] if amount or label is Label.QUANTITY else "",
-            qualifier=fields["qualifier"] if amount or label is Label.DATE else "",
-            each=fields["each"] if amount else None,
-            inferred=fields["inferred"] if label is Label.MONEY else None,
+            value=fields["value"] if "value" in filled else None,
+            value_high=fields.get("value_high") if "value_high" in filled else None,
+            unit=fields["unit"] if "unit" in filled else "",
+            qualifier=fields["qualifier"] if "qualifier" in filled else "",
+            each=fields["each"] if "each" in filled else None,
+            inferred=fields["inferred"] if "inferred" in filled else None,
             date_start=interval.start if interval else None,
             date_end=interval.end if interval else None,
             granularity=interval.granularity if interval else "",
-            canonical=fields.get("canonical", "") if label in (Label.ORG, Label.CLUSTER) else "",
+            canonical=fields.get("canonical", "") if "canonical" in filled else "",
             rule=item.candidate.rule,
             source_start=source_start,
             source_end=source_end,

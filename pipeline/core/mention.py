@@ -22,9 +22,6 @@ class Label(str, Enum):
     QUANTITY = "QUANTITY"
 
 
-SCORED_LABELS: tuple[Label, ...] = (Label.MONEY, Label.PERCENT, Label.DATE, Label.ORG, Label.CLUSTER)
-
-
 @dataclass(frozen=True, slots=True)
 class Mention:
     doc_id: str

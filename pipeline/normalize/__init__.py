@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import Iterable
+from typing import Callable, Iterable
 
 from ..core.candidate import Candidate, Resolved
+from ..core.labels import spec
 from ..core.mention import Label
 from ..patterns.loader import PatternSet
 from ..text.sentences import SentenceIndex
@@ -26,26 +27,38 @@ class Normalizers:
         self.money = MoneyNormalizer(patterns, self.numbers)
         self.percent = PercentNormalizer(self.numbers)
         self.dates = DateNormalizer(patterns, self.numbers)
+        self._readings: dict[str, Callable[[Candidate, SpanContext, DateContext, str], Resolved | None]] = {
+            "money": self._money, "percent": self._percent, "date": self._date, "name": self._name,
+            "quantity": self._name,  # quantities.py reads its own values; a QUANTITY candidate passing here keeps none
+        }
 
     def normalize(self, candidate: Candidate, text: str, sentences: SentenceIndex, dates: DateContext, currency: str = DEFAULT_CURRENCY) -> Resolved | None:
-        """The candidate with its normalized fields, or None when its words do not read as one."""
+        """The candidate with its normalized fields, or None when its words do not read as one.
+        The label registry (core/labels.py) names the reading each label gets."""
         sentence_start, sentence_end = sentences.around(candidate.start, candidate.end)
         ctx = SpanContext(text, candidate.start, candidate.end, sentence_start, sentence_end, candidate.groups)
-        if candidate.label is Label.MONEY:
-            money = self.money.normalize(candidate.interp, ctx, currency)
-            if money is None:
-                return None
-            return Resolved(candidate, {"value": money.value, "value_high": money.value_high, "unit": money.unit, "inferred": money.inferred})
-        if candidate.label is Label.PERCENT:
-            percent = self.percent.normalize(candidate.interp, ctx)
-            if percent is None:
-                return None
-            return Resolved(candidate, {"value": percent.value, "value_high": percent.value_high, "unit": percent.unit})
-        if candidate.label is Label.DATE:
-            interval = self.dates.normalize(candidate.interp, ctx, dates)
-            if interval is None and candidate.interp == "same_period":
-                return Resolved(candidate, {"interval": None})  # relations.same_period reads the report period
-            return Resolved(candidate, {"interval": interval}) if interval is not None else None
+        return self._readings[spec(candidate.label).normalizer](candidate, ctx, dates, currency)
+
+    def _money(self, candidate: Candidate, ctx: SpanContext, dates: DateContext, currency: str) -> Resolved | None:
+        money = self.money.normalize(candidate.interp, ctx, currency)
+        if money is None:
+            return None
+        return Resolved(candidate, {"value": money.value, "value_high": money.value_high, "unit": money.unit, "inferred": money.inferred})
+
+    def _percent(self, candidate: Candidate, ctx: SpanContext, dates: DateContext, currency: str) -> Resolved | None:
+        percent = self.percent.normalize(candidate.interp, ctx)
+        if percent is None:
+            return None
+        return Resolved(candidate, {"value": percent.value, "value_high": percent.value_high, "unit": percent.unit})
+
+    def _date(self, candidate: Candidate, ctx: SpanContext, dates: DateContext, currency: str) -> Resolved | None:
+        interval = self.dates.normalize(candidate.interp, ctx, dates)
+        if interval is None and candidate.interp == "same_period":
+            return Resolved(candidate, {"interval": None})  # relations.same_period reads the report period
+        return Resolved(candidate, {"interval": interval}) if interval is not None else None
+
+    @staticmethod
+    def _name(candidate: Candidate, ctx: SpanContext, dates: DateContext, currency: str) -> Resolved | None:
         return Resolved(candidate, {"canonical": candidate.get("canonical", "")})
 
     def date_ranges(self, candidates: Iterable[Candidate], text: str, sentences: SentenceIndex, dates: DateContext) -> list[Resolved]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Callable
 
 from ..patterns.loader import PatternSet
 from .context import SpanContext
@@ -50,42 +51,76 @@ class MoneyNormalizer:
             r"\b(?:" + "|".join(re.escape(w).replace("\\ ", r"\s+") for w in patterns.lexicon("money_context").column("word")) + r")\b",
             re.IGNORECASE,
         )
+        self._readers: dict[str, Callable[[SpanContext, str], MoneyValue | None]] = {
+            "amount": self._amount, "shared": self._shared, "tier": self._tier, "implied": self._implied, "major_minor": self._major_minor,
+        }
 
     def currency(self, surface: str) -> tuple[str, Decimal] | None:
         squashed = re.sub(r"\s+", " ", surface)
         return self.currency_by_surface.get(squashed) or self.currency_by_surface.get(squashed.lower())
 
+    @property
+    def interps(self) -> frozenset[str]:
+        """The readings a money rule may name as its `interp`."""
+        return frozenset(self._readers)
+
     def normalize(self, interp: str, ctx: SpanContext, default_currency: str = DEFAULT_CURRENCY) -> MoneyValue | None:
-        """Read one MONEY span. `interp` is the rule's reading: amount, major_minor, tier, implied, shared."""
-        span = ctx.span
+        """Read one MONEY span with the rule's reading (`interp`, one of `interps`)."""
+        reader = self._readers.get(interp)
+        if reader is None:
+            raise KeyError(f"no money reader named {interp!r}")
+        return reader(ctx, default_currency)
+
+    def _written_currencies(self, span: str) -> tuple[str, list[tuple[int, int, tuple[str, Decimal]]]]:
+        """The span with its currency words blanked, and those currencies (ISO code, factor)."""
         found = [(m.start(), m.end(), self.currency(m.group())) for m in self.currency_re.finditer(span)]
         currencies = [(start, end, cur) for start, end, cur in found if cur is not None]
         bare = span
         for start, end, _ in currencies:
             bare = bare[:start] + " " * (end - start) + bare[end:]
-        if interp == "major_minor":
-            return self._major_and_minor(bare, currencies)
-        if interp == "implied" and not self._economic_amount(ctx):
-            return None
-        tier = interp == "tier"
-        if tier:
-            bare = _TIER_WORD.sub("", bare.rstrip())
+        return bare, currencies
 
+    @staticmethod
+    def _main_currency(currencies: list[tuple[int, int, tuple[str, Decimal]]]) -> tuple[str, Decimal]:
+        majors = [cur for _, _, cur in currencies if cur[1] == 1]
+        return (majors or [cur for _, _, cur in currencies])[0]
+
+    def _amount(self, ctx: SpanContext, default_currency: str) -> MoneyValue | None:
+        """A written currency and an amount: 'RMB 70 billion', '149 billion U.S. dollars'."""
+        bare, currencies = self._written_currencies(ctx.span)
+        if not currencies:
+            return None
+        return self._read(bare, self._main_currency(currencies), inferred=False, tier=False)
+
+    def _shared(self, ctx: SpanContext, default_currency: str) -> MoneyValue | None:
+        """An amount whose currency is written after a later amount ('5 and 6 billion yuan')."""
+        bare, currencies = self._written_currencies(ctx.span)
         if currencies:
-            majors = [cur for _, _, cur in currencies if cur[1] == 1]
-            iso, factor = (majors or [cur for _, _, cur in currencies])[0]
-            inferred = False
-        elif interp == "shared" and ctx.group("shared_unit"):
-            shared = self.currency(ctx.group("shared_unit"))
-            if shared is None:
-                return None
-            iso, factor = shared
-            inferred = True
-        elif interp in ("tier", "implied"):
-            iso, factor, inferred = default_currency, Decimal(1), True
-        else:
-            return None
+            return self._read(bare, self._main_currency(currencies), inferred=False, tier=False)
+        shared = self.currency(ctx.group("shared_unit")) if ctx.group("shared_unit") else None
+        return self._read(bare, shared, inferred=True, tier=False) if shared is not None else None
 
+    def _tier(self, ctx: SpanContext, default_currency: str) -> MoneyValue | None:
+        """A scale tier ('ten-billion-level', '300 billion level'): yuan unless written."""
+        bare, currencies = self._written_currencies(ctx.span)
+        bare = _TIER_WORD.sub("", bare.rstrip())
+        currency = self._main_currency(currencies) if currencies else (default_currency, Decimal(1))
+        return self._read(bare, currency, inferred=not currencies, tier=True)
+
+    def _implied(self, ctx: SpanContext, default_currency: str) -> MoneyValue | None:
+        """A bare 'N billion' right after an economic word of its clause: yuan unless written."""
+        if not self._economic_amount(ctx):
+            return None
+        bare, currencies = self._written_currencies(ctx.span)
+        currency = self._main_currency(currencies) if currencies else (default_currency, Decimal(1))
+        return self._read(bare, currency, inferred=not currencies, tier=False)
+
+    def _major_minor(self, ctx: SpanContext, default_currency: str) -> MoneyValue | None:
+        bare, currencies = self._written_currencies(ctx.span)
+        return self._major_and_minor(bare, currencies)
+
+    def _read(self, bare: str, currency: tuple[str, Decimal], inferred: bool, tier: bool) -> MoneyValue | None:
+        iso, factor = currency
         low_text, high_text = self._split_range(bare)
         low, low_scaled = self.numbers.amount(low_text)
         if low is None:

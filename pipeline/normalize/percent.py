@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Callable
 
 from .context import SpanContext
 from .numbers import NumberReader
@@ -24,8 +25,25 @@ class PercentValue:
 class PercentNormalizer:
     def __init__(self, numbers: NumberReader) -> None:
         self.numbers = numbers
+        # percent: '6.5 percent', '3.1 percentage points'; shared: the unit written after a
+        # later figure ('1.6 and 0.2 percentage points'); percent_of: 'of 15%', never negative
+        self._readers: dict[str, Callable[[SpanContext], PercentValue | None]] = {
+            "percent": lambda ctx: self._read(ctx, of=False), "shared": lambda ctx: self._read(ctx, of=False),
+            "percent_of": lambda ctx: self._read(ctx, of=True),
+        }
+
+    @property
+    def interps(self) -> frozenset[str]:
+        """The readings a percent rule may name as its `interp`."""
+        return frozenset(self._readers)
 
     def normalize(self, interp: str, ctx: SpanContext) -> PercentValue | None:
+        reader = self._readers.get(interp)
+        if reader is None:
+            raise KeyError(f"no percent reader named {interp!r}")
+        return reader(ctx)
+
+    def _read(self, ctx: SpanContext, of: bool) -> PercentValue | None:
         span = ctx.span
         units = list(_UNIT.finditer(span))
         unit_text = units[-1].group() if units else ctx.group("shared_unit")
@@ -35,9 +53,9 @@ class PercentNormalizer:
         if len({bool(_POINTS.search(u.group())) for u in units}) > 1:
             return None  # "fell by 2 percentage points to 41.5%": a change and a level, not a range
         bare = _UNIT.sub(" ", span)
-        if interp == "percent_of":
+        if of:
             bare = re.sub(r"(?i)^\s*of\s+", "", bare)
-        negative = bare.lstrip().startswith("-") and interp != "percent_of"
+        negative = bare.lstrip().startswith("-") and not of
         bare = bare.strip().lstrip("-").strip().rstrip("-").strip()
         bare = re.sub(r"^(?i:between)\s+", "", bare)
         low_text, high_text = bare, None

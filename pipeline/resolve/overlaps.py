@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Iterable
 
 from ..core.candidate import IntervalSet, Resolved
-from ..core.mention import Label
+from ..core.labels import LABELS
 
-# Rank of a label when two spans of equal length and source overlap.
-LABEL_PRIORITY = {Label.MONEY: 0, Label.PERCENT: 1, Label.DATE: 2, Label.ORG: 3, Label.CLUSTER: 4, Label.QUANTITY: 5}
+# Rank of a label when two spans of equal length and source overlap (the label registry's).
+LABEL_PRIORITY = {label: entry.overlap_rank for label, entry in LABELS.items()}
 
 
 def resolve_overlaps(items: Iterable[Resolved]) -> list[Resolved]:

@@ -18,11 +18,12 @@ from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 from ..core.errors import GoldError
-from ..core.mention import CSV_COLUMNS, SCORED_LABELS
+from ..core.labels import LABELS as REGISTRY, SCORED_LABELS
+from ..core.mention import CSV_COLUMNS, Label
 from ..outputs.folder import unguard_cell
 
 LABELS = tuple(label.value for label in SCORED_LABELS)
-VALUE_LABELS = ("MONEY", "PERCENT", "DATE")
+VALUE_LABELS = tuple(label.value for label in SCORED_LABELS if REGISTRY[label].value_check)
 TOLERANCE = Decimal("0.001")
 
 
@@ -124,13 +125,14 @@ def match_lenient(gold: Sequence[Span], pred: Sequence[Span]) -> list[tuple[int,
 
 
 def value_correct(gold: Span, pred: Span) -> bool:
-    if gold.label in ("MONEY", "PERCENT"):
+    check = REGISTRY[Label(gold.label)].value_check
+    if check == "amount":
         if gold.unit != pred.unit or gold.value is None or pred.value is None:
             return False
         if gold.value == 0:
             return pred.value == 0
         return abs(pred.value - gold.value) <= TOLERANCE * abs(gold.value)
-    if gold.label == "DATE":
+    if check == "interval":
         return bool(gold.date_start) and (gold.date_start, gold.date_end) == (pred.date_start, pred.date_end)
     return True
 
