@@ -22,25 +22,9 @@ from ..core.mention import Label
 from ..patterns.loader import PatternSet
 from ..text.words import Word
 
-HEAD_WORDS = frozenset({"industry", "industries", "sector", "sectors", "cluster", "clusters"})
-HEAD_AFTER_INDUSTRIAL = frozenset({"cluster", "clusters", "base", "bases"})
 _DIGIT = re.compile(r"\d")
 _STOPS = frozenset(".;:!?")
 _LETTER = re.compile(r"[^\W\d_]")
-_HEADS = HEAD_WORDS | {"ecosystem", "ecosystems", "industrial"}
-ITEM_TAIL = frozenset({"industry", "industries", "sector", "sectors", "cluster", "clusters", "field", "fields"})
-LIST_STOP = frozenset(
-    """will would shall should can could may might must is are was were be been being has have had to which that who whose
-    where when while whereas with in by from at on into through across among within under over we it they this these those
-    its their our he she so thus but also further contributing accounting making becoming etc etc. via per than toward
-    towards all each both more most very not respectively among others including such include includes included
-    comprise comprises comprising cover covers covering namely""".split()
-)
-NP_STOP = LIST_STOP | frozenset("the a an of for and or as said its their his her our this that these those".split())
-ARTICLES = frozenset({"the", "a", "an"})
-_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve dozens hundreds several many".split())
-_ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ary", "ful", "ile")
-
 
 @dataclass(frozen=True)
 class Trigger:
@@ -70,6 +54,22 @@ class ClusterLexicons:
     # last words of event and organization names: "Big Data Industry Expo" names an event, not an industry
     name_endings: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()  # lower case: "Guiyang big data industry" names a place's industry, not "Guiyang big data"
+    # The roles of lexicons/cluster_words.tsv the list and head rules read (see its comments).
+    head_words: frozenset[str] = frozenset()
+    head_after_industrial: frozenset[str] = frozenset()
+    sentence_heads: frozenset[str] = frozenset()  # head and head_like
+    item_tail: frozenset[str] = frozenset()
+    list_stop: frozenset[str] = frozenset()
+    phrase_stop: frozenset[str] = frozenset()  # list_stop and phrase_stop
+    and_related: frozenset[str] = frozenset()
+    naming_generic: frozenset[str] = frozenset()
+    alone_not_industry: frozenset[str] = frozenset()
+    product_context: frozenset[str] = frozenset()
+    articles: frozenset[str] = frozenset()
+    count_words: frozenset[str] = frozenset()  # "one" to "twelve" and vague counts ("several")
+    scale_words: frozenset[str] = frozenset()  # one-word scales ("million")
+    adjective_endings: tuple[str, ...] = ()  # endings no industry name's single word has before a bare "cluster"
+    never_industry_endings: tuple[str, ...] = ()  # adjective endings no industry name's single word has
     _verbs: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)  # is_verb's answers, bounded
 
     @classmethod
@@ -94,6 +94,22 @@ class ClusterLexicons:
             | frozenset(r["word"].lower() for r in patterns.lexicon("org_heads").where(kind="head")),
             places=frozenset(p.lower() for p in patterns.lexicon("places").column("name"))
             - frozenset(w for r in patterns.lexicon("clusters").rows for w in cluster_key(r["variant"]).split()),  # "traditional Chinese medicine"
+            head_words=role("head"),
+            head_after_industrial=role("head_after_industrial"),
+            sentence_heads=role("head") | role("head_like"),
+            item_tail=role("item_tail"),
+            list_stop=role("list_stop"),
+            phrase_stop=role("list_stop") | role("phrase_stop"),
+            and_related=role("and_related"),
+            naming_generic=role("naming_generic"),
+            alone_not_industry=role("alone_not_industry"),
+            product_context=role("product_context"),
+            articles=patterns.word_set("article"),
+            count_words=frozenset(r["word"] for r in patterns.lexicon("number_words").rows if r["kind"] != "article" and 1 <= int(r["value"]) <= 12)
+            | patterns.word_set("count.vague"),
+            scale_words=frozenset(r["surface"] for r in patterns.lexicon("scales").where(form="word") if " " not in r["surface"]),
+            adjective_endings=patterns.words("suffix.adjective"),
+            never_industry_endings=patterns.words("suffix.adjective_never_industry"),
         )
 
     def is_verb(self, word: str) -> bool:
@@ -163,7 +179,7 @@ def scan_clusters(
         for trigger in triggers[first:bisect_right(trigger_ends, sentence_end)]:
             items.extend(_list_items(text, words, blocked, trigger, lex))
         found.extend(items)
-        if any(w.lower in _HEADS for w in words):
+        if any(w.lower in lex.sentence_heads for w in words):
             # a phrase before a head word that spans two items of a list is the list's last items
             # run together ("modern pharmaceutical and modern light industry"): the list has them
             found.extend(c for c in _headed(text, words, blocked, lex) if sum(c.start <= i.start and i.end <= c.end for i in items) < 2)
@@ -200,7 +216,7 @@ def _line_lists(text: str, sentences: Sequence[tuple[tuple[int, int], list[Word]
     while index < len(sentences):
         (start, end), words = sentences[index]
         index += 1
-        if not words or not words[-1].trail.endswith(":") or not any(w.lower in ITEM_TAIL or w.lower in _HEADS for w in words):
+        if not words or not words[-1].trail.endswith(":") or not any(w.lower in lex.item_tail or w.lower in lex.sentence_heads for w in words):
             continue
         if text[end:end + 1] not in ("\n", "\r") and text[end:end + 2].strip():
             continue  # the colon does not end its line
@@ -215,12 +231,12 @@ def _line_lists(text: str, sentences: Sequence[tuple[tuple[int, int], list[Word]
                 item = item[1:]
             if not item or len(item) > LINE_ITEM_WORDS or any(parsed[index].blocked) or any(_DIGIT.search(w.text) and not re.fullmatch(r"\d+G", w.text) for w in item):
                 break
-            if any(w.lower in LIST_STOP for w in item) or item[-1].trail.rstrip(";,.") != item[-1].trail.rstrip(";,.").rstrip() \
+            if any(w.lower in lex.list_stop for w in item) or item[-1].trail.rstrip(";,.") != item[-1].trail.rstrip(";,.").rstrip() \
                     or ":" in "".join(w.trail for w in item):
                 break
             index += 1
-            item = _trim_item(item)
-            if not item or (len(item) == 1 and (item[0].lower in lex.generic or item[0].lower in ITEM_TAIL)):
+            item = _trim_item(item, lex)
+            if not item or (len(item) == 1 and (item[0].lower in lex.generic or item[0].lower in lex.item_tail)):
                 continue
             first, last = item[0].start, item[-1].end
             found.append(Candidate(Label.CLUSTER, first, last, "cluster.line_list",
@@ -248,7 +264,7 @@ def _list_items(text: str, words: list[Word], blocked: list[bool], trigger: Trig
             segments[-1].append("and")
             i += 1
             continue
-        if low in LIST_STOP or set(word.text) <= set("-~"):
+        if low in lex.list_stop or set(word.text) <= set("-~"):
             break  # a clause word, or a dash closing an aside ("-- A, B and C --")
         if finished:
             break  # "A, B, and C, contributed ...": the list ended with its last item
@@ -270,12 +286,12 @@ def _list_items(text: str, words: list[Word], blocked: list[bool], trigger: Trig
     items = _items_from_segments([s for s in segments if any(isinstance(x, Word) for x in s)], trigger, lex)
     found = []
     for item in items:
-        item = _trim_item(item)
+        item = _trim_item(item, lex)
         if not item or len(item) > 8:
             continue
         if trigger.fields and item[-1].lower in lex.field_heads:
             continue
-        if all(w.lower in lex.generic or w.lower in ITEM_TAIL for w in item) and len(item) == 1 and item[0].lower in ITEM_TAIL:
+        if all(w.lower in lex.generic or w.lower in lex.item_tail for w in item) and len(item) == 1 and item[0].lower in lex.item_tail:
             continue
         start, end = item[0].start, item[-1].end
         found.append(
@@ -302,11 +318,11 @@ def _items_from_segments(segments: list[list[Word | str]], trigger: Trigger, lex
             items.append(head)
             items.append(tail)
         elif index == last and oxford:
-            items.extend(_split_at_articles(segment))
+            items.extend(_split_at_articles(segment, lex))
         elif len(segments) == 1:
             items.extend(_split_single(parts, segment, lex))
         else:
-            items.extend(_split_at_articles(segment))
+            items.extend(_split_at_articles(segment, lex))
     items = [item for item in items if item]
     count = trigger.count if trigger.kind == "complete" else None
     if count:
@@ -333,7 +349,7 @@ def _join(parts: list[list[Word]]) -> list[Word]:
     return [w for part in parts for w in part]
 
 
-def _split_at_articles(segment: list[Word | str]) -> list[list[Word]]:
+def _split_at_articles(segment: list[Word | str], lex: ClusterLexicons) -> list[list[Word]]:
     """Split only where 'and' is followed by an article: 'new energy and the new energy storage industry'."""
     items: list[list[Word]] = [[]]
     previous_and = False
@@ -342,10 +358,8 @@ def _split_at_articles(segment: list[Word | str]) -> list[list[Word]]:
             previous_and = bool(items[-1])
             continue
         assert isinstance(piece, Word)
-        if previous_and and piece.lower in ARTICLES:
+        if previous_and and piece.lower in lex.articles:
             items.append([])
-        elif previous_and and items[-1]:
-            pass
         previous_and = False
         items[-1].append(piece)
     return [i for i in items if i]
@@ -353,15 +367,15 @@ def _split_at_articles(segment: list[Word | str]) -> list[list[Word]]:
 
 def _split_single(parts: list[list[Word]], segment: list[Word | str], lex: ClusterLexicons) -> list[list[Word]]:
     """'A and B' with no commas: one industry ('software and information services') or two."""
-    by_article = _split_at_articles(segment)
+    by_article = _split_at_articles(segment, lex)
     if len(by_article) > 1:
         return by_article
     if len(parts) == 2:
-        return _split_pair(_join(parts), lex, parts)
+        return _split_pair(parts, lex)
     return [_join(parts)]
 
 
-def _split_pair(words: list[Word], lex: ClusterLexicons, parts: list[list[Word]]) -> list[list[Word]]:
+def _split_pair(parts: list[list[Word]], lex: ClusterLexicons) -> list[list[Word]]:
     left, right = parts
     whole = cluster_key(" ".join(w.text for w in left) + " and " + " ".join(w.text for w in right))
     if whole in lex.terms:
@@ -370,7 +384,7 @@ def _split_pair(words: list[Word], lex: ClusterLexicons, parts: list[list[Word]]
         word = left[0].lower
         if len(right) > 1 and cluster_key(word) not in lex.terms:
             return [left + right]  # "food and agricultural product processing"
-        if word.endswith(_ADJECTIVE_ENDINGS) and cluster_key(word) not in lex.terms:
+        if word.endswith(lex.adjective_endings) and cluster_key(word) not in lex.terms:
             return [left + right]  # "commercial and trade"
     return [left, right]
 
@@ -391,11 +405,11 @@ def _split_to_count(items: list[list[Word]], count: int, lex: ClusterLexicons) -
     return result
 
 
-def _trim_item(item: list[Word]) -> list[Word]:
+def _trim_item(item: list[Word], lex: ClusterLexicons) -> list[Word]:
     """Drop leading articles and a trailing 'industry' / 'industrial cluster': they are outside the span."""
-    while item and item[0].lower in ARTICLES:
+    while item and item[0].lower in lex.articles:
         item = item[1:]
-    while item and item[-1].lower in ITEM_TAIL:
+    while item and item[-1].lower in lex.item_tail:
         item = item[:-1]
         if item and item[-1].lower in ("industrial", "industry"):
             item = item[:-1]
@@ -415,9 +429,9 @@ def _headed(text: str, words: list[Word], blocked: list[bool], lex: ClusterLexic
         low = word.lower
         if "'" in word.trail:
             continue  # "industries' generation": a possessive, not a head
-        if low in HEAD_WORDS or low in ("ecosystem", "ecosystems"):
+        if low in lex.head_words or low in ("ecosystem", "ecosystems"):
             end_index = h
-        elif low in ("industrial", "industry") and h + 1 < len(words) and words[h + 1].lower in HEAD_AFTER_INDUSTRIAL and not word.ends_clause():
+        elif low in ("industrial", "industry") and h + 1 < len(words) and words[h + 1].lower in lex.head_after_industrial and not word.ends_clause():
             end_index = h
         else:
             continue
@@ -428,7 +442,7 @@ def _headed(text: str, words: list[Word], blocked: list[bool], lex: ClusterLexic
         if word.text[0].isupper() and h > 0 and words[h - 1].text[0].isupper() and not title_case:
             continue  # a capitalized head inside a sentence ends a name: "Sany Heavy Industry", "Sumitomo Heavy Industries"
         phrase = _noun_phrase_before(words, blocked, end_index, lex)
-        if len(phrase) > 2 and phrase[-2].lower == "and" and phrase[-1].lower in _AND_RELATED:
+        if len(phrase) > 2 and phrase[-2].lower == "and" and phrase[-1].lower in lex.and_related:
             phrase = phrase[:-2]  # "big data and related industries": the industry is "big data"
         if len(phrase) > 1 and phrase[-1].lower == "core":
             phrase = phrase[:-1]  # "the digital economy core industries": the industry is before "core"
@@ -445,9 +459,6 @@ def _headed(text: str, words: list[Word], blocked: list[bool], lex: ClusterLexic
     return found
 
 
-_AND_RELATED = frozenset({"related", "associated", "supporting", "relevant", "other", "ancillary", "derivative"})
-
-
 def _noun_phrase_before(words: list[Word], blocked: list[bool], head: int, lex: ClusterLexicons) -> list[Word]:
     phrase: list[Word] = []
     j = head - 1
@@ -456,7 +467,7 @@ def _noun_phrase_before(words: list[Word], blocked: list[bool], head: int, lex: 
         low = word.lower
         if word.ends_clause() or blocked[j] or word.lead or word.text.endswith(("'s", "'")):
             break
-        if low in NP_STOP and low != "and" or low in _NUMBER_WORDS or _DIGIT.search(word.text) and not re.fullmatch(r"\d+G", word.text):
+        if low in lex.phrase_stop and low != "and" or low in lex.count_words or _DIGIT.search(word.text) and not re.fullmatch(r"\d+G", word.text):
             break
         if low == "and" and (not phrase or j == 0 or words[j - 1].ends_clause()):
             break
@@ -477,7 +488,7 @@ def _adjective_only(phrase: list[Word], lex: ClusterLexicons, strict: bool) -> b
     """
     if len(phrase) != 1 or cluster_key(phrase[0].text) in lex.terms:
         return False
-    endings = ("able", "ible", "ous", "ful") + (_ADJECTIVE_ENDINGS if strict else ())
+    endings = lex.never_industry_endings + (lex.adjective_endings if strict else ())
     return phrase[0].lower.endswith(endings)
 
 
@@ -491,7 +502,7 @@ def _comma_list_before(words: list[Word], blocked: list[bool], phrase: list[Word
         k = end - 1
         while k >= 0 and (k == end - 1 or "," not in words[k].trail) and not blocked[k]:
             low = words[k].lower
-            if low in NP_STOP or lex.is_verb(low) or not re.fullmatch(r"[A-Za-z][A-Za-z-]*", words[k].text):
+            if low in lex.phrase_stop or lex.is_verb(low) or not re.fullmatch(r"[A-Za-z][A-Za-z-]*", words[k].text):
                 break
             segment.insert(0, words[k])
             k -= 1
@@ -511,7 +522,7 @@ def _best_phrase(phrase: list[Word], lex: ClusterLexicons, ecosystem: bool) -> l
     'stainless steel' stays whole)."""
     for k in range(len(phrase)):
         if cluster_key(" ".join(w.text for w in phrase[k:])) in lex.terms:
-            if all(w.lower in lex.modifiers or w.lower in lex.generic and w.lower not in ("new", "advanced", "smart", "intelligent", "green", "digital", "modern") for w in phrase[:k]):
+            if all(w.lower in lex.modifiers or w.lower in lex.generic and w.lower not in lex.naming_generic for w in phrase[:k]):
                 return phrase[k:]
             break
     if ecosystem:
@@ -520,7 +531,7 @@ def _best_phrase(phrase: list[Word], lex: ClusterLexicons, ecosystem: bool) -> l
         phrase = phrase[1:]
     if not phrase or all(w.lower in lex.generic or w.lower in lex.broad for w in phrase):
         return []
-    if len(phrase) == 1 and (phrase[0].lower in ("upstream", "downstream", "private", "public", "state-owned", "non-public", "whole", "entire") or phrase[0].lower.endswith("ed")):
+    if len(phrase) == 1 and (phrase[0].lower in lex.alone_not_industry or phrase[0].lower.endswith("ed")):
         return []  # a participle alone ("modernized industrial chains") names no industry
     return phrase
 
@@ -551,9 +562,6 @@ def _coordinated(phrase: list[Word], lex: ClusterLexicons, plural: bool, in_seri
 
 
 # -- rule 1b: lists of known industries without a trigger ------------------------------------------
-_PRODUCT_CONTEXT = frozenset({"exports", "imports", "sales", "output", "production", "prices", "consumption", "supply", "demand", "shipments"})
-
-
 def _known_item_lists(text: str, words: list[Word], blocked: list[bool], lex: ClusterLexicons, taken: IntervalSet) -> list[Candidate]:
     """'opportunities in hydrogen energy, photovoltaics, semiconductors and the digital economy':
     three or more coordinated noun phrases, most of them known industries, are a list of industries."""
@@ -583,7 +591,7 @@ def _known_item_lists(text: str, words: list[Word], blocked: list[bool], lex: Cl
             or _DIGIT.search(word.text)
             or word.lead
             or not _LETTER.search(word.text)
-            or low in LIST_STOP
+            or low in lex.list_stop
             or lex.is_verb(low) and low not in lex.name_words
         ):
             close_run()
@@ -608,7 +616,7 @@ def _known_item_lists(text: str, words: list[Word], blocked: list[bool], lex: Cl
             continue
         index = positions[id(items[0][0])]
         before = [w.lower for w in words[max(0, index - 3):index]]
-        if len(items) < 3 or len(known) < 2 or len(known) * 5 < len(items) * 3 or any(w in _PRODUCT_CONTEXT for w in before):
+        if len(items) < 3 or len(known) < 2 or len(known) * 5 < len(items) * 3 or any(w in lex.product_context for w in before):
             continue
         for item in items:
             start, end = item[0].start, item[-1].end
@@ -632,10 +640,10 @@ def _item_tail(item: list[Word], lex: ClusterLexicons) -> list[Word]:
     """The noun phrase at the end of a segment: 'opportunities in hydrogen energy' -> 'hydrogen energy'."""
     tail: list[Word] = []
     for word in reversed(item):
-        if word.lower in NP_STOP or word.text.endswith(("'s", "'")) or not re.fullmatch(r"[A-Za-z][A-Za-z-]*|\d+G", word.text):
+        if word.lower in lex.phrase_stop or word.text.endswith(("'s", "'")) or not re.fullmatch(r"[A-Za-z][A-Za-z-]*|\d+G", word.text):
             break
         tail.insert(0, word)
-    tail = _trim_item(tail)
+    tail = _trim_item(tail, lex)
     if len(tail) > 5:
         return []
     return tail
@@ -707,7 +715,7 @@ def _stands_alone(words: list[Word], i: int, j: int, lex: ClusterLexicons) -> bo
     """Not a count of products ('500,000 new energy vehicles') nor a modifier ('NEV projects')."""
     if i > 0:
         previous = words[i - 1].lower
-        if _DIGIT.search(previous) or previous in _NUMBER_WORDS or previous in ("million", "thousand", "billion"):
+        if _DIGIT.search(previous) or previous in lex.count_words or previous in lex.scale_words:
             return False  # "500,000 new energy vehicles": a count of products
         if previous == "of" and i > 1 and (words[i - 2].lower in lex.classifiers or _DIGIT.search(words[i - 2].text)):
             return False  # "the output of NEVs"
@@ -718,6 +726,6 @@ def _stands_alone(words: list[Word], i: int, j: int, lex: ClusterLexicons) -> bo
             return False
         if following.text[:1].isupper() and not following.lead:
             return False  # part of a longer name
-        if re.fullmatch(r"[a-z][a-z-]*", following.text) and low not in NP_STOP and low not in LIST_STOP and low not in HEAD_WORDS and not low.endswith("ly"):
+        if re.fullmatch(r"[a-z][a-z-]*", following.text) and low not in lex.phrase_stop and low not in lex.list_stop and low not in lex.head_words and not low.endswith("ly"):
             return False  # a modifier of the next noun ("new energy vehicles" from "new energy")
     return True
