@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from .analyse.extractor import Extractor
     from .core.settings import Settings
 
-__all__ = ["Extractor", "Label", "Mention", "Settings", "__version__", "extract_text"]
+__all__ = ["Extractor", "Label", "Mention", "Settings", "__version__", "extract_text"]  # identifiers
 
 
 def __getattr__(name: str) -> Any:

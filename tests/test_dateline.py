@@ -2,7 +2,11 @@
 
 import pytest
 
-from pipeline.inputs.dateline import find_doc_date, is_transcript
+from pipeline.core.settings import DEFAULT_PATTERNS_DIR
+from pipeline.inputs.dateline import DocDateFinder, is_transcript
+from pipeline.patterns.loader import load_patterns
+
+find_doc_date = DocDateFinder(load_patterns(DEFAULT_PATTERNS_DIR)).find
 
 ROWS = [
     ("metadata-line", " date 2024-07-15 Yubei District People's Government\n\nText.", "2024-07-15", "metadata"),

@@ -19,10 +19,10 @@ from spacy.tokens import Doc
 
 from ..inputs.boilerplate import blank, find_boilerplate
 from ..core.candidate import Candidate, Resolved
-from ..inputs.dateline import DocDate, find_doc_date, is_transcript
+from ..inputs.dateline import DocDate, DocDateFinder, is_transcript
 from ..core.labels import spec
 from ..core.mention import Label, Mention
-from ..inputs.metadata import Metadata, document_metadata
+from ..inputs.metadata import Metadata, MetadataReader
 from ..rules.nlp import build_nlp, model_id
 from ..normalize import Normalizers
 from ..normalize.context import CONTEXT_CHARS
@@ -78,6 +78,9 @@ class Extractor:
         self.long_forms = {name: kind[1] for name, kind in names.items() if kind[1]}
         media = sorted((n for n, (k, _) in names.items() if k in ("media", "newswire")), key=len, reverse=True)
         self.media_names = re.compile("|".join(re.escape(n) for n in media))
+        self.doc_dates = DocDateFinder(self.patterns)
+        self.metadata = MetadataReader(self.patterns)
+        self.meta_date_names = self.patterns.words("html.meta_date")
         self.quantity_rule = f"quantulum3-{quantulum_version()}" if self.settings.quantities else ""
         self._warm = False
 
@@ -108,8 +111,8 @@ class Extractor:
         cleaned = analysis_text(document.text)
         boilerplate = find_boilerplate(cleaned, self.patterns.boilerplate)
         text = blank(cleaned, boilerplate)
-        found = DocDate(doc_date, "given", -1, -1) if doc_date else find_doc_date(text) or _meta_date(document)
-        metadata = document_metadata(blank(document.text, boilerplate), self.media_names, document.title_hint, document.html_meta)
+        found = DocDate(doc_date, "given", -1, -1) if doc_date else self.doc_dates.find(text) or _meta_date(document, self.meta_date_names)
+        metadata = self.metadata.read(blank(document.text, boilerplate), self.media_names, document.title_hint, document.html_meta)
         return Prepared(document, text, boilerplate, found, [], metadata)
 
     def tag_entities(self, prepared: Sequence[Prepared]) -> None:
@@ -241,12 +244,10 @@ def _chunks(text: str, size: int, start: int = 0, end: int | None = None) -> lis
     return pieces
 
 
-_META_DATES = ("article:published_time", "og:published_time", "publishdate", "pubdate", "publish-date", "date", "dc.date", "datepublished", "sailthru.date")
-
-
-def _meta_date(document: Document) -> DocDate | None:
-    """An HTML page's publication date from its <meta> tags, when the text states none."""
-    for key in _META_DATES:
+def _meta_date(document: Document, names: Sequence[str]) -> DocDate | None:
+    """An HTML page's publication date from the first of its <meta> tags `names` (word set
+    html.meta_date) that holds one, when the text states none."""
+    for key in names:
         value = document.html_meta.get(key, "")
         match = re.match(r"((?:19|20)\d{2})-(\d{2})-(\d{2})", value)
         if match:

@@ -131,7 +131,7 @@ def run_case(case: Case, root: Path, model: bool) -> dict[str, Any]:
     documents = []
     if (out / "documents.csv").exists():
         with open(out / "documents.csv", encoding="utf-8", newline="") as handle:
-            documents = [{k: row[k] for k in ("doc_id", "status", "reason", "mentions", "warnings")} for row in csv.DictReader(handle)]
+            documents = [{k: row[k] for k in ("doc_id", "status", "reason", "mentions", "warnings")} for row in csv.DictReader(handle)]  # identifiers
     traceback = "Traceback" in stderr
     if case.expect == "refused":
         met = returncode == 2 and not traceback and bool(stderr.strip())

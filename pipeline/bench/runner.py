@@ -30,7 +30,7 @@ import time
 from pathlib import Path
 from typing import Any, Callable
 
-TOOLS = ("pipeline", "pipeline-no-model", "outputs-floor", "spacy-sm", "blank", "blank-no-cache", "quantulum3")
+TOOLS = ("pipeline", "pipeline-no-model", "outputs-floor", "spacy-sm", "blank", "blank-no-cache", "quantulum3")  # identifiers
 
 
 def _texts(folder: Path) -> list[str]:

@@ -17,7 +17,7 @@ from spacy.util import compile_infix_regex
 from . import components  # noqa: F401  (registers the press_* factories)
 from ..core.settings import Settings
 
-_UNUSED_MODEL_COMPONENTS = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
+_UNUSED_MODEL_COMPONENTS = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]  # identifiers
 
 
 def build_nlp(settings: Settings) -> Language:

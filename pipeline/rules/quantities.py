@@ -19,7 +19,7 @@ from typing import Any, Sequence
 from ..core.candidate import Candidate, Resolved, overlaps
 from ..core.mention import Label
 
-_SKIPPED_ENTITIES = frozenset({"dimensionless", "currency", "unknown", "time"})
+_SKIPPED_ENTITIES = frozenset({"dimensionless", "currency", "unknown", "time"})  # identifiers
 _DIGIT = re.compile(r"\d")
 _CODE = re.compile(r"\d+[A-Z]")  # "5G", "4K", "3D": names, not 5 gauss
 
