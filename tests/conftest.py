@@ -12,7 +12,9 @@ import pytest
 from pipeline.analyse.extractor import Extractor
 from pipeline.core.mention import CSV_COLUMNS, Mention, to_row
 from pipeline.patterns.loader import PatternSet, load_patterns
-from pipeline.core.settings import DEFAULT_PATTERNS_DIR, Settings
+from pipeline.core.settings import DEFAULT_MAX_CHARS, DEFAULT_PATTERNS_DIR, Settings
+from pipeline.inputs.html import PageChrome
+from pipeline.inputs.reader import Document, Source, decode_document, read_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -58,3 +60,11 @@ def check(mentions: list[Mention], label: str, text: str, **expected: Any) -> No
     got = find(mentions, label, text)
     wrong = {k: (got[k], v) for k, v in expected.items() if got[k] != v}
     assert not wrong, f"{label} {text!r}: (got, expected) {wrong}"
+
+
+CHROME = PageChrome.from_patterns(load_patterns(DEFAULT_PATTERNS_DIR))
+
+
+def read_document(source: Source, max_chars: int = DEFAULT_MAX_CHARS) -> Document:
+    """Read, decode and (for HTML) extract one file as a run does; raises DocumentError."""
+    return decode_document(source.doc_id, source.path, read_bytes(source, max_chars), CHROME, source.format or "text", max_chars)

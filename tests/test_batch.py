@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.job.analyse import JobOptions, analyse_source, analyse_sources
+from pipeline.job.analyse import JobOptions, analyse_sources
 from pipeline.inputs.reader import discover
 from pipeline.core.settings import Settings
 
@@ -168,7 +168,7 @@ def test_a_failing_analysis_is_recorded(tmp_path, monkeypatch, rules):
         raise RuntimeError("boom")
 
     monkeypatch.setattr(rules, "finish", broken)
-    result = analyse_source(source, lambda: rules, None, JobOptions(Settings(use_model=False)))
+    result = analyse_sources([source], lambda: rules, None, JobOptions(Settings(use_model=False)))[0]
     assert result.row.status == "failed" and result.row.reason == "analysis failed: RuntimeError: boom"
 
 
@@ -183,7 +183,7 @@ def test_a_slow_analysis_is_given_up(tmp_path, monkeypatch, rules, slow_steps):
             time.sleep(pause)
             return _real(*args)
         monkeypatch.setattr(rules, step, slow)
-    result = analyse_source(source, lambda: rules, None, JobOptions(Settings(use_model=False), timeout=0.2))
+    result = analyse_sources([source], lambda: rules, None, JobOptions(Settings(use_model=False), timeout=0.2))[0]
     assert result.row.status == "failed" and "longer than 0.2 s" in result.row.reason
 
 
@@ -193,7 +193,7 @@ def test_a_batch_the_model_fails_on_is_retried_document_by_document(tmp_path, mo
         (tmp_path / name).write_text(text, encoding="utf-8")
     sources = discover([tmp_path])
     options = JobOptions(Settings(use_model=False))
-    alone = [analyse_source(source, lambda: rules, None, options) for source in sources]
+    alone = [analyse_sources([source], lambda: rules, None, options)[0] for source in sources]
     calls = []
 
     def tag_entities(prepared):

@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 
 from pipeline.core.mention import CSV_COLUMNS
-from pipeline.inputs.reader import discover, read_document
+from pipeline.inputs.reader import discover
+
+from .conftest import read_document
 
 from .conftest import GOLD, SEEDS, SHARED
 

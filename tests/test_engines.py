@@ -171,7 +171,9 @@ def test_work_within_the_limit_is_not_disturbed_off_the_main_thread():
 def test_documents_analysed_together_come_out_as_analysed_alone(model):
     """Engines batch documents for the model (tag_entities on several at once); the model's
     answer for a document must not depend on its batch, or --workers would change outputs."""
-    from pipeline.inputs.reader import Document, discover, read_document
+    from pipeline.inputs.reader import Document, discover
+
+    from .conftest import read_document
 
     from .conftest import SEEDS
     from .test_composed_releases import SENTENCES

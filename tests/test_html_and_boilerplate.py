@@ -12,6 +12,8 @@ import pytest
 from pipeline.inputs.html import extract_html
 from pipeline.inputs.reader import decode_document
 
+from .conftest import CHROME
+
 PAGE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <title>Hubei&#39;s GDP grows 5.8% | english.hubei.gov.cn</title>
@@ -40,7 +42,7 @@ optoelectronic information, automobile manufacturing, and big health.
 
 @pytest.fixture(scope="module")
 def page_document():
-    return decode_document("page.html", Path("page.html"), PAGE.encode("utf-8"), "html")
+    return decode_document("page.html", Path("page.html"), PAGE.encode("utf-8"), CHROME, "html")
 
 
 def test_main_text_only(page_document):
@@ -83,12 +85,12 @@ def test_page_metadata(rules, page_document):
     ids=["unclosed", "stray-end-tags", "deeply-nested", "open-comment", "broken-attribute"],
 )
 def test_broken_html_is_read(markup):
-    page = extract_html(markup)
+    page = extract_html(markup, CHROME)
     assert isinstance(page.text, str)
 
 
 def test_deep_nesting_keeps_text():
-    page = extract_html("<div>" * 20000 + "GDP grew 5 percent in 2023." + "</div>" * 20000)
+    page = extract_html("<div>" * 20000 + "GDP grew 5 percent in 2023." + "</div>" * 20000, CHROME)
     assert page.text == "GDP grew 5 percent in 2023."
 
 

@@ -80,9 +80,11 @@ def test_only_the_article_is_read(extracted, page):
 def test_a_page_without_an_article_keeps_all_its_text():
     from pipeline.inputs.html import extract_html
 
-    page = extract_html("<html><body><p>GDP grew 5 percent.</p></body></html>")
+    from .conftest import CHROME
+
+    page = extract_html("<html><body><p>GDP grew 5 percent.</p></body></html>", CHROME)
     assert page.text == "GDP grew 5 percent."
-    fragment = extract_html("Exports reached 2 billion yuan <b>in 2023</b>.")
+    fragment = extract_html("Exports reached 2 billion yuan <b>in 2023</b>.", CHROME)
     assert fragment.text == "Exports reached 2 billion yuan in 2023."
 
 
@@ -104,9 +106,11 @@ def test_a_colon_line_without_industries_opens_no_list(rules):
 def test_layout_classes_that_share_a_chrome_word_keep_their_text():
     from pipeline.inputs.html import extract_html
 
+    from .conftest import CHROME
+
     page = extract_html('<html><body><div class="container position-relative"><div class="print-area">'
                         "<p>Guizhou's digital economy grew 20 percent in 2023, the provincial government said.</p>"
                         '</div><div class="bottom-0 mt-2"><p>Its output reached 500 billion yuan.</p></div></div>'
-                        '<div class="bottom">Copyright 2024 Guizhou Provincial People\'s Government</div></body></html>')
+                        '<div class="bottom">Copyright 2024 Guizhou Provincial People\'s Government</div></body></html>', CHROME)
     assert page.text.splitlines() == ["Guizhou's digital economy grew 20 percent in 2023, the provincial government said.",
                                       "Its output reached 500 billion yuan."]

@@ -3,7 +3,9 @@
 import pytest
 
 from pipeline.core.errors import DocumentError, InputError
-from pipeline.inputs.reader import decode_bytes, decode_document, discover, read_document
+from pipeline.inputs.reader import decode_bytes, decode_document, discover
+
+from .conftest import CHROME, read_document
 
 SAMPLE = "Chongqing's GDP grew 6.1 percent to 3 trillion yuan in 2023. 重庆市人民政府 said so."
 ENCODINGS = [
@@ -41,7 +43,7 @@ def test_bom_removed_crlf_kept(tmp_path):
 
 
 def test_other_encodings_are_written_out():
-    document = decode_document("g.txt", __import__("pathlib").Path("g.txt"), SAMPLE.encode("gb18030"))
+    document = decode_document("g.txt", __import__("pathlib").Path("g.txt"), SAMPLE.encode("gb18030"), CHROME)
     assert document.text == SAMPLE and document.encoding == "gb18030" and document.text_differs
 
 

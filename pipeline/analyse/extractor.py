@@ -22,6 +22,7 @@ from ..core.candidate import Candidate, Resolved
 from ..inputs.dateline import DocDate, DocDateFinder, is_transcript
 from ..core.labels import spec
 from ..core.mention import Label, Mention
+from ..inputs.html import PageChrome
 from ..inputs.metadata import Metadata, MetadataReader
 from ..rules.nlp import build_nlp, model_id
 from ..normalize import Normalizers
@@ -79,6 +80,7 @@ class Extractor:
         media = sorted((n for n, (k, _) in names.items() if k in ("media", "newswire")), key=len, reverse=True)
         self.media_names = re.compile("|".join(re.escape(n) for n in media))
         self.doc_dates = DocDateFinder(self.patterns)
+        self.page_chrome = PageChrome.from_patterns(self.patterns)
         self.metadata = MetadataReader(self.patterns)
         self.meta_date_names = self.patterns.words("html.meta_date")
         self.quantity_rule = f"quantulum3-{quantulum_version()}" if self.settings.quantities else ""

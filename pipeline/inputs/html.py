@@ -15,26 +15,19 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from ..patterns.loader import PatternSet
 from ..text.offsets import OffsetMap
 
-_SKIP_TAGS = frozenset(
-    "script style noscript template svg math iframe object embed canvas select button head nav footer aside form".split()
+# Element and ARIA role names of the HTML standard (markup, not prose).
+_SKIP_TAGS = frozenset(  # identifiers
+    "script style noscript template svg math iframe object embed canvas select button head nav footer aside form".split()  # identifiers
 )
-_BLOCK_TAGS = frozenset(
+_BLOCK_TAGS = frozenset(  # identifiers
     """p div br li ul ol h1 h2 h3 h4 h5 h6 tr table thead tbody section article header main blockquote pre hr dl dt dd
-    figure figcaption address title td th caption center""".split()
+    figure figcaption address title td th caption center""".split()  # identifiers
 )
-_VOID_TAGS = frozenset("area base br col embed hr img input link meta param source track wbr".split())
-_BOILERPLATE_NAMES = re.compile(
-    r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|footer|foot|breadcrumbs?|crumbs?|share|sharing|social|comments?|cookies?|consent|"
-    r"sidebar|related|advert|ads|banner|toolbar|pagination|pager|subscribe|newsletter|masthead|topbar|login|"
-    r"print-?bar|print_bar|print-?close|copyright)(?:$|[\s_-])",
-    re.IGNORECASE,
-)
-# The page chrome of Chinese government portals (location bars, hot-news boxes, bottoms),
-# only as whole class or id names: "position-relative" and "bottom-0" are layout classes.
-_CHROME_NAMES = re.compile(r"(?:^|\s)(?:position|location|dqwz|hot|hotnews|bottom|gotop)(?:$|\s)", re.IGNORECASE)
-_SKIP_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search"})
+_VOID_TAGS = frozenset("area base br col embed hr img input link meta param source track wbr".split())  # identifiers
+_SKIP_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search"})  # identifiers
 _WHITESPACE = re.compile(r"[ \t\n\r\f\v]+")
 
 
@@ -124,13 +117,31 @@ class _TreeBuilder(HTMLParser):
             self.title_parts.append(decoded)
 
 
-def _skipped(node: _Node) -> bool:
+@dataclass(frozen=True)
+class PageChrome:
+    """The class and id words that mark an element as page chrome (menus, share bars,
+    footers): word sets html.chrome_class (also as part of a name: "main-nav") and
+    html.portal_chrome_class (Chinese government portals' location bars and hot-news boxes,
+    only as whole names: "position-relative" and "bottom-0" are layout classes)."""
+
+    parts: re.Pattern[str]
+    whole: re.Pattern[str]
+
+    @classmethod
+    def from_patterns(cls, patterns: PatternSet) -> "PageChrome":
+        return cls(re.compile(rf"(?:^|[\s_-])(?:{patterns.alternation('html.chrome_class')})(?:$|[\s_-])", re.IGNORECASE),
+                   re.compile(rf"(?:^|\s)(?:{patterns.alternation('html.portal_chrome_class')})(?:$|\s)", re.IGNORECASE))
+
+    def marks(self, names: str) -> bool:
+        return bool(self.parts.search(names) or self.whole.search(names))
+
+
+def _skipped(node: _Node, chrome: PageChrome) -> bool:
     if node.tag in _SKIP_TAGS:
         return True
     if node.attrs.get("role", "").lower() in _SKIP_ROLES or "hidden" in node.attrs or node.attrs.get("aria-hidden") == "true":
         return True
-    names = f"{node.attrs.get('class', '')} {node.attrs.get('id', '')}"
-    return bool(_BOILERPLATE_NAMES.search(names) or _CHROME_NAMES.search(names))
+    return chrome.marks(f"{node.attrs.get('class', '')} {node.attrs.get('id', '')}")
 
 
 class _Writer:
@@ -189,14 +200,14 @@ class _Writer:
         self.length += len(text)
 
 
-def extract_html(source: str, select_content: bool = True) -> HtmlText:
-    """The page's text. With `select_content`, only the main content (content_lines) is
-    kept, with the headline and date lines just above it."""
-    page = _page_text(source)
+def extract_html(source: str, chrome: PageChrome, select_content: bool = True) -> HtmlText:
+    """The page's text without its `chrome`. With `select_content`, only the main content
+    (content_lines) is kept, with the headline and date lines just above it."""
+    page = _page_text(source, chrome)
     if not select_content:
         return page
     lines = _lines(page.text)
-    keep = content_lines(source, page, lines)
+    keep = content_lines(source, page, lines, chrome)
     if all(keep):
         return page
     pieces = [span for span, kept in zip(lines, keep) if kept]
@@ -211,7 +222,7 @@ def _lines(text: str) -> list[tuple[int, int]]:
 HEADER_REACH = 4  # lines above the content that may still be its headline, byline and date line
 
 
-def content_lines(source: str, page: HtmlText, lines: list[tuple[int, int]]) -> list[bool]:
+def content_lines(source: str, page: HtmlText, lines: list[tuple[int, int]], chrome: PageChrome) -> list[bool]:
     """Which of the page's lines are its main content. readability-lxml scores the page's
     blocks and picks the article; a line is content when the article has the same line.
     Its headline (a line the <title> starts with) and the lines between it and the
@@ -223,7 +234,7 @@ def content_lines(source: str, page: HtmlText, lines: list[tuple[int, int]]) -> 
         article = ReadableDocument(source).summary(html_partial=True)
     except Exception:  # noqa: BLE001 - a page readability cannot score keeps all its text
         return [True] * len(lines)
-    chosen = _page_text(article).text
+    chosen = _page_text(article, chrome).text
     wanted: dict[str, int] = {}
     for start, end in _lines(chosen):
         key = _key(chosen[start:end])
@@ -252,7 +263,7 @@ def _key(line: str) -> str:
     return " ".join(line.split()).casefold()
 
 
-def _page_text(source: str) -> HtmlText:
+def _page_text(source: str, chrome: PageChrome) -> HtmlText:
     builder = _TreeBuilder(source)
     builder.feed(source)
     builder.close()
@@ -269,7 +280,7 @@ def _page_text(source: str) -> HtmlText:
             if item.tag in _BLOCK_TAGS:
                 writer.block(item.start)
             continue
-        if item is not builder.root and _skipped(item):
+        if item is not builder.root and _skipped(item, chrome):
             continue
         if item.tag in _BLOCK_TAGS:
             writer.block(item.start)

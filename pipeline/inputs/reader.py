@@ -22,7 +22,7 @@ from typing import Iterable, Iterator
 import charset_normalizer
 
 from ..core.errors import DocumentError, InputError
-from .html import extract_html
+from .html import PageChrome, extract_html
 from ..text.offsets import OffsetMap
 from ..core.settings import DEFAULT_MAX_CHARS
 
@@ -255,12 +255,9 @@ def read_bytes(source: Source, max_chars: int = DEFAULT_MAX_CHARS) -> bytes:
     return b"".join(pieces)
 
 
-def read_document(source: Source, max_chars: int = DEFAULT_MAX_CHARS) -> Document:
-    """Read, decode and (for HTML) extract one file. Raises DocumentError with the reason."""
-    return decode_document(source.doc_id, source.path, read_bytes(source, max_chars), source.format or "text", max_chars)
-
-
-def decode_document(doc_id: str, path: Path, data: bytes, kind: str = "text", max_chars: int = DEFAULT_MAX_CHARS) -> Document:
+def decode_document(doc_id: str, path: Path, data: bytes, chrome: PageChrome, kind: str = "text", max_chars: int = DEFAULT_MAX_CHARS) -> Document:
+    """Decode one file's bytes and, for HTML, extract its main text without the page's
+    `chrome`. Raises DocumentError with the reason."""
     digest = hashlib.sha256(data).hexdigest()
     if not data.strip():
         raise DocumentError(doc_id, "empty document (no text)", status="skipped")
@@ -279,7 +276,7 @@ def decode_document(doc_id: str, path: Path, data: bytes, kind: str = "text", ma
         raise DocumentError(doc_id, "empty document (no text)", status="skipped")
     if kind != "html":
         return Document(doc_id, path, digest, text, kind, encoding)
-    page = extract_html(text)
+    page = extract_html(text, chrome)
     if not page.text.strip():
         raise DocumentError(doc_id, "no main text in the HTML page", status="skipped")
     return Document(doc_id, path, digest, page.text, "html", encoding, page.offsets, text, dict(page.meta), page.title)

@@ -25,6 +25,7 @@ from .cache import ResultCache
 from ..core.errors import DocumentError
 from ..analyse.extractor import Extraction, Extractor, Prepared
 from ..core.results import JSON_FORMAT, DocumentResult, DocumentRow, mention_from_json, mention_to_json, row_from_json, row_to_json
+from ..inputs.html import PageChrome
 from ..inputs.reader import Document, Source, decode_document, display_name, read_bytes
 from ..core.settings import DEFAULT_MAX_CHARS, DEFAULT_TIMEOUT, TIMEOUT_CHARS, Settings
 from ..outputs.folder import text_name
@@ -63,11 +64,6 @@ class Job:
 
 
 # -- the work on documents ----------------------------------------------------------------------
-
-
-def analyse_source(source: Source, extractor: Callable[[], Extractor], cache: ResultCache | None, options: JobOptions) -> DocumentResult:
-    """One input file to its documents.csv row and mention rows. Never raises."""
-    return analyse_sources([source], extractor, cache, options)[0]
 
 
 def analyse_sources(sources: Sequence[Source], extractor: Callable[[], Extractor], cache: ResultCache | None, options: JobOptions) -> list[DocumentResult]:
@@ -122,7 +118,7 @@ def analyse_many(loaded: Sequence[LoadedSource], extractor: Callable[[], Extract
     staged: list[tuple[int, Prepared, float]] = []  # (index, prepared document, seconds used)
     for index, item in enumerate(loaded):
         started = time.perf_counter()
-        outcome = _guarded(item, options, time_budget(options, item), lambda: ready.prepare(_decode(item, options)))
+        outcome = _guarded(item, options, time_budget(options, item), lambda: ready.prepare(_decode(item, options, ready.page_chrome)))
         if isinstance(outcome, DocumentResult):
             results[index] = outcome
         else:
@@ -159,9 +155,9 @@ def time_budget(options: JobOptions, loaded: LoadedSource) -> float:
 T = TypeVar("T")
 
 
-def _decode(loaded: LoadedSource, options: JobOptions) -> Document:
+def _decode(loaded: LoadedSource, options: JobOptions, chrome: PageChrome) -> Document:
     source = loaded.source
-    return decode_document(source.doc_id, source.path, loaded.data, source.format or "text", options.max_chars)
+    return decode_document(source.doc_id, source.path, loaded.data, chrome, source.format or "text", options.max_chars)
 
 
 def _guarded(loaded: LoadedSource, options: JobOptions, seconds: float, work: Callable[[], T]) -> T | DocumentResult:
