@@ -100,7 +100,11 @@ def test_document_date_from_text(rules):
 
 def test_direct_reading_of_complete_dates_agrees_with_dateparser():
     """parse_calendar reads the commonest complete dates itself; dateparser must agree on each."""
-    from pipeline.text.calendar import _dateparser_calendar, _simple_day
+    from pipeline.core.settings import DEFAULT_PATTERNS_DIR
+    from pipeline.patterns.loader import load_patterns
+    from pipeline.text.calendar import CalendarReader, _dateparser_calendar
+
+    _simple_day = CalendarReader(load_patterns(DEFAULT_PATTERNS_DIR)).simple_day
 
     months = ["January", "Feb", "Mar.", "April", "May", "June", "Jul", "Aug.", "Sept", "Sep.", "October", "Nov", "December"]
     days = [1, 2, 9, 10, 13, 28, 29, 30, 31]

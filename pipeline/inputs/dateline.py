@@ -12,7 +12,7 @@ from datetime import date
 from typing import Iterable
 
 from ..patterns.loader import PatternSet
-from ..text.calendar import parse_calendar
+from ..text.calendar import CalendarReader
 
 _HEADER_CHARS = 1500
 
@@ -30,6 +30,7 @@ class DocDateFinder:
     weekday and header words come from the patterns (months.tsv, weekdays.tsv, word_sets.tsv)."""
 
     def __init__(self, patterns: PatternSet) -> None:
+        self.calendar = CalendarReader(patterns)
         months = _alternation(m.capitalize() for m in patterns.lexicon("months").column("surface"))
         weekday = "(?:(?:" + _alternation(d.capitalize() for d in patterns.lexicon("weekdays").column("surface")) + "),?\\s*)?"
         suffix = "(?:" + patterns.alternation("suffix.ordinal_day") + ")?"
@@ -59,7 +60,7 @@ class DocDateFinder:
         head = text[:_HEADER_CHARS]
         for source, pattern in self.strategies:
             for match in pattern.finditer(head):
-                parsed = parse_calendar(match.group("date"))
+                parsed = self.calendar.parse(match.group("date"))
                 if parsed is not None and parsed[1] == "day":
                     return DocDate(parsed[0], source, match.start("date"), match.end("date"))
         return None

@@ -15,23 +15,13 @@ from datetime import date, timedelta
 from typing import Callable
 
 from ..patterns.loader import PatternSet
-from ..text.calendar import parse_calendar
+from ..text.calendar import CalendarReader
 from .context import SpanContext
 from .numbers import NumberReader
 
-GRANULARITIES = ("day", "month", "quarter", "half", "year", "range")
+GRANULARITIES = ("day", "month", "quarter", "half", "year", "range")  # identifiers
 _YEAR = re.compile(r"(?<![\d.,])(1\d{3}|20\d{2})(?!\d)")
 _YEAR_FREE = re.compile(r"(1\d{3}|20\d{2})(?!\d)")
-_TEMPORAL_BEFORE = re.compile(
-    r"(?i)\b(?:in|by|since|until|till|before|after|from|to|through|during|between|and|of|early|late|mid|end|year|years|around|circa|as\s+of|until|for|fiscal|or)\s*$"
-)
-_SENTENCE_PREPOSITIONS = frozenset(
-    "In By Since Until Till Before After From To Through During Between For Of And As At On The Around Circa Until Starting Beginning Ending Throughout Over Within".split()
-)
-_COUNT_FOLLOWERS_EXCEPT = frozenset("was is has as its this thus plus us yes always perhaps besides across".split())
-_TEMPORAL_FYP = re.compile(
-    r"(?i)\b(?:during|in|over|throughout|within|by|since|until|till|through|of|for|across|from|to|and)\s+(?:the\s+)?(?:whole\s+|entire\s+|first\s+\w+\s+years\s+of\s+the\s+)?$"
-)
 _WORDS = re.compile(r"[A-Za-z]+(?:'s)?|\d+")
 
 
@@ -90,10 +80,33 @@ def nearest_year(month: int, doc_date: date, end_month: int | None = None) -> in
 class DateNormalizer:
     def __init__(self, patterns: PatternSet, numbers: NumberReader) -> None:
         self.numbers = numbers
+        self.calendar = CalendarReader(patterns)
+        suffix = "(?:" + patterns.alternation("suffix.ordinal_day") + ")?"
+        spaces = r"\s+"
+        self.ordinal_figure = re.compile(rf"(\d+){suffix}")
+        self.day_figure = re.compile(rf"(\d{{1,2}}){suffix}")
+        self.day_figures = re.compile(rf"\b(\d{{1,2}}){suffix}\b")
+        self.relative_past, self.relative_next = patterns.word_set("date.relative_past"), patterns.word_set("date.relative_next")
+        self.relative_this = patterns.word_set("date.relative_this")
+        self.year_relative = re.compile(rf"(?i)\b({patterns.alternation('date.year_relative', space=spaces)})\s+year\b")
+        self.month_relative = re.compile(rf"(?i)\s*(?:(?:{patterns.alternation('date.month_relative')})\s+)?month\s*")
+        self.weekday_relative = patterns.word_set("date.weekday_relative")
+        self.not_year_before = tuple(patterns.words("date.not_year_before"))
+        self.temporal_before = re.compile(rf"(?i)\b(?:{patterns.alternation('date.temporal_before', space=spaces)})\s*$")
+        self.capitalized_openers = patterns.word_set("date.capitalized_opener")
+        self.count_follower_exceptions = patterns.word_set("date.count_follower_exception")
+        self.plan_period = re.compile(
+            rf"(?i)\b(?:{patterns.alternation('date.plan_period_preposition')})\s+(?:the\s+)?(?:whole\s+|entire\s+|first\s+\w+\s+years\s+of\s+the\s+)?$"
+        )
+        self.plan_title = re.compile(rf"\s+(?:{patterns.alternation('date.plan_title_preposition')})\s+[A-Z]")
+        self.edge_words = re.compile(rf"(?i)^(?:{patterns.alternation('date.edge')})(?:-|\s+(?:of\s+)?(?:the\s+)?)")
+        self.ago = re.compile(rf"(?i)(.+?)\s+({patterns.alternation('date.ago_unit')})s?\s+ago")
         self.months = {row["surface"]: int(row["month"]) for row in patterns.lexicon("months").rows}
         self.weekdays = {row["surface"]: int(row["weekday"]) for row in patterns.lexicon("weekdays").rows}
         self.ordinals = {row["word"]: int(row["value"]) for row in patterns.lexicon("ordinals").rows}
         self.plans = {int(row["ordinal"]): (int(row["start"]), int(row["end"])) for row in patterns.lexicon("five_year_plans").rows}
+        plan_ordinals = sorted((w for w, v in self.ordinals.items() if v in self.plans), key=lambda w: (-len(w), w))
+        self.plan_ordinal = re.compile(rf"(\d+)(?:{patterns.alternation('suffix.ordinal_day')})|\b({'|'.join(plan_ordinals)})\b", re.IGNORECASE)
         self.event_words = frozenset(patterns.lexicon("event_words").column("word"))
         self._readers: dict[str, Callable[[SpanContext, DateContext, Anchor | None], Interval | None]] = {
             "calendar": self._calendar,
@@ -146,13 +159,13 @@ class DateNormalizer:
         word = word.lower()
         if word in self.ordinals:
             return self.ordinals[word]
-        match = re.fullmatch(r"(\d+)(?:st|nd|rd|th)?", word)
+        match = self.ordinal_figure.fullmatch(word)
         return int(match.group(1)) if match else None
 
     def _day_number(self, text: str) -> int | None:
         """'21st' -> 21, 'eleventh' -> 11, 'thirty first' -> 31, 'fifteen' -> 15."""
         text = text.strip().lower()
-        match = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?", text)
+        match = self.day_figure.fullmatch(text)
         if match:
             return int(match.group(1))
         parts = re.split(r"[\s-]+", text)
@@ -170,11 +183,11 @@ class DateNormalizer:
         """-1 for last/previous, +1 for next/following/coming, 0 for this/current/the."""
         words = self._words(text)
         for word in words:
-            if word in ("last", "previous", "past"):
+            if word in self.relative_past:
                 return -1
-            if word in ("next", "following", "coming"):
+            if word in self.relative_next:
                 return 1
-        if any(word in ("this", "current", "the") for word in words):
+        if any(word in self.relative_this for word in words):
             return 0
         return None
 
@@ -183,7 +196,7 @@ class DateNormalizer:
         found = _YEAR_FREE.search(text)
         if found:
             return int(found.group(1))
-        match = re.search(r"(?i)\b(this|last|next|current|previous|following|coming|the\s+previous|the\s+following|the\s+current|the\s+same|the)\s+year\b", text)
+        match = self.year_relative.search(text)
         if match:
             if "same" in match.group(1).lower():
                 return None  # "the same year" points back to another mention
@@ -198,7 +211,7 @@ class DateNormalizer:
     # -- readers ---------------------------------------------------------------------------
     def _calendar(self, ctx: SpanContext, dates: DateContext, anchor: Anchor | None) -> Interval | None:
         span = ctx.span
-        parsed = parse_calendar(span)
+        parsed = self.calendar.parse(span)
         if parsed is None:
             return None
         day, period = parsed
@@ -252,8 +265,8 @@ class DateNormalizer:
         before = ctx.before
         after_words = re.findall(r"[A-Za-z][\w'-]*|\S", ctx.after)
         before_words = re.findall(r"[A-Za-z][\w'.-]*|\S", before)
-        temporal_before = bool(_TEMPORAL_BEFORE.search(before))
-        if before.rstrip().endswith(("No.", "No", "no.", "NO.", "Room", "Line", "Model")):
+        temporal_before = bool(self.temporal_before.search(before))
+        if before.rstrip().endswith(self.not_year_before):
             return False
         if year < 1900 and not temporal_before:
             return False
@@ -264,8 +277,8 @@ class DateNormalizer:
             if (
                 previous[:1].isupper()
                 and previous.lower().rstrip(".") not in self.months
-                and previous not in _SENTENCE_PREPOSITIONS
-                and not (at_sentence_start and previous in _SENTENCE_PREPOSITIONS)
+                and previous not in self.capitalized_openers
+                and not (at_sentence_start and previous in self.capitalized_openers)
                 and not previous.endswith("'s")
             ):
                 return False
@@ -282,7 +295,7 @@ class DateNormalizer:
             if (
                 following[:1].islower()
                 and following.endswith("s")
-                and following.lower() not in _COUNT_FOLLOWERS_EXCEPT
+                and following.lower() not in self.count_follower_exceptions
                 and not temporal_before
                 and not following.endswith("'s")
             ):
@@ -355,7 +368,7 @@ class DateNormalizer:
         if month is None:
             return None
         without_year = _YEAR_FREE.sub(" ", span)
-        days = [int(d) for d in re.findall(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", without_year)]
+        days = [int(d) for d in self.day_figures.findall(without_year)]
         if len(days) != 2:
             return None
         year = self._year_of(span, dates, anchor)
@@ -455,8 +468,8 @@ class DateNormalizer:
     def _edge(self, ctx: SpanContext, dates: DateContext, anchor: Anchor | None) -> Interval | None:
         span = ctx.span
         edge = self._words(span)[0]
-        rest = re.sub(r"(?i)^(?:end|beginning|start|middle|mid|early|late)(?:-|\s+(?:of\s+)?(?:the\s+)?)", "", span)
-        plan = re.search(r"(\d+)(?:st|nd|rd|th)|\b(thirteenth|fourteenth|fifteenth|sixteenth|twelfth|eleventh|tenth)\b", rest, re.IGNORECASE)
+        rest = self.edge_words.sub("", span)
+        plan = self.plan_ordinal.search(rest)
         if plan and re.search(r"(?i)five-year", rest):
             ordinal = int(plan.group(1)) if plan.group(1) else self.ordinals.get(plan.group(2).lower())
             if ordinal not in self.plans:
@@ -468,7 +481,7 @@ class DateNormalizer:
             whole_unit: Interval | None
             if month is not None:
                 whole_unit = self._month(SpanContext(rest, 0, len(rest), 0, len(rest)), dates, anchor)
-            elif re.fullmatch(r"(?i)\s*(?:(?:this|last|next|previous|current|coming)\s+)?month\s*", rest):
+            elif self.month_relative.fullmatch(rest):
                 phrase = rest.strip() if len(rest.split()) == 2 else "this month"
                 whole_unit = self._relative(SpanContext(phrase, 0, len(phrase), 0, len(phrase)), dates, anchor)
             else:
@@ -520,7 +533,7 @@ class DateNormalizer:
         doc = dates.doc_date
         if doc is None:
             return None
-        match = re.match(r"(?i)(.+?)\s+(day|week|month|year)s?\s+ago", ctx.span)
+        match = self.ago.match(ctx.span)
         if not match:
             return None
         count = self.numbers.number(match.group(1))
@@ -569,7 +582,7 @@ class DateNormalizer:
             day = monday + timedelta(days=weekday - 1)
             return Interval(day, day, "day")
         first_word = words[0]
-        if first_word in ("last", "previous", "next", "coming", "this") and "of" not in words and len(words) == 2:
+        if first_word in self.weekday_relative and "of" not in words and len(words) == 2:
             assert doc is not None
             if first_word in ("last", "previous"):
                 delta = (doc.isoweekday() - weekday) % 7 or 7
@@ -634,7 +647,7 @@ class DateNormalizer:
         if doc is None:
             return None
         span = ctx.span
-        days = [int(d) for d in re.findall(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", span)]
+        days = [int(d) for d in self.day_figures.findall(span)]
         offset = self._relative_offset(span.split("month")[0].split()[-1] if "month" in span else "")
         if not days or offset is None:
             return None
@@ -648,8 +661,8 @@ class DateNormalizer:
 
     def _five_year_plan(self, ctx: SpanContext, dates: DateContext, anchor: Anchor | None) -> Interval | None:
         span = ctx.span
-        is_time = span.lower().endswith("period") or bool(_TEMPORAL_FYP.search(ctx.before))
-        if not is_time or re.match(r"\s+(?:for|on|of)\s+[A-Z]", ctx.after) or re.match(r"\s*\(\s*[A-Z]", ctx.after):
+        is_time = span.lower().endswith("period") or bool(self.plan_period.search(ctx.before))
+        if not is_time or self.plan_title.match(ctx.after) or re.match(r"\s*\(\s*[A-Z]", ctx.after):
             return None  # the plan as a document ("the 14th Five-Year Plan for ... Development")
         match = re.match(r"(\d+)", span)
         ordinal = int(match.group(1)) if match else self.ordinals.get(span.split()[0].lower())

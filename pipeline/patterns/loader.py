@@ -118,9 +118,11 @@ class PatternSet:
     def word_set(self, name: str) -> frozenset[str]:
         return frozenset(self.words(name))
 
-    def alternation(self, name: str) -> str:
-        """The set's words as regex alternatives, in the file's order (an earlier word wins a tie)."""
-        return "|".join(re.escape(word) for word in self.words(name))
+    def alternation(self, name: str, space: str | None = None) -> str:
+        """The set's words as regex alternatives, in the file's order (an earlier word wins a
+        tie); with `space`, a space inside a phrase matches that regex ("as of" -> as\\s+of)."""
+        escaped = (re.escape(word) for word in self.words(name))
+        return "|".join(e.replace("\\ ", space) if space else e for e in escaped)
 
     @cached_property
     def word_table(self) -> Mapping[str, tuple[str, ...]]:

@@ -11,6 +11,7 @@ from functools import lru_cache
 from dateparser.date import DateDataParser
 
 from ..core.settings import DATEPARSER_BASE, DATEPARSER_LANGUAGES, DATEPARSER_SETTINGS
+from ..patterns.loader import PatternSet
 
 
 @lru_cache(maxsize=1)
@@ -19,47 +20,54 @@ def _date_parser() -> DateDataParser:
     return DateDataParser(languages=list(DATEPARSER_LANGUAGES), settings=settings)
 
 
-@lru_cache(maxsize=1024)
-def parse_calendar(span: str) -> tuple[date, str] | None:
-    """dateparser on one isolated calendar expression: (date, period) or None.
+class CalendarReader:
+    """Reads one isolated calendar expression: (date, period) or None. Month names and day
+    suffixes come from the patterns (months.tsv, word set suffix.ordinal_day)."""
 
-    The commonest complete dates ("2024-07-15", "July 15, 2024", "15 July 2024") are read
-    directly, as dateparser reads them (a test compares the two), at a fraction of its cost."""
-    cleaned = re.sub(r"(?i)\bthe\b", " ", span)
-    cleaned = re.sub(r"\s+", " ", cleaned).strip()
-    simple = _simple_day(cleaned)
-    if simple is not None:
-        return simple, "day"
-    return _dateparser_calendar(cleaned)
+    CACHE_SIZE = 4096  # answers kept; the cache is emptied when full, so memory stays bounded
 
+    def __init__(self, patterns: PatternSet) -> None:
+        self.month_numbers = {row["surface"].lower(): int(row["month"]) for row in patterns.lexicon("months").rows}
+        suffix = "(?:" + patterns.alternation("suffix.ordinal_day") + ")?"
+        self.iso_day = re.compile(r"((?:19|20)\d{2})([-/.])(\d{1,2})\2(\d{1,2})")
+        self.month_day_year = re.compile(rf"([A-Za-z]+)\.? ?(\d{{1,2}}){suffix},? ?((?:19|20)\d{{2}})")
+        self.day_month_year = re.compile(rf"(\d{{1,2}}){suffix} ([A-Za-z]+)\.?,? ?((?:19|20)\d{{2}})")
+        self._answers: dict[str, tuple[date, str] | None] = {}
 
-_MONTH_NUMBERS = {name: number for number, names in enumerate(
-    (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"), ("july", "jul"),
-     ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"), ("december", "dec")), start=1) for name in names}
-_ISO_DAY = re.compile(r"((?:19|20)\d{2})([-/.])(\d{1,2})\2(\d{1,2})")
-_MONTH_DAY_YEAR = re.compile(r"([A-Za-z]+)\.? ?(\d{1,2})(?:st|nd|rd|th)?,? ?((?:19|20)\d{2})")
-_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})(?:st|nd|rd|th)? ([A-Za-z]+)\.?,? ?((?:19|20)\d{2})")
+    def parse(self, span: str) -> tuple[date, str] | None:
+        """dateparser on the expression, (date, period) or None. The commonest complete dates
+        ("2024-07-15", "July 15, 2024", "15 July 2024") are read directly, as dateparser reads
+        them (a test compares the two), at a fraction of its cost."""
+        if span in self._answers:
+            return self._answers[span]
+        if len(self._answers) >= self.CACHE_SIZE:
+            self._answers.clear()
+        cleaned = re.sub(r"(?i)\bthe\b", " ", span)
+        cleaned = re.sub(r"\s+", " ", cleaned).strip()
+        simple = self.simple_day(cleaned)
+        answer = (simple, "day") if simple is not None else _dateparser_calendar(cleaned)
+        self._answers[span] = answer
+        return answer
 
-
-def _simple_day(text: str) -> date | None:
-    """A complete date in one of the unambiguous shapes above, or None (dateparser decides)."""
-    match = _ISO_DAY.fullmatch(text)
-    if match:
-        year, month, day = int(match.group(1)), int(match.group(3)), int(match.group(4))
-    else:
-        match = _MONTH_DAY_YEAR.fullmatch(text)
+    def simple_day(self, text: str) -> date | None:
+        """A complete date in one of the unambiguous shapes above, or None (dateparser decides)."""
+        match = self.iso_day.fullmatch(text)
         if match:
-            month_name, day, year = match.group(1), int(match.group(2)), int(match.group(3))
+            year, month, day = int(match.group(1)), int(match.group(3)), int(match.group(4))
         else:
-            match = _DAY_MONTH_YEAR.fullmatch(text)
-            if not match:
-                return None
-            day, month_name, year = int(match.group(1)), match.group(2), int(match.group(3))
-        month = _MONTH_NUMBERS.get(month_name.lower(), 0)
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None  # not a day of the calendar: dateparser has the last word
+            match = self.month_day_year.fullmatch(text)
+            if match:
+                month_name, day, year = match.group(1), int(match.group(2)), int(match.group(3))
+            else:
+                match = self.day_month_year.fullmatch(text)
+                if not match:
+                    return None
+                day, month_name, year = int(match.group(1)), match.group(2), int(match.group(3))
+            month = self.month_numbers.get(month_name.lower(), 0)
+        try:
+            return date(year, month, day)
+        except ValueError:
+            return None  # not a day of the calendar: dateparser has the last word
 
 
 def _dateparser_calendar(cleaned: str) -> tuple[date, str] | None:
