@@ -177,3 +177,36 @@ def test_pattern_bundle_carries_the_folder_to_another_machine(tmp_path):
     assert load_patterns(folder).file_hashes == load_patterns(DEFAULT_PATTERNS_DIR).file_hashes
     assert bundle.unpack(tmp_path / "worker") == folder and len(list((tmp_path / "worker").iterdir())) == 1
     assert PatternBundle.of(folder).digest == bundle.digest
+
+
+def test_rule_behaviour_is_a_key_of_the_rule_and_must_be_a_boolean(broken):
+    path = broken / "money.jsonl"
+    path.write_text(path.read_text() + '{"id": "money.x", "label": "MONEY", "interp": "tier", "level": "yes", "regex": "(?P<span>x)", "anchor": "x"}\n')
+    with pytest.raises(PatternError, match="`level` must be true or false"):
+        load_patterns(broken)
+
+
+def test_tier_rules_say_so_by_key_not_by_name(patterns):
+    leveled = {rule.id for rule in patterns.rules["MONEY"] if rule.level}
+    assert leveled == {"money.tier_level", "money.tier_level_hyphen"}
+    assert {p.id for p in patterns.token_patterns if p.fields} == {"cluster.list.for_such_fields_as", "cluster.list.in_fields", "cluster.list.new_fields"}
+
+
+def test_an_unknown_word_set_is_named(patterns):
+    with pytest.raises(PatternError, match="no word set 'date.nothing'"):
+        patterns.words("date.nothing")
+
+
+def test_a_renamed_tier_rule_keeps_its_behaviour(broken, rules):
+    """Renaming a rule changes only its id: what it does is in its keys."""
+    from pipeline.analyse.extractor import Extractor
+    from pipeline.core.settings import Settings
+
+    path = broken / "money.jsonl"
+    path.write_text(path.read_text().replace('"id": "money.tier_level_hyphen"', '"id": "money.scale_tier_named"'))
+    renamed = Extractor(Settings(use_model=False, patterns_dir=broken))
+    text = "It built two hundred-billion-level industrial clusters."
+    before = [(m.text, m.qualifier, m.each, m.rule) for m in rules.extract_text(text, doc_id="t.txt").mentions if m.label.value == "MONEY"]
+    after = [(m.text, m.qualifier, m.each, m.rule) for m in renamed.extract_text(text, doc_id="t.txt").mentions if m.label.value == "MONEY"]
+    assert before == [("hundred-billion-level", "level", True, "money.tier_level_hyphen")]
+    assert after == [("hundred-billion-level", "level", True, "money.scale_tier_named")]

@@ -32,7 +32,7 @@ from ..rules.orgs import OrgLexicons
 from ..patterns.loader import load_patterns
 from ..rules.quantities import find_quantities, quantulum_version
 from ..inputs.reader import Document
-from ..resolve.relations import Qualifiers, attach_amount_facts, is_report_period, org_canonicals, same_period
+from ..resolve.relations import AmountFacts, Qualifiers, is_report_period, org_canonicals, same_period
 from ..text.sentences import SentenceIndex
 from ..core.settings import CHUNK_CHARS, MODEL_BATCH_TOKENS, MODEL_PIECE_CHARS, SEGMENT_CHARS, Settings
 from ..resolve.overlaps import resolve_overlaps
@@ -75,6 +75,7 @@ class Extractor:
         self.rule_components = [component for name, component in self.nlp.pipeline if name != "ner"]  # in order; the NER runs in tag_entities
         self.normalizers = Normalizers(self.patterns)
         self.qualifiers = Qualifiers.from_patterns(self.patterns)
+        self.amount_facts = AmountFacts.from_patterns(self.patterns)
         names = OrgLexicons.from_patterns(self.patterns).name_kinds
         self.long_forms = {name: kind[1] for name, kind in names.items() if kind[1]}
         media = sorted((n for n, (k, _) in names.items() if k in ("media", "newswire")), key=len, reverse=True)
@@ -190,7 +191,7 @@ class Extractor:
             before = text[max(start, item.start - CONTEXT_CHARS):item.start]
             after = text[item.end:min(end, item.end + CONTEXT_CHARS)]
             if item.label in (Label.MONEY, Label.PERCENT):
-                attach_amount_facts(item, before, after, self.qualifiers)
+                self.amount_facts.attach(item, before, after, self.qualifiers)
             elif item.label is Label.DATE:
                 item.fields["qualifier"] = self.qualifiers.date(before)
                 if item.candidate.interp == "same_period":

@@ -72,6 +72,7 @@ class RegexRule:
     anchor_words: frozenset[str]
     examples: tuple[str, ...]
     source: str
+    level: bool = False  # MONEY: the span names its own scale tier ("ten-billion-level"): qualifier "level" whatever follows
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,7 @@ class TokenPattern:
     kind: str
     pattern: tuple[Mapping[str, Any], ...]
     source: str
+    fields: bool = False  # the list it opens names fields ("new fields, such as"): research fields are dropped from it
 
 
 @dataclass(frozen=True)
@@ -365,7 +367,10 @@ def _read_rules(path: Path, label: str, fragments: Mapping[str, str], word_sets:
         examples = item.get("examples", [])
         if not isinstance(examples, list) or not all(isinstance(e, str) for e in examples):
             raise PatternError(str(path), number, "`examples` must be a list of strings")
-        rules.append(RegexRule(rule_id, label, interp, compiled, anchor, anchor_words, tuple(examples), f"{path.name}:{number}"))
+        level = item.get("level", False)
+        if not isinstance(level, bool):
+            raise PatternError(str(path), number, "`level` must be true or false")
+        rules.append(RegexRule(rule_id, label, interp, compiled, anchor, anchor_words, tuple(examples), f"{path.name}:{number}", level))
     return tuple(rules)
 
 
@@ -422,7 +427,10 @@ def _read_token_patterns(path: Path) -> list[TokenPattern]:
             raise PatternError(str(path), number, "pattern needs a `label`")
         if not isinstance(pattern, list) or not pattern or not all(isinstance(t, dict) for t in pattern):
             raise PatternError(str(path), number, "`pattern` must be a non-empty list of token objects")
-        patterns.append(TokenPattern(pattern_id, label, str(kind), tuple(MappingProxyType(t) for t in pattern), f"{path.name}:{number}"))
+        fields = item.get("fields", False)
+        if not isinstance(fields, bool):
+            raise PatternError(str(path), number, "`fields` must be true or false")
+        patterns.append(TokenPattern(pattern_id, label, str(kind), tuple(MappingProxyType(t) for t in pattern), f"{path.name}:{number}", fields))
     return patterns
 
 

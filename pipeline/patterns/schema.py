@@ -45,11 +45,11 @@ ENUMS: dict[tuple[str, str], frozenset[str]] = {
     ("org_stopwords", "role"): frozenset({"left_stop", "title", "descriptive", "generic", "surname"}),
 }
 RULE_FILES = {"MONEY": "money.jsonl", "PERCENT": "percent.jsonl", "DATE": "dates.jsonl"}
-RULE_KEYS = frozenset({"id", "label", "interp", "regex", "anchor", "anchor_words", "examples", "note"})
+RULE_KEYS = frozenset({"id", "label", "interp", "regex", "anchor", "anchor_words", "examples", "note", "level"})
 TOKEN_PATTERN_FILES = ("cluster_patterns.jsonl",)
 BOILERPLATE_FILE = "boilerplate.jsonl"
 BOILERPLATE_KEYS = frozenset({"id", "category", "scope", "regex", "examples", "note", "max_line", "requires"})
-TOKEN_PATTERN_KEYS = frozenset({"id", "label", "pattern", "kind", "note"})
+TOKEN_PATTERN_KEYS = frozenset({"id", "label", "pattern", "kind", "note", "fields"})
 FRAGMENT_KEYS = frozenset({"name", "regex", "lexicon", "column", "where", "case", "note"})
 # Lexicons whose surfaces' last words a rule may name as anchors ("lexicon:months").
 SURFACE_LEXICONS = ("months", "weekdays", "currencies", "scales")

@@ -19,17 +19,6 @@ from ..normalize.dates import Interval
 from ..rules.orgs import initials_fit
 from ..patterns.loader import PatternSet
 
-_CLASSIFIED_NOUNS = r"(?:industries|industry|clusters|cluster|chains|chain|sectors|sector|enterprises|enterprise|companies|company|firms|groups|parks|park|bases|base)"
-_TIER_AFTER = re.compile(rf"^\s*(?:[a-z-]+\s+){{0,2}}?{_CLASSIFIED_NOUNS}\b", re.IGNORECASE)
-_PLURAL_AFTER = re.compile(r"^\s*(?:[a-z-]+\s+){0,2}?(?:industries|clusters|chains|sectors|enterprises|companies|firms|groups|parks|bases)\b", re.IGNORECASE)
-_PLURAL_BEFORE = re.compile(r"(?:industries|clusters|chains|sectors|enterprises|companies|firms|groups|parks|bases)\s+(?:of|at|with)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE)
-_EACH_AFTER = re.compile(r"^\s*\)?\s*(?:(?:for|to|in)\s+)?(?:each|apiece)\b(?!\s+(?:year|month|quarter|week|day|time)\b)", re.IGNORECASE)
-# "... industries have each formed capacity worth over 100 billion yuan": "each" earlier in the clause
-# ("each year" is a frequency, not a distribution).
-_EACH_BEFORE = re.compile(r"\b(?:each|apiece)\b(?!\s+(?:year|month|quarter|week|day|time|of)\b)[^,;:]*$", re.IGNORECASE)
-_ALWAYS_LEVEL = ("money.tier_level", "money.tier_level_hyphen")
-
-
 @dataclass(frozen=True)
 class Qualifiers:
     amount_left: re.Pattern[str]
@@ -70,22 +59,47 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", " ", text.lower())
 
 
-def attach_amount_facts(item: Resolved, before: str, after: str, qualifiers: Qualifiers) -> None:
-    """Qualifier, tier level and "each" of one MONEY or PERCENT mention."""
-    fields = item.fields
-    rule = item.candidate.rule
-    is_tier = item.label is Label.MONEY and (rule in _ALWAYS_LEVEL or bool(_TIER_AFTER.match(after)))
-    if is_tier:
-        fields["qualifier"] = "level"
-        fields["each"] = bool(_PLURAL_AFTER.match(after) or _PLURAL_BEFORE.search(before) or _EACH_AFTER.match(after) or _counted_before(before))
-    else:
-        fields["qualifier"] = qualifiers.amount(before, after)
-        fields["each"] = bool(_EACH_AFTER.match(after) or _EACH_BEFORE.search(before[-80:]))
+@dataclass(frozen=True)
+class AmountFacts:
+    """Tier level and "each" of MONEY and PERCENT mentions, from the words around them. The
+    nouns and function words are word sets amount.* of word_sets.tsv; counts come from
+    number_words.tsv."""
 
+    tier_after: re.Pattern[str]  # "... yuan industrial clusters": the amount sizes each of several things
+    plural_after: re.Pattern[str]
+    plural_before: re.Pattern[str]
+    each_after: re.Pattern[str]
+    each_before: re.Pattern[str]  # "... industries have each formed capacity worth over 100 billion yuan"
+    counted_before: re.Pattern[str]  # "two 2 trillion yuan": a count of several things right before the tier
 
-def _counted_before(before: str) -> bool:
-    """'two 2 trillion yuan': a count of several things right before the tier."""
-    return bool(re.search(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|these|those|\d+)\s*$", before, re.IGNORECASE))
+    @classmethod
+    def from_patterns(cls, patterns: PatternSet) -> "AmountFacts":
+        nouns = patterns.words("amount.tier_noun")
+        plurals = "|".join(re.escape(n) for n in nouns if n.endswith("s"))
+        frequency = patterns.alternation("amount.frequency_noun")
+        counts = [r["word"] for r in patterns.lexicon("number_words").rows if r["kind"] != "article" and 2 <= int(r["value"]) <= 10]
+        count_words = "|".join(re.escape(w) for w in [*counts, *patterns.words("amount.count_determiner")])
+        return cls(
+            tier_after=re.compile(rf"^\s*(?:[a-z-]+\s+){{0,2}}?(?:{'|'.join(map(re.escape, nouns))})\b", re.IGNORECASE),
+            plural_after=re.compile(rf"^\s*(?:[a-z-]+\s+){{0,2}}?(?:{plurals})\b", re.IGNORECASE),
+            plural_before=re.compile(rf"(?:{plurals})\s+(?:{patterns.alternation('amount.plural_preposition')})\s+(?:an?\s+|the\s+)?$", re.IGNORECASE),
+            each_after=re.compile(rf"^\s*\)?\s*(?:(?:{patterns.alternation('amount.each_preposition')})\s+)?(?:each|apiece)\b(?!\s+(?:{frequency})\b)", re.IGNORECASE),
+            # "each year" is a frequency, not a distribution
+            each_before=re.compile(rf"\b(?:each|apiece)\b(?!\s+(?:{frequency}|of)\b)[^,;:]*$", re.IGNORECASE),
+            counted_before=re.compile(rf"\b(?:{count_words}|\d+)\s*$", re.IGNORECASE),
+        )
+
+    def attach(self, item: Resolved, before: str, after: str, qualifiers: Qualifiers) -> None:
+        """Qualifier, tier level and "each" of one MONEY or PERCENT mention."""
+        fields = item.fields
+        is_tier = item.label is Label.MONEY and (bool(item.candidate.get("level")) or bool(self.tier_after.match(after)))
+        if is_tier:
+            fields["qualifier"] = "level"
+            fields["each"] = bool(self.plural_after.match(after) or self.plural_before.search(before) or self.each_after.match(after)
+                                  or self.counted_before.search(before))
+        else:
+            fields["qualifier"] = qualifiers.amount(before, after)
+            fields["each"] = bool(self.each_after.match(after) or self.each_before.search(before[-80:]))
 
 
 def is_report_period(item: Resolved) -> bool:

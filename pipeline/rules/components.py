@@ -126,7 +126,7 @@ class ClusterRules:
         keywords: set[str] = set()
         for item in patterns.token_patterns:
             self.matcher.add(item.id, item.pattern)
-            self.kinds[item.id] = (item.kind, "fields" in item.id)
+            self.kinds[item.id] = (item.kind, item.fields)
             keywords.update(_telling_words(item.pattern))
         # A sentence without a telling word of any pattern cannot match: it is not tokenized.
         # A pattern without one sends every sentence to the matcher.

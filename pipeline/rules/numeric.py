@@ -46,7 +46,7 @@ def scan_numeric(text: str, patterns: PatternSet, everywhere: bool = False) -> l
                     if start == end or blocked.overlaps(start, end):
                         continue
                     groups = tuple((name, match.group(name)) for name in _CAPTURED if name in rule.pattern.groupindex and match.group(name))
-                    candidates.append(Candidate(label, start, end, rule.id, interp=rule.interp, groups=groups))
+                    candidates.append(Candidate(label, start, end, rule.id, interp=rule.interp, groups=groups, info=(("level", True),) if rule.level else ()))
     return candidates
 
 
