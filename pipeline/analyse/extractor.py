@@ -76,7 +76,9 @@ class Extractor:
         self.normalizers = Normalizers(self.patterns)
         self.qualifiers = Qualifiers.from_patterns(self.patterns)
         self.amount_facts = AmountFacts.from_patterns(self.patterns)
-        names = OrgLexicons.from_patterns(self.patterns).name_kinds
+        org_lexicons = OrgLexicons.from_patterns(self.patterns)
+        names = org_lexicons.name_kinds
+        self.initials_skip = org_lexicons.initials_skip
         self.long_forms = {name: kind[1] for name, kind in names.items() if kind[1]}
         media = sorted((n for n, (k, _) in names.items() if k in ("media", "newswire")), key=len, reverse=True)
         self.media_names = re.compile("|".join(re.escape(n) for n in media))
@@ -198,7 +200,7 @@ class Extractor:
                     same_period(item, dates[-1:], text[item.start:item.end])
                 elif is_report_period(item):
                     dates.append(item)
-        org_canonicals(kept, text, self.long_forms)
+        org_canonicals(kept, text, self.long_forms, self.initials_skip)
 
     def _mention(self, item: Resolved, document: Document, sentences: SentenceIndex) -> Mention:
         start, end = item.start, item.end

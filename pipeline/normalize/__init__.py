@@ -17,7 +17,6 @@ from .money import DEFAULT_CURRENCY, MoneyNormalizer
 from .numbers import NumberReader
 from .percent import PercentNormalizer
 
-_RANGE_GAP = re.compile(r"^[^\S\r\n]*(?:-|~|(?i:to|till|until|through|thru))[^\S\r\n]*(?:(?i:the)[^\S\r\n]+)?$")
 _AND_GAP = re.compile(r"^[^\S\r\n]+(?i:and)[^\S\r\n]+(?:(?i:the)[^\S\r\n]+)?$")
 
 
@@ -27,6 +26,8 @@ class Normalizers:
         self.money = MoneyNormalizer(patterns, self.numbers)
         self.percent = PercentNormalizer(self.numbers)
         self.dates = DateNormalizer(patterns, self.numbers)
+        # what may stand between the two ends of a date range: a dash, or "to", "until", ...
+        self.range_gap = re.compile(rf"^[^\S\r\n]*(?:-|~|(?i:{patterns.alternation('date.range_word')}))[^\S\r\n]*(?:(?i:the)[^\S\r\n]+)?$")
         self._readings: dict[str, Callable[[Candidate, SpanContext, DateContext, str], Resolved | None]] = {
             "money": self._money, "percent": self._percent, "date": self._date, "name": self._name,
             "quantity": self._name,  # quantities.py reads its own values; a QUANTITY candidate passing here keeps none
@@ -74,7 +75,7 @@ class Normalizers:
             for right in ordered[bisect_right(starts, left.end):bisect_right(starts, left.end + 12)]:
                 gap = text[left.end:right.start]
                 opener = text[max(0, left.start - 9):left.start].lower()
-                if not (_RANGE_GAP.match(gap) or _AND_GAP.match(gap) and opener.rstrip().endswith("between")):
+                if not (self.range_gap.match(gap) or _AND_GAP.match(gap) and opener.rstrip().endswith("between")):
                     continue
                 interval = self._range(left, right, text, sentences, dates)
                 if interval is not None:

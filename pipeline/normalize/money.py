@@ -19,11 +19,6 @@ from .numbers import NumberReader
 DEFAULT_CURRENCY = "CNY"  # the releases are about China: an unwritten currency is the yuan
 # A range separator: a dash between figures ("5-6 billion"), or "to"/"and" between words.
 _RANGE = re.compile(r"(?<=[\d.])\s*[-~]\s*(?=[\d.]|[^\S\r\n]*[A-Z$€£¥])|\s+(?i:to|and)\s+")
-_TIER_WORD = re.compile(r"(?:-|\s)(?:level|class|grade)$", re.IGNORECASE)
-_FOLLOWER_OK = re.compile(
-    r"""\s*(?:$|[^\w\s]|(?:in|by|for|and|or|to|from|with|as|at|on|of|last|this|next|the|a|an|which|that|while|year-on-year|yuan|respectively|each|annually|per)\b)""",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +46,9 @@ class MoneyNormalizer:
             r"\b(?:" + "|".join(re.escape(w).replace("\\ ", r"\s+") for w in patterns.lexicon("money_context").column("word")) + r")\b",
             re.IGNORECASE,
         )
+        self.tier_word = re.compile(rf"(?:-|\s)(?:{patterns.alternation('money.tier_word')})$", re.IGNORECASE)
+        # what may follow a bare "N billion" read as money ("GDP of 210 billion in 2023")
+        self.implied_follower = re.compile(rf"\s*(?:$|[^\w\s]|(?:{patterns.alternation('money.implied_follower')})\b)", re.IGNORECASE)
         self._readers: dict[str, Callable[[SpanContext, str], MoneyValue | None]] = {
             "amount": self._amount, "shared": self._shared, "tier": self._tier, "implied": self._implied, "major_minor": self._major_minor,
         }
@@ -103,7 +101,7 @@ class MoneyNormalizer:
     def _tier(self, ctx: SpanContext, default_currency: str) -> MoneyValue | None:
         """A scale tier ('ten-billion-level', '300 billion level'): yuan unless written."""
         bare, currencies = self._written_currencies(ctx.span)
-        bare = _TIER_WORD.sub("", bare.rstrip())
+        bare = self.tier_word.sub("", bare.rstrip())
         currency = self._main_currency(currencies) if currencies else (default_currency, Decimal(1))
         return self._read(bare, currency, inferred=not currencies, tier=True)
 
@@ -175,7 +173,7 @@ class MoneyNormalizer:
     def _economic_amount(self, ctx: SpanContext) -> bool:
         """A bare 'N billion' is money only right after an economic word of its own clause
         ('GDP of 210 billion', 'revenue reached 1.5 trillion'), and not before a counted noun."""
-        if not _FOLLOWER_OK.match(ctx.after):
+        if not self.implied_follower.match(ctx.after):
             return False
         clause = re.split(r"[,;:()]|\band\b|\bwhile\b", ctx.before)[-1]
         return bool(self.context_words.search(" ".join(clause.split()[-6:])))

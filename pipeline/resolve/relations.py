@@ -105,7 +105,8 @@ class AmountFacts:
 def is_report_period(item: Resolved) -> bool:
     """A DATE that can be the period 'the same period last year' repeats."""
     interval = item.fields.get("interval")
-    return isinstance(interval, Interval) and interval.granularity in ("range", "quarter", "half", "month") and item.candidate.interp != "same_period"
+    periods = ("range", "quarter", "half", "month")  # identifiers: granularities
+    return isinstance(interval, Interval) and interval.granularity in periods and item.candidate.interp != "same_period"
 
 
 def same_period(item: Resolved, earlier: Sequence[Resolved], span_text: str) -> None:
@@ -119,7 +120,7 @@ def same_period(item: Resolved, earlier: Sequence[Resolved], span_text: str) -> 
             return
 
 
-def org_canonicals(items: Sequence[Resolved], text: str, long_forms: dict[str, str]) -> None:
+def org_canonicals(items: Sequence[Resolved], text: str, long_forms: dict[str, str], skippable: frozenset[str]) -> None:
     """Fill `canonical` for ORG mentions: acronyms expanded, coordinated names completed."""
     orgs = [i for i in items if i.label is Label.ORG]
     defined: dict[str, str] = {}
@@ -128,7 +129,7 @@ def org_canonicals(items: Sequence[Resolved], text: str, long_forms: dict[str, s
         # "Contemporary Amperex Technology Co., Limited (CATL)": the bracket defines the acronym.
         bracket = re.match(r"\s*\(", text[item.end:item.end + 3])
         inner = by_start.get(item.end + bracket.end()) if bracket else None
-        if inner is not None and text[inner.end:inner.end + 1] == ")" and initials_fit(text[inner.start:inner.end], text[item.start:item.end]):
+        if inner is not None and text[inner.end:inner.end + 1] == ")" and initials_fit(text[inner.start:inner.end], text[item.start:item.end], skippable):
             defined[_plain(text[inner.start:inner.end])] = _plain(text[item.start:item.end])
     for acronym, long_form in long_forms.items():
         if acronym not in defined and long_form and long_form in text:
@@ -138,7 +139,7 @@ def org_canonicals(items: Sequence[Resolved], text: str, long_forms: dict[str, s
     for item in orgs:
         written = _plain(text[item.start:item.end])
         if written not in known:
-            known[written] = _canonical(written, defined, names)
+            known[written] = _canonical(written, defined, names, skippable)
         item.fields["canonical"] = known[written]
     for item in orgs:
         partner_start = item.candidate.get("coordinated_with")
@@ -149,11 +150,11 @@ def org_canonicals(items: Sequence[Resolved], text: str, long_forms: dict[str, s
                 item.fields["canonical"] = f"{item.fields['canonical']} of {tail[1]}"
 
 
-def _canonical(written: str, defined: dict[str, str], names: Sequence[str]) -> str:
+def _canonical(written: str, defined: dict[str, str], names: Sequence[str], skippable: frozenset[str]) -> str:
     if written in defined:
         return defined[written]
     if re.fullmatch(r"[A-Z][A-Z&]{1,9}", written):
-        return next((n for n in names if n != written and initials_fit(written, n)), None) or written
+        return next((n for n in names if n != written and initials_fit(written, n, skippable)), None) or written
     canonical = written
     for acronym, long_form in defined.items():
         canonical = re.sub(rf"\bof {re.escape(acronym)}\b", f"of the {long_form}", canonical)

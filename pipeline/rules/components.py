@@ -38,9 +38,6 @@ Doc.set_extension("press_words", default=None, force=True)  # the words of each 
 Doc.set_extension("press_candidates", default=None, force=True)
 Doc.set_extension("press_entities", default=None, force=True)  # (start, end, label) of the statistical NER, when it ran apart
 
-_SCALE_WORDS = frozenset({"hundred", "thousand", "million", "billion", "trillion", "yuan", "percent", "%"})
-
-
 def _patterns_dir(configured: str) -> Path:
     """The configured patterns folder, or the one shipped with the package."""
     return Path(configured) if configured else DEFAULT_PATTERNS_DIR
@@ -123,11 +120,15 @@ class ClusterRules:
         self.matcher = TokenMatcher(nlp.vocab)
         self.tokenizer = nlp.tokenizer
         self.kinds: dict[str, tuple[str, bool]] = {}
+        # a list's count: "one" to "twelve"; a number before an amount word counts nothing ("2 trillion yuan")
+        self.count_words = {r["word"]: int(r["value"]) for r in patterns.lexicon("number_words").rows if r["kind"] != "article" and 1 <= int(r["value"]) <= 12}
+        self.amount_words = patterns.word_set("count.amount_word")
+        common = patterns.word_set("matcher.common_word")
         keywords: set[str] = set()
         for item in patterns.token_patterns:
             self.matcher.add(item.id, item.pattern)
             self.kinds[item.id] = (item.kind, item.fields)
-            keywords.update(_telling_words(item.pattern))
+            keywords.update(_telling_words(item.pattern, common))
         # A sentence without a telling word of any pattern cannot match: it is not tokenized.
         # A pattern without one sends every sentence to the matcher.
         self.everywhere = "" in keywords
@@ -177,21 +178,14 @@ class ClusterRules:
             kind, fields = self.kinds[rule]
             count = None
             if kind == "complete":
-                count = _list_count(tokens, start)
+                count = _list_count(tokens, start, self.count_words, self.amount_words)
                 if count is None:
                     continue  # "industries of ..." without a count is no list
             kept.append(Trigger(trigger_start, trigger_end, rule, kind, count, fields))
         return kept
 
 
-_COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-                "eleven": 11, "twelve": 12}
-
-
-_COMMON = frozenset("of for in on at by to with and or the a an as such are is were include includes including like new key".split())
-
-
-def _telling_words(pattern: Sequence[Mapping[str, Any]]) -> set[str]:
+def _telling_words(pattern: Sequence[Mapping[str, Any]], common: frozenset[str]) -> set[str]:
     """Words one of which any match of the pattern must hold: those of its required token
     with the fewest common words ('industries', 'clusters' rather than 'of', 'for')."""
     choices: list[set[str]] = []
@@ -208,13 +202,13 @@ def _telling_words(pattern: Sequence[Mapping[str, Any]]) -> set[str]:
                     choices.append(words)
     if not choices:
         return {""}  # no telling word: every sentence goes to the matcher
-    return min(choices, key=lambda words: (len(words & _COMMON), len(words)))
+    return min(choices, key=lambda words: (len(words & common), len(words)))
 
 
 _BREAKS = frozenset({".", ",", ";", ":", "!", "?", "and", "or"})
 
 
-def _list_count(doc: Doc | Span, head: int) -> int | None:
+def _list_count(doc: Doc | Span, head: int, count_words: Mapping[str, int], amount_words: frozenset[str]) -> int | None:
     """The count before a list's head word, at most six tokens back: 'three' in 'the three
     leading industries:', 'two' in 'two 2 trillion yuan industrial clusters for'."""
     for index in range(head - 1, max(head - 7, -1), -1):
@@ -224,8 +218,8 @@ def _list_count(doc: Doc | Span, head: int) -> int | None:
         following = doc[index + 1].lower_
         # "2 trillion yuan" is an amount, not a count; "three trillion-yuan industries" counts three tiers
         hyphen_tier = index + 2 < len(doc) and doc[index + 2].text == "-"
-        if token.like_num and token.lower_ not in _SCALE_WORDS and (following not in _SCALE_WORDS or hyphen_tier):
+        if token.like_num and token.lower_ not in amount_words and (following not in amount_words or hyphen_tier):
             if token.text.isdigit():
                 return int(token.text)
-            return _COUNT_WORDS.get(token.lower_)
+            return count_words.get(token.lower_)
     return None

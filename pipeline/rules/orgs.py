@@ -19,8 +19,6 @@ from ..text.words import Word
 
 _CJK = re.compile(r"[\u3000-\u9fff\uac00-\ud7af]")
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,9}s?")
-_POSSESSIVE_NAME_WORDS = frozenset({"People's", "Women's", "Children's", "Workers'", "Farmers'"})
-_CONNECTORS_RIGHT = frozenset({"of", "for", "on"})
 # The longest name the rules build, in words ("the Standing Committee of the National People's
 # Congress of the People's Republic of China" has 13): a bound that keeps every head's
 # extension constant-time, so the rules stay linear on "Committee of the Committee of ...".
@@ -45,6 +43,12 @@ class OrgLexicons:
     name_kinds: dict[str, tuple[str, str]]  # name -> (kind, long form)
     cluster_terms: frozenset[str]
     calendar_words: frozenset[str]  # month and weekday names, lower case: "Exchange on September 5" is no name
+    # roles of org_stopwords.tsv (see its comments)
+    possessive_names: frozenset[str] = frozenset()
+    connectors: frozenset[str] = frozenset()
+    place_levels: frozenset[str] = frozenset()
+    initials_skip: frozenset[str] = frozenset()
+    minor_words: frozenset[str] = frozenset()
 
     @classmethod
     def from_patterns(cls, patterns: PatternSet) -> "OrgLexicons":
@@ -63,6 +67,11 @@ class OrgLexicons:
             zones=tuple(tuple(z.split()) for z in patterns.lexicon("zones").column("suffix")),
             places=frozenset(p.lower() for p in patterns.lexicon("places").column("name")),
             surnames=frozenset(r["word"] for r in stops.where(role="surname")),
+            possessive_names=frozenset(r["word"] for r in stops.where(role="possessive_name")),
+            connectors=frozenset(r["word"] for r in stops.where(role="connector")),
+            place_levels=frozenset(r["word"] for r in stops.where(role="place_level")),
+            initials_skip=frozenset(r["word"] for r in stops.where(role="initials_skip")),
+            minor_words=frozenset(r["word"] for r in stops.where(role="minor_word")),
             not_orgs=frozenset(n.lower() for n in patterns.lexicon("not_orgs").column("name")),
             event_words=frozenset(patterns.lexicon("event_words").column("word")),
             names=re.compile(r"(?<![A-Za-z0-9@.])(?<!\d )(?:" + "|".join(re.escape(n) for n in ordered) + r")(?![a-z0-9])"),
@@ -83,7 +92,7 @@ def scan_orgs(
         candidates.extend(_headed_names(text, words, lex))
     persons = {text[s:e] for s, e, label in entities if label == "PERSON"}
     person_words = {w for p in persons for w in p.split()}
-    title_lines = _title_case_lines(text)
+    title_lines = _title_case_lines(text, lex.minor_words)
     for start, end, label in entities:
         if label != "ORG":
             continue
@@ -98,7 +107,7 @@ def scan_orgs(
                 continue
             if _model_org_ok(text[piece_start:piece_end], lex, person_words):
                 candidates.append(Candidate(Label.ORG, piece_start, piece_end, model_name, source="model"))
-    candidates.extend(_bracketed_acronyms(text, candidates))
+    candidates.extend(_bracketed_acronyms(text, candidates, lex))
     return candidates
 
 
@@ -129,7 +138,7 @@ def _is_name_word(word: Word, lex: OrgLexicons, first_in_sentence: bool = False)
     if text in lex.left_stops or text in lex.titles or text.lower().endswith(_DESCRIBING_SUFFIXES):
         return False  # "SOURCE", "CTO", "Xiamen-based"
     if text.endswith("'s") or text.endswith("'"):
-        return text in _POSSESSIVE_NAME_WORDS
+        return text in lex.possessive_names
     first = text[0]
     return first.isupper() or (first.islower() and len(text) > 1 and text[1].isupper()) or first.isdigit() and any(c.isalpha() for c in text)
 
@@ -176,7 +185,7 @@ def _extend_left(words: list[Word], i: int, lex: OrgLexicons) -> int:
             before = words[j - 2]
             if _is_head(before, lex) or _ends_place(words[max(0, j - 1 - MAX_NAME_WORDS): j - 1], lex) or before.ends_clause():
                 break  # "Party Work Committee and Administrative Committee": two bodies
-            if before.lower in lex.places and j >= 3 and words[j - 3].text in _CONNECTORS_RIGHT:
+            if before.lower in lex.places and j >= 3 and words[j - 3].text in lex.connectors:
                 break  # "the People's Bank of China and Tsinghua University": the first name ends at its place
             j -= 1
             continue
@@ -197,7 +206,7 @@ def _extend_right(words: list[Word], i: int, lex: OrgLexicons) -> tuple[int, int
             last = k
             k += 1
             continue
-        if word.text in _CONNECTORS_RIGHT:
+        if word.text in lex.connectors:
             m = k + 1
             if m < len(words) and words[m].text == "the" and not words[k].ends_clause():
                 m += 1
@@ -250,14 +259,14 @@ def _parenthesized(word: Word) -> bool:
 
 def _ends_place(words: Sequence[Word], lex: OrgLexicons) -> bool:
     texts = tuple(w.text for w in words)
-    return any(len(z) <= len(texts) and texts[-len(z):] == z for z in lex.zones if z[-1] in ("Province", "Municipality", "City", "County", "District", "Region"))
+    return any(len(z) <= len(texts) and texts[-len(z):] == z for z in lex.zones if z[-1] in lex.place_levels)
 
 
 def _names_an_org(text: str, words: list[Word], first: int, last: int, lex: OrgLexicons) -> bool:
     span = words[first:last + 1]
     texts = tuple(w.text for w in span)
     # A zone or park, unless a head word takes it as its complement ("Committee of ... Zone").
-    has_of_head = any(_is_head(w, lex) and k + 1 < len(span) and span[k + 1].text in _CONNECTORS_RIGHT for k, w in enumerate(span))
+    has_of_head = any(_is_head(w, lex) and k + 1 < len(span) and span[k + 1].text in lex.connectors for k, w in enumerate(span))
     if not has_of_head and any(len(z) <= len(texts) and texts[-len(z):] == z for z in lex.zones):
         return False
     # "the local People's Government": a description, not a name.
@@ -269,14 +278,14 @@ def _names_an_org(text: str, words: list[Word], first: int, last: int, lex: OrgL
 
 
 # -- bracketed acronyms -------------------------------------------------------------------------
-def _bracketed_acronyms(text: str, candidates: list[Candidate]) -> list[Candidate]:
+def _bracketed_acronyms(text: str, candidates: list[Candidate], lex: OrgLexicons) -> list[Candidate]:
     """'China Academy of Information and Communications Technology (CAICT)' -> CAICT, with its long form."""
     found = []
     for candidate in candidates:
         if candidate.source != "rule":
             continue
         match = re.match(r"\s*\(([A-Z][A-Za-z&]{1,9})\)", text[candidate.end:candidate.end + 16])
-        if match and initials_fit(match.group(1), text[candidate.start:candidate.end]):
+        if match and initials_fit(match.group(1), text[candidate.start:candidate.end], lex.initials_skip):
             start = candidate.end + match.start(1)
             found.append(
                 Candidate(Label.ORG, start, start + len(match.group(1)), "org.acronym.bracket", info=(("long_form", text[candidate.start:candidate.end]),))
@@ -284,24 +293,22 @@ def _bracketed_acronyms(text: str, candidates: list[Candidate]) -> list[Candidat
     return found
 
 
-_SKIPPABLE = frozenset({"of", "and", "the", "for", "on", "in", "&", "co", "co.", "ltd", "ltd.", "limited", "inc", "inc.", "corp", "corp."})
-
-
-def initials_fit(acronym: str, name: str) -> bool:
-    """Does the acronym spell the name's initials? CAICT ~ China Academy of Information and
-    Communications Technology; CATL ~ Contemporary Amperex Technology Co., Limited."""
+def initials_fit(acronym: str, name: str, skippable: frozenset[str]) -> bool:
+    """Does the acronym spell the name's initials, skipping `skippable` words (lower case)?
+    CAICT ~ China Academy of Information and Communications Technology; CATL ~ Contemporary
+    Amperex Technology Co., Limited."""
     letters = acronym.rstrip("s").upper()
     words = [w for w in re.findall(r"[A-Za-z][\w'.-]*", name)]
 
     def fit(i: int, j: int) -> bool:
         if i == len(letters):
-            return all(w.lower() in _SKIPPABLE for w in words[j:])
+            return all(w.lower() in skippable for w in words[j:])
         if j == len(words):
             return False
         word = words[j]
         if word[0].upper() == letters[i] and fit(i + 1, j + 1):
             return True
-        return word.lower() in _SKIPPABLE and fit(i, j + 1)
+        return word.lower() in skippable and fit(i, j + 1)
 
     return len(letters) >= 2 and fit(0, 0)
 
@@ -314,7 +321,7 @@ def _model_pieces(text: str, start: int, end: int, lex: OrgLexicons) -> list[tup
         s, e = start + match.start(), start + match.end()
         piece = text[s:e]
         # Trim a leading "the", a person's title ("CTO of SERES Group"), trailing possessive.
-        trimmed = re.match(r"^(?:(?:the|The|THE)\s+)?(?:(?:[A-Z][A-Za-z]*\s+)*?(?:" + "|".join(sorted(lex.titles, key=len, reverse=True)) + r")\s+of\s+(?:the\s+)?)?", piece)
+        trimmed = re.match(r"^(?:(?:[Tt]he|THE)\s+)?(?:(?:[A-Z][A-Za-z]*\s+)*?(?:" + "|".join(sorted(lex.titles, key=len, reverse=True)) + r")\s+of\s+(?:the\s+)?)?", piece)
         if trimmed:
             s += trimmed.end()
         piece = text[s:e]
@@ -399,7 +406,7 @@ def _line_label(text: str, start: int, end: int) -> bool:
     return not text[line_start:start].strip() and bool(re.match(r"[A-Za-z ]{0,20}:", text[end:end + 22]))
 
 
-def _title_case_lines(text: str) -> list[tuple[int, int]]:
+def _title_case_lines(text: str, minor_words: frozenset[str]) -> list[tuple[int, int]]:
     """Lines written as headlines or slogans: no sentence stop, most words capitalized."""
     spans = []
     for match in re.finditer(r"[^\r\n]+", text):
@@ -407,7 +414,7 @@ def _title_case_lines(text: str) -> list[tuple[int, int]]:
         words = re.findall(r"[A-Za-z][\w'-]*", line)
         if len(words) < 2 or line.endswith((".", "?", "!", ":", '"')):
             continue
-        content = [w for w in words if w.lower() not in ("a", "an", "the", "of", "in", "on", "for", "and", "to", "with", "at", "by")]
+        content = [w for w in words if w.lower() not in minor_words]
         if content and sum(w[0].isupper() for w in content) / len(content) >= 0.8:
             spans.append((match.start(), match.end()))
     return spans
