@@ -51,19 +51,8 @@ def word_lists_in_code(package: Path) -> list[str]:
     return sorted(set(found))
 
 
-# Word lists still in Python, per module, while they move to patterns/ (issue 10): a count
-# may only fall; a module not named here must hold none.
-LEFT = {"bench/corpus.py": 3}
-
-
 def test_no_word_list_is_left_in_python():
-    found = word_lists_in_code(ROOT / "pipeline")
-    per_module: dict[str, int] = {}
-    for line in found:
-        module = line.split(":")[0]
-        per_module[module] = per_module.get(module, 0) + 1
-    grown = {module: count for module, count in per_module.items() if count > LEFT.get(module, 0)}
-    assert not grown, [line for line in found if line.split(":")[0] in grown]
+    assert word_lists_in_code(ROOT / "pipeline") == []
 
 
 def test_the_counter_finds_each_form_of_word_list(tmp_path):

@@ -11,22 +11,38 @@ from __future__ import annotations
 import random
 import re
 from dataclasses import dataclass
+from importlib.resources import files
 from pathlib import Path
 
-# (city, province) pairs, district names and state-level new areas from across China
-PLACES = [
-    ("Wuhan", "Hubei"), ("Hefei", "Anhui"), ("Xi'an", "Shaanxi"), ("Changsha", "Hunan"), ("Nanjing", "Jiangsu"),
-    ("Hangzhou", "Zhejiang"), ("Zhengzhou", "Henan"), ("Jinan", "Shandong"), ("Kunming", "Yunnan"), ("Guiyang", "Guizhou"),
-    ("Nanning", "Guangxi"), ("Fuzhou", "Fujian"), ("Shenyang", "Liaoning"), ("Harbin", "Heilongjiang"), ("Lanzhou", "Gansu"),
-    ("Taiyuan", "Shanxi"), ("Nanchang", "Jiangxi"), ("Shijiazhuang", "Hebei"), ("Haikou", "Hainan"), ("Changchun", "Jilin"),
-    ("Guangzhou", "Guangdong"), ("Chengdu", "Sichuan"), ("Hohhot", "Inner Mongolia"), ("Yinchuan", "Ningxia"), ("Xining", "Qinghai"),
-]
-DISTRICTS = ["Jiangbei", "Hongshan", "Binhu", "Yanta", "Yuelu", "Jianye", "Xiaoshan", "Jinshui", "Licheng", "Wuhua", "Guanshanhu",
-             "Qingxiu", "Gulou", "Hunnan", "Songbei", "Chengguan", "Xiaodian", "Honggutan", "Chang'an", "Longhua", "Nankai", "Pidu"]
-NEW_AREAS = ["Xixian", "Tianfu", "Jiangbei", "Gui'an", "Xiangjiang", "Ganjiang", "Lanzhou", "Nansha", "Jinpu", "Harbin", "Dianzhong",
-             "Fuzhou", "Qingdao West Coast", "Changchun", "Zhoushan Islands"]
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-WIRES = ["(Xinhua)", "/PRNewswire/", "(GLOBE NEWSWIRE)", "(China Daily)", "(CGTN)", "/Business Wire/"]
+from ..core.settings import DEFAULT_PATTERNS_DIR
+from ..patterns.loader import load_patterns
+
+def _vocabulary() -> dict[str, list[tuple[str, str]]]:
+    """corpus_vocabulary.tsv by kind, in file order: (name, province) pairs."""
+    table: dict[str, list[tuple[str, str]]] = {}
+    text = (files("pipeline.bench") / "corpus_vocabulary.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    for kind, name, province in rows[1:]:
+        table.setdefault(kind, []).append((name, province))
+    return table
+
+
+_WORDS = _vocabulary()
+PLACES = _WORDS["city"]  # (city, province) pairs from across China
+DISTRICTS = [name for name, _ in _WORDS["district"]]
+NEW_AREAS = [name for name, _ in _WORDS["new_area"]]  # state-level new areas
+WIRES = [name for name, _ in _WORDS["wire"]]
+
+
+def _month_names() -> list[str]:
+    """The months' full names in calendar order: each month's first surface in months.tsv."""
+    first: dict[int, str] = {}
+    for row in load_patterns(DEFAULT_PATTERNS_DIR).lexicon("months").rows:
+        first.setdefault(int(row["month"]), row["surface"].capitalize())
+    return [first[month] for month in sorted(first)]
+
+
+MONTHS = _month_names()
 
 _NUMBER = re.compile(r"(?<![\w.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w])|(?<![\w.,])\d+(?:\.\d+)?(?![\w])")
 _YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20[0-4]\d)(?!\d)")
