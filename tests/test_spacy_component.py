@@ -33,3 +33,27 @@ def test_a_users_own_pipeline_gets_spans_with_values(tmp_path):
     result = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True, check=False, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok ['doc.spans']"
+
+
+PARTS = '''
+import spacy
+
+nlp = spacy.blank("en")  # the script never imports the project: spaCy finds the parts by name
+for name in ("press_sentences_v1", "press_numeric_v1", "press_orgs_v1", "press_clusters_v1"):
+    nlp.add_pipe(name)
+problems = nlp.analyze_pipes(pretty=False)["problems"]
+assert not any(problems.values()), problems
+doc = nlp("Output of the new energy vehicle and integrated circuit industries rose 5.2 percent to 2 trillion yuan in 2023.")
+found = sorted((c.label.value, doc.text[c.start:c.end], c.rule) for c in doc._.press_candidates)
+labels = {label for label, _, _ in found}
+assert {"MONEY", "PERCENT", "DATE", "CLUSTER"} <= labels, found
+print("ok", nlp.get_pipe_meta("press_clusters_v1").requires)
+'''
+
+
+def test_the_parts_are_found_by_name_and_declare_what_they_need(tmp_path):
+    """Each part is an entry-point factory with declared assigns/requires: spaCy's own
+    pipeline analysis finds nothing missing in the order the extractor runs them."""
+    result = subprocess.run([sys.executable, "-c", PARTS], capture_output=True, text=True, check=False, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "ok ['doc._.press_text', 'doc._.press_sentences', 'doc._.press_words', 'doc._.press_candidates']"

@@ -31,6 +31,8 @@ TIMEOUT_CHARS = 1_000_000  # ...the characters each --timeout budget covers
 DOCUMENT_BATCH = 16  # documents analysed together: the model is faster on a batch
 SEGMENT_CHARS = 1_000_000  # a longer text is finished in segments of at most this many characters
 CHUNK_CHARS = 100_000  # the rule components read a text in pieces of at most this many characters
+DEFAULT_MAX_LINE = 300  # characters: the longest line a line-scope boilerplate rule blanks whole, unless the rule says otherwise
+MOSTLY_BOILERPLATE = 0.5  # share of a document's text blanked as boilerplate that earns a warning
 MODEL_PIECE_CHARS = 5_000  # the model reads pieces of at most this many characters...
 MODEL_BATCH_TOKENS = 8_000  # ...and tags about this many tokens in one call: its memory (~17 KB a token) stays bounded
 

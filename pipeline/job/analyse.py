@@ -27,7 +27,7 @@ from ..analyse.extractor import Extraction, Extractor, Prepared
 from ..core.results import JSON_FORMAT, DocumentResult, DocumentRow, mention_from_json, mention_to_json, row_from_json, row_to_json
 from ..inputs.html import PageChrome
 from ..inputs.reader import Document, Source, decode_document, display_name, read_bytes
-from ..core.settings import DEFAULT_MAX_CHARS, DEFAULT_TIMEOUT, TIMEOUT_CHARS, Settings
+from ..core.settings import DEFAULT_MAX_CHARS, DEFAULT_TIMEOUT, MOSTLY_BOILERPLATE, TIMEOUT_CHARS, Settings
 from ..outputs.folder import text_name
 
 log = logging.getLogger(__name__)
@@ -204,9 +204,6 @@ def _analysed(loaded: LoadedSource, document: Document, extraction: Extraction) 
     )
     labels = Counter(m.label.value for m in extraction.mentions)
     return DocumentResult(row, tuple(extraction.mentions), text, labels=dict(labels), cacheable=True)
-
-
-MOSTLY_BOILERPLATE = 0.5  # share of a document's text blanked as boilerplate that earns a warning
 
 
 def _warnings(document: Document, extraction: Extraction) -> str:

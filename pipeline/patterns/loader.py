@@ -24,10 +24,10 @@ from typing import Any, Mapping
 
 from ..core.errors import PatternError
 
+from ..core.settings import DEFAULT_MAX_LINE
 from .schema import (
     BOILERPLATE_FILE,
     BOILERPLATE_KEYS,
-    DEFAULT_MAX_LINE,
     ENUMS,
     FRAGMENT_KEYS,
     LEXICON_COLUMNS,

@@ -54,4 +54,3 @@ TOKEN_PATTERN_KEYS = frozenset({"id", "label", "pattern", "kind", "note", "field
 FRAGMENT_KEYS = frozenset({"name", "regex", "lexicon", "column", "where", "case", "note"})
 # Lexicons whose surfaces' last words a rule may name as anchors ("lexicon:months").
 SURFACE_LEXICONS = ("months", "weekdays", "currencies", "scales")
-DEFAULT_MAX_LINE = 300  # characters: the longest line a line-scope boilerplate rule blanks whole, unless it says otherwise

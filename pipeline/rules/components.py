@@ -1,8 +1,10 @@
-"""Every spaCy component of the pipeline, registered here and only here, under versioned
-names (spaCy allows no dots in factory names, hence press_numeric_v1 and not press.numeric.v1).
+"""Every spaCy component of the pipeline, defined here and only here, under versioned names
+(spaCy allows no dots in factory names, hence press_numeric_v1 and not press.numeric.v1).
+spaCy finds them through the `spacy_factories` entry points (pyproject.toml); each declares
+what it assigns and requires, so `nlp.analyze_pipes()` checks a pipeline built by hand.
 
 Components find candidate spans and leave them on the Doc; normalization and relations
-run after the pipeline (extract.py), because they need the document's date.
+run after the pipeline (analyse/extractor.py), because they need the document's date.
 
   press_sentences_v1  rule-based sentence spans          -> doc._.press_sentences
   press_numeric_v1    money / percent / date grammars    -> doc._.press_candidates
@@ -50,7 +52,8 @@ def _candidates(doc: Doc) -> list[Candidate]:
     return found
 
 
-@Language.factory("press_sentences_v1", default_config={"patterns_dir": ""})
+@Language.factory("press_sentences_v1", default_config={"patterns_dir": ""},
+                  assigns=["doc._.press_text", "doc._.press_sentences", "doc._.press_words"])
 def make_sentences(nlp: Language, name: str, patterns_dir: str) -> "SentenceSplitter":
     return SentenceSplitter(_patterns_dir(patterns_dir))
 
@@ -70,7 +73,7 @@ class SentenceSplitter:
         return doc
 
 
-@Language.factory("press_numeric_v1", default_config={"patterns_dir": ""})
+@Language.factory("press_numeric_v1", default_config={"patterns_dir": ""}, requires=["doc._.press_text"], assigns=["doc._.press_candidates"])
 def make_numeric(nlp: Language, name: str, patterns_dir: str) -> "NumericRules":
     return NumericRules(_patterns_dir(patterns_dir))
 
@@ -84,7 +87,8 @@ class NumericRules:
         return doc
 
 
-@Language.factory("press_orgs_v1", default_config={"patterns_dir": "", "model_name": ""})
+@Language.factory("press_orgs_v1", default_config={"patterns_dir": "", "model_name": ""},
+                  requires=["doc._.press_text", "doc._.press_sentences", "doc._.press_words"], assigns=["doc._.press_candidates"])
 def make_orgs(nlp: Language, name: str, patterns_dir: str, model_name: str) -> "OrgRules":
     return OrgRules(_patterns_dir(patterns_dir), model_name)
 
@@ -108,7 +112,9 @@ class OrgRules:
         return doc
 
 
-@Language.factory("press_clusters_v1", default_config={"patterns_dir": ""})
+@Language.factory("press_clusters_v1", default_config={"patterns_dir": ""},
+                  requires=["doc._.press_text", "doc._.press_sentences", "doc._.press_words", "doc._.press_candidates"],
+                  assigns=["doc._.press_candidates"])
 def make_clusters(nlp: Language, name: str, patterns_dir: str) -> "ClusterRules":
     return ClusterRules(nlp, _patterns_dir(patterns_dir))
 

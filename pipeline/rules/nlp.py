@@ -14,7 +14,9 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex
 
-from . import components  # noqa: F401  (registers the press_* factories)
+# The factories are found through their entry points once the project is installed; the
+# import makes a checkout on PYTHONPATH work too.
+from . import components  # noqa: F401
 from ..core.settings import Settings
 
 _UNUSED_MODEL_COMPONENTS = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]  # identifiers
@@ -27,8 +29,9 @@ def build_nlp(settings: Settings) -> Language:
         nlp = spacy.blank("en")
     _split_on_bars(nlp)
     patterns_dir = str(settings.patterns_dir)
-    nlp.add_pipe("press_sentences_v1", first=True, config={"patterns_dir": patterns_dir})
-    nlp.add_pipe("press_numeric_v1", after="press_sentences_v1", config={"patterns_dir": patterns_dir})
+    # After the model's NER, in the order the extractor runs them (the NER first, on bounded pieces).
+    nlp.add_pipe("press_sentences_v1", last=True, config={"patterns_dir": patterns_dir})
+    nlp.add_pipe("press_numeric_v1", last=True, config={"patterns_dir": patterns_dir})
     nlp.add_pipe("press_orgs_v1", last=True, config={"patterns_dir": patterns_dir, "model_name": model_id(nlp) if settings.use_model else ""})
     nlp.add_pipe("press_clusters_v1", last=True, config={"patterns_dir": patterns_dir})
     assert nlp.pipe_names == component_names(settings), nlp.pipe_names
@@ -38,7 +41,7 @@ def build_nlp(settings: Settings) -> Language:
 def component_names(settings: Settings) -> list[str]:
     """The components build_nlp() runs, in order (recorded in manifest.json)."""
     model = ["ner"] if settings.use_model else []
-    return ["press_sentences_v1", "press_numeric_v1", *model, "press_orgs_v1", "press_clusters_v1"]
+    return [*model, "press_sentences_v1", "press_numeric_v1", "press_orgs_v1", "press_clusters_v1"]
 
 
 def model_id(nlp: Language) -> str:
