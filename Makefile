@@ -23,6 +23,8 @@ extract: $(STAMP)
 	$(BIN)/press-extract extract $(SEEDS) --out $(OUT)
 
 test: $(STAMP)
+	$(BIN)/ruff check pipeline tests
+	$(BIN)/ruff format --check pipeline tests
 	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest -q
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .core.mention import Label, Mention  # noqa: E402
+from typing import TYPE_CHECKING, Any
 
-from typing import TYPE_CHECKING, Any  # noqa: E402
+from .core.mention import Label, Mention
 
 if TYPE_CHECKING:
     from datetime import date
@@ -37,7 +37,7 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'pipeline' has no attribute {name!r}")
 
 
-def extract_text(text: str, doc_id: str = "", use_model: bool = True, doc_date: "date | None" = None) -> list[Mention]:
+def extract_text(text: str, doc_id: str = "", use_model: bool = True, doc_date: date | None = None) -> list[Mention]:
     """Mentions of one text (loads the pipeline on each call; keep an Extractor for many).
     `doc_date`, when known, resolves relative and year-less dates instead of the date the
     text states."""

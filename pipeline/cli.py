@@ -16,10 +16,11 @@ import math
 import os
 import signal
 import sys
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .core.errors import GoldError, InputError, OutputError, PatternError
@@ -86,45 +87,55 @@ class _Formatter(argparse.RawDescriptionHelpFormatter):
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="press-extract", formatter_class=_Formatter,
-        description="Normalized, traceable money, percent, date, organization and industrial-cluster mentions "
-                    "from English press releases on China's regional economies.",
-        epilog="Run 'press-extract COMMAND --help' for a command's options.\n\nexample:\n  press-extract extract seeds/ --out outputs/")
+        prog="press-extract",
+        formatter_class=_Formatter,
+        description="Normalized, traceable money, percent, date, organization and industrial-cluster mentions from English press releases on China's regional economies.",
+        epilog="Run 'press-extract COMMAND --help' for a command's options.\n\nexample:\n  press-extract extract seeds/ --out outputs/",
+    )
     parser.add_argument("--version", action="version", version=f"press-extract {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    extract = commands.add_parser("extract", help="extract mentions from files and folders into an output folder",
-                                  description=_EXTRACT_HELP, formatter_class=_Formatter)
+    extract = commands.add_parser("extract", help="extract mentions from files and folders into an output folder", description=_EXTRACT_HELP, formatter_class=_Formatter)
     extract.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files and folders to read")
     extract.add_argument("-o", "--out", type=Path, required=True, metavar="DIR", help="output folder (created if needed)")
-    extract.add_argument("-w", "--workers", type=_positive_int, metavar="N", help="analyse in N processes (the output does not change); "
-                         "default 1, or one per core for a local Dask cluster")
+    extract.add_argument("-w", "--workers", type=_positive_int, metavar="N", help="analyse in N processes (the output does not change); default 1, or one per core for a local Dask cluster")
     extract.add_argument("--engine", choices=("local", "dask"), default="local", help="where to analyse: this machine (default) or a Dask cluster")
     extract.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask: the scheduler (tcp://host:8786); default: a local cluster")
     extract.add_argument("--no-model", action="store_true", help="rules only: skip the statistical NER (faster; fewer ORGs)")
     extract.add_argument("--quantities", action="store_true", help="also emit QUANTITY mentions (physical quantities, quantulum3)")
     extract.add_argument("--patterns", type=Path, metavar="DIR", help="patterns folder (default: the project's patterns/)")
     extract.add_argument("--full", action="store_true", help="analyse every document again, ignoring results kept from earlier runs")
-    extract.add_argument("--max-chars", type=_positive_int, default=DEFAULT_MAX_CHARS, metavar="N",
-                         help=f"fail documents longer than N characters (default {DEFAULT_MAX_CHARS:,})")
-    extract.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS",
-                         help=f"fail a document whose analysis takes longer than this per started million characters "
-                              f"(default {DEFAULT_TIMEOUT:g}; loading the model does not count)")
+    extract.add_argument("--max-chars", type=_positive_int, default=DEFAULT_MAX_CHARS, metavar="N", help=f"fail documents longer than N characters (default {DEFAULT_MAX_CHARS:,})")
+    extract.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help=f"fail a document whose analysis takes longer than this per started million characters (default {DEFAULT_TIMEOUT:g}; loading the model does not count)",
+    )
     talk = extract.add_mutually_exclusive_group()
     talk.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     talk.add_argument("-v", "--verbose", action="store_true", help="also log each skipped or failed document")
 
-    evaluate = commands.add_parser("eval", help="score a mentions.csv against gold (ANNOTATION.md)", formatter_class=_Formatter,
-                                   description="Strict and lenient precision, recall and F1 per label and micro-averaged, and value "
-                                               "accuracy, of predicted mentions against a gold JSONL file.\n\nexample:\n"
-                                               "  press-extract eval --gold tests/data/seeds_gold.jsonl --pred outputs/mentions.csv")
+    evaluate = commands.add_parser(
+        "eval",
+        help="score a mentions.csv against gold (ANNOTATION.md)",
+        formatter_class=_Formatter,
+        description="Strict and lenient precision, recall and F1 per label and micro-averaged, and value "
+        "accuracy, of predicted mentions against a gold JSONL file.\n\nexample:\n"
+        "  press-extract eval --gold tests/data/seeds_gold.jsonl --pred outputs/mentions.csv",
+    )
     evaluate.add_argument("--gold", type=Path, required=True, metavar="GOLD.jsonl", help="gold mentions, one document a line")
     evaluate.add_argument("--pred", type=Path, required=True, metavar="mentions.csv", help="predicted mentions (an extract run's mentions.csv)")
     evaluate.add_argument("--json", action="store_true", help="print the report as JSON")
 
-    peer = commands.add_parser("peer", help="score on the peer suites (Recognizers-Text, Duckling)", formatter_class=_Formatter,
-                               description="Lenient precision, recall and F1 with value checks on the public money, percent and "
-                                           "date test cases of other projects (*.jsonl).\n\nexample:\n  press-extract peer --suites ../shared/peer-suites")
+    peer = commands.add_parser(
+        "peer",
+        help="score on the peer suites (Recognizers-Text, Duckling)",
+        formatter_class=_Formatter,
+        description="Lenient precision, recall and F1 with value checks on the public money, percent and "
+        "date test cases of other projects (*.jsonl).\n\nexample:\n  press-extract peer --suites ../shared/peer-suites",
+    )
     peer.add_argument("--suites", type=Path, default=Path("../shared/peer-suites"), metavar="DIR", help="folder of *.jsonl suites")
     peer.add_argument("--no-model", action="store_true", help="rules only")
     peer.add_argument("--json", action="store_true", help="print the scores as JSON")
@@ -162,7 +173,7 @@ def _terminated(signum: int, frame: object) -> None:
     raise _Terminated()
 
 
-def _settings(args: argparse.Namespace) -> "Settings":
+def _settings(args: argparse.Namespace) -> Settings:
     from .core.settings import Settings
 
     settings = Settings(use_model=not args.no_model, quantities=getattr(args, "quantities", False))
@@ -172,9 +183,9 @@ def _settings(args: argparse.Namespace) -> "Settings":
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from .job.run import run_batch
-    from .job.engines import make_engine
     from .job.analyse import JobOptions
+    from .job.engines import make_engine
+    from .job.run import run_batch
 
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(message)s")
     if args.quiet:

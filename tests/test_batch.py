@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.job.analyse import JobOptions, analyse_sources
-from pipeline.inputs.reader import discover
 from pipeline.core.settings import Settings
+from pipeline.inputs.reader import discover
+from pipeline.job.analyse import JobOptions, analyse_sources
 
 from .conftest import SEEDS
 
@@ -50,9 +50,7 @@ def same_outputs(a: Path, b: Path) -> None:
 def inputs(tmp_path) -> Path:
     folder = tmp_path / "in"
     shutil.copytree(SEEDS, folder)
-    (folder / "guangdong.gb.txt").write_bytes(
-        "GUANGZHOU, China, March 8, 2024 /PRNewswire/ -- 广东省 Guangdong's GDP reached 13.57 trillion yuan in 2023, up 4.8 percent.".encode("gb18030")
-    )
+    (folder / "guangdong.gb.txt").write_bytes("GUANGZHOU, China, March 8, 2024 /PRNewswire/ -- 广东省 Guangdong's GDP reached 13.57 trillion yuan in 2023, up 4.8 percent.".encode("gb18030"))
     (folder / "page.html").write_text(
         "<html><head><title>Hubei GDP</title></head><body><nav>Home | News</nav><p>WUHAN, July 22, 2024 (Xinhua) -- "
         "Hubei&#39;s GDP reached 2.71&nbsp;trillion yuan, the Hubei Provincial Bureau of Statistics said.</p></body></html>",
@@ -75,10 +73,10 @@ def test_texts_and_source_offsets(inputs, tmp_path):
             text = (out / document["text_path"]).read_text(encoding="utf-8")
         else:
             text = (inputs / row["doc_id"]).read_bytes().decode("utf-8").removeprefix("\ufeff")
-        assert text[int(row["start"]):int(row["end"])] == row["text"]
+        assert text[int(row["start"]) : int(row["end"])] == row["text"]
         if document["format"] == "html":
             page = (inputs / row["doc_id"]).read_text(encoding="utf-8")
-            source = page[int(row["source_start"]):int(row["source_end"])]
+            source = page[int(row["source_start"]) : int(row["source_end"])]
             assert all(word in source for word in row["text"].replace("'", " ").split()), (row["text"], source)
         else:
             assert (row["source_start"], row["source_end"]) == (row["start"], row["end"])
@@ -132,7 +130,8 @@ def test_killed_run_keeps_previous_outputs_and_the_next_run_completes(inputs, tm
             path.write_bytes(path.read_bytes() + f"\n\nCopy {copy} of the release.".encode())
     process = subprocess.Popen(
         [sys.executable, "-m", "pipeline", "extract", str(many), "--out", str(out), "--no-model", "--quiet"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     cache = out / ".cache"
     deadline = time.monotonic() + 120
@@ -179,9 +178,12 @@ def test_a_slow_analysis_is_given_up(tmp_path, monkeypatch, rules, slow_steps):
     (source,) = discover([tmp_path / "x.txt"])
     pause = 5 if len(slow_steps) == 1 else 0.15
     for step in slow_steps:
-        def slow(*args, _real=getattr(rules, step)):
+        real = getattr(rules, step)
+
+        def slow(*args, _real=real):
             time.sleep(pause)
             return _real(*args)
+
         monkeypatch.setattr(rules, step, slow)
     result = analyse_sources([source], lambda: rules, None, JobOptions(Settings(use_model=False), timeout=0.2))[0]
     assert result.row.status == "failed" and "longer than 0.2 s" in result.row.reason

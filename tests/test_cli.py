@@ -14,9 +14,7 @@ import pytest
 from pipeline.core.mention import CSV_COLUMNS
 from pipeline.inputs.reader import discover
 
-from .conftest import read_document
-
-from .conftest import GOLD, SEEDS, SHARED
+from .conftest import GOLD, SEEDS, SHARED, read_document
 
 pytestmark = pytest.mark.model
 
@@ -131,10 +129,12 @@ def test_peer_suites_meet_the_bars():
 def test_the_library_api_takes_a_known_document_date():
     from datetime import date
 
-    code = ("import sys, pipeline; assert 'spacy' not in sys.modules; from pipeline import Extractor, Settings; "
-            "from datetime import date; m = Extractor(Settings(use_model=False)).extract_text("
-            "'Exports grew 5 percent last November.', doc_date=date(2024, 3, 1)).mentions; "
-            "print([(x.text, str(x.date_start), str(x.date_end)) for x in m if x.label.value == 'DATE'])")
+    code = (
+        "import sys, pipeline; assert 'spacy' not in sys.modules; from pipeline import Extractor, Settings; "
+        "from datetime import date; m = Extractor(Settings(use_model=False)).extract_text("
+        "'Exports grew 5 percent last November.', doc_date=date(2024, 3, 1)).mentions; "
+        "print([(x.text, str(x.date_start), str(x.date_end)) for x in m if x.label.value == 'DATE'])"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[('last November', '2023-11-01', '2023-11-30')]"

@@ -24,7 +24,7 @@ ROWS = [
 def test_doc_date(text, expected, source):
     found = find_doc_date(text)
     assert found is not None and (found.date.isoformat(), found.source) == (expected, source)
-    assert text[found.start:found.end].strip()
+    assert text[found.start : found.end].strip()
 
 
 @pytest.mark.parametrize(

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.job.run import run_batch
+from pipeline.core.settings import Settings
 from pipeline.job.analyse import JobOptions, _deadline, _Timeout
 from pipeline.job.engines import DaskEngine, LocalEngine, _Spool
-from pipeline.core.settings import Settings
+from pipeline.job.run import run_batch
 
 from .test_batch import extract, inputs, rows, same_outputs  # noqa: F401 - `inputs` is a fixture
 
@@ -173,9 +173,7 @@ def test_documents_analysed_together_come_out_as_analysed_alone(model):
     answer for a document must not depend on its batch, or --workers would change outputs."""
     from pipeline.inputs.reader import Document, discover
 
-    from .conftest import read_document
-
-    from .conftest import SEEDS
+    from .conftest import SEEDS, read_document
     from .test_composed_releases import SENTENCES
 
     documents = [read_document(source) for source in discover([SEEDS])]

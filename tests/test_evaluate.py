@@ -4,19 +4,25 @@ import json
 
 import pytest
 
-from pipeline.scoring.evaluate import Span, evaluate, load_gold, load_predictions, match_lenient
 from pipeline.core.mention import CSV_COLUMNS
+from pipeline.scoring.evaluate import Span, evaluate, load_gold, load_predictions, match_lenient
 
 GOLD = [
-    {"doc_id": "a.txt", "mentions": [
-        {"label": "MONEY", "start": 0, "end": 10, "text": "x", "value": 1000, "unit": "CNY"},
-        {"label": "DATE", "start": 20, "end": 24, "text": "x", "date_start": "2024-01-01", "date_end": "2024-12-31"},
-        {"label": "ORG", "start": 30, "end": 40, "text": "x"},
-        {"label": "CLUSTER", "start": 50, "end": 60, "text": "x"},
-    ]},
-    {"doc_id": "b.txt", "mentions": [
-        {"label": "PERCENT", "start": 0, "end": 3, "text": "x", "value": 28, "unit": "percent"},
-    ]},
+    {
+        "doc_id": "a.txt",
+        "mentions": [
+            {"label": "MONEY", "start": 0, "end": 10, "text": "x", "value": 1000, "unit": "CNY"},
+            {"label": "DATE", "start": 20, "end": 24, "text": "x", "date_start": "2024-01-01", "date_end": "2024-12-31"},
+            {"label": "ORG", "start": 30, "end": 40, "text": "x"},
+            {"label": "CLUSTER", "start": 50, "end": 60, "text": "x"},
+        ],
+    },
+    {
+        "doc_id": "b.txt",
+        "mentions": [
+            {"label": "PERCENT", "start": 0, "end": 3, "text": "x", "value": 28, "unit": "percent"},
+        ],
+    },
 ]
 # a.txt: MONEY exact, value 0.05 % off (right); DATE overlapping only, wrong end (lenient, value wrong);
 # ORG missed; CLUSTER overlapping; one extra ORG. b.txt: PERCENT exact, wrong unit.

@@ -20,13 +20,12 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.inputs.boilerplate import find_boilerplate
-from pipeline.patterns.loader import load_patterns
 from pipeline.core.settings import DEFAULT_PATTERNS_DIR
+from pipeline.inputs.boilerplate import find_boilerplate
 from pipeline.outputs.folder import safe_cell, unguard_cell
+from pipeline.patterns.loader import load_patterns
 
-RELEASE = ("CHENGDU, May 8, 2024 -- Sichuan's GDP reached 6 trillion yuan in 2023, up 6 percent, "
-           "the Sichuan Provincial Bureau of Statistics said.\n")
+RELEASE = "CHENGDU, May 8, 2024 -- Sichuan's GDP reached 6 trillion yuan in 2023, up 6 percent, the Sichuan Provincial Bureau of Statistics said.\n"
 
 
 def cli(*args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
@@ -61,8 +60,11 @@ def _one_line(example: str, repeat: int = 3000) -> str:
 
 @pytest.mark.parametrize("rule", load_patterns(DEFAULT_PATTERNS_DIR).boilerplate, ids=lambda rule: rule.id)
 def test_no_boilerplate_rule_blanks_a_one_line_document(rule, rules):
-    examples = rule.examples or ("Print E-mail", "http://a.cn http://b.cn http://c.cn www.d.cn https://e.cn",
-                                 "主站蜘蛛池模板: 欧美成视频在线观看| 超薄肉色丝袜一区二区| 无限看片在线版免费视频大全 | 伊人久久青草青青综合|")
+    examples = rule.examples or (
+        "Print E-mail",
+        "http://a.cn http://b.cn http://c.cn www.d.cn https://e.cn",
+        "主站蜘蛛池模板: 欧美成视频在线观看| 超薄肉色丝袜一区二区| 无限看片在线版免费视频大全 | 伊人久久青草青青综合|",
+    )
     for example in examples:
         text = _one_line(example)
         blanked = sum(end - start for start, end, _ in find_boilerplate(text, rules.patterns.boilerplate))
@@ -150,12 +152,21 @@ def test_the_output_folder_is_never_read_as_input(tmp_path):
     assert sorted(documents(nested / "out")) == ["release.txt"]
 
 
-@pytest.mark.parametrize("flags,message", [
-    (["--timeout", "0"], "positive, finite"), (["--timeout", "-1"], "positive, finite"), (["--timeout", "inf"], "positive, finite"),
-    (["--timeout", "nan"], "positive, finite"), (["--timeout", "soon"], "not a number"), (["--workers", "0"], "not at least 1"),
-    (["--max-chars", "-5"], "not at least 1"), (["--quiet", "--verbose"], "not allowed with"), (["-q", "-v"], "not allowed with"),
-    (["--scheduler", "tcp://127.0.0.1:1"], "needs --engine dask"),
-])
+@pytest.mark.parametrize(
+    "flags,message",
+    [
+        (["--timeout", "0"], "positive, finite"),
+        (["--timeout", "-1"], "positive, finite"),
+        (["--timeout", "inf"], "positive, finite"),
+        (["--timeout", "nan"], "positive, finite"),
+        (["--timeout", "soon"], "not a number"),
+        (["--workers", "0"], "not at least 1"),
+        (["--max-chars", "-5"], "not at least 1"),
+        (["--quiet", "--verbose"], "not allowed with"),
+        (["-q", "-v"], "not allowed with"),
+        (["--scheduler", "tcp://127.0.0.1:1"], "needs --engine dask"),
+    ],
+)
 def test_invalid_options_are_refused(tmp_path, flags, message):
     write(tmp_path / "in" / "release.txt", RELEASE)
     result = extract(str(tmp_path / "in"), "-o", str(tmp_path / "out"), *flags)
@@ -278,8 +289,7 @@ def test_sigterm_leaves_the_previous_outputs_and_no_staging(tmp_path):
     before = (out / "documents.csv").read_bytes()
     for i in range(400):
         write(folder / f"r{i:03}.txt", RELEASE * 30 + str(i))
-    run = subprocess.Popen([sys.executable, "-m", "pipeline", "extract", "--no-model", str(folder), "-o", str(out)],
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    run = subprocess.Popen([sys.executable, "-m", "pipeline", "extract", "--no-model", str(folder), "-o", str(out)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60
     while not any(out.glob(".staging-*/documents.csv")) and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -293,10 +303,10 @@ def test_sigterm_leaves_the_previous_outputs_and_no_staging(tmp_path):
 
 
 def test_a_full_disk_is_named_and_leaves_no_staging(tmp_path, monkeypatch):
-    from pipeline.job.run import run_batch
-    from pipeline.job.analyse import JobOptions
     from pipeline.core.errors import OutputError
     from pipeline.core.settings import Settings
+    from pipeline.job.analyse import JobOptions
+    from pipeline.job.run import run_batch
     from pipeline.outputs.folder import OutputWriter
 
     write(tmp_path / "in" / "release.txt", RELEASE)
@@ -319,7 +329,7 @@ def test_a_really_full_disk(tmp_path):
     then the same file system read-only: named as such, the outputs left as they were."""
     mount = tmp_path / "small"
     mount.mkdir()
-    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(mount)], capture_output=True).returncode:
+    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(mount)], capture_output=True, check=False).returncode:
         pytest.skip("needs root to mount a small tmpfs")
     try:
         for i in range(40):
@@ -367,23 +377,33 @@ def test_cache_entries_of_the_wrong_shape_or_edited_are_not_served(tmp_path):
 
 
 # -- safe cells -----------------------------------------------------------------------------------
-@pytest.mark.parametrize("cell,safe", [
-    ("=HYPERLINK(\"http://x\",\"y\")", "'=HYPERLINK(\"http://x\",\"y\")"), ("@SUM(A1:A2)", "'@SUM(A1:A2)"),
-    ("+86 23 6715", "'+86 23 6715"), ("-2+3", "'-2+3"), ("\tx", "'\tx"), ("-3.5", "-3.5"), ("+12", "+12"),
-    ("6000000000000", "6000000000000"), ("Chongqing Daily", "Chongqing Daily"), ("", ""), ("'quoted", "'quoted"),
-])
+@pytest.mark.parametrize(
+    "cell,safe",
+    [
+        ('=HYPERLINK("http://x","y")', '\'=HYPERLINK("http://x","y")'),
+        ("@SUM(A1:A2)", "'@SUM(A1:A2)"),
+        ("+86 23 6715", "'+86 23 6715"),
+        ("-2+3", "'-2+3"),
+        ("\tx", "'\tx"),
+        ("-3.5", "-3.5"),
+        ("+12", "+12"),
+        ("6000000000000", "6000000000000"),
+        ("Chongqing Daily", "Chongqing Daily"),
+        ("", ""),
+        ("'quoted", "'quoted"),
+    ],
+)
 def test_cells_that_start_like_a_formula_are_guarded(cell, safe):
     assert safe_cell(cell) == safe and unguard_cell(safe) == cell
 
 
 def test_page_metadata_cannot_run_in_a_spreadsheet(tmp_path):
-    page = ('<html><head><title>=HYPERLINK("http://evil.example","Click")</title><meta name="author" content="@SUM(1+1)*cmd|\' /C calc\'!A0">'
-            f'</head><body><p>{RELEASE}</p></body></html>')
+    page = f'<html><head><title>=HYPERLINK("http://evil.example","Click")</title><meta name="author" content="@SUM(1+1)*cmd|\' /C calc\'!A0"></head><body><p>{RELEASE}</p></body></html>'
     write(tmp_path / "in" / "=cmd.html", page)
     result = extract(str(tmp_path / "in"), "-o", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
     (row,) = rows(tmp_path / "out" / "documents.csv")
-    assert row["title"] == "'=HYPERLINK(\"http://evil.example\",\"Click\")" and row["doc_id"] == "'=cmd.html"
+    assert row["title"] == '\'=HYPERLINK("http://evil.example","Click")' and row["doc_id"] == "'=cmd.html"
     assert all(not cell.startswith(("=", "+", "@")) for cell in row.values())
     mentions = rows(tmp_path / "out" / "mentions.csv")
     assert mentions and {m["doc_id"] for m in mentions} == {"'=cmd.html"}
@@ -412,7 +432,7 @@ def test_rules_finish_adversarial_text(rules, name):
     started = time.perf_counter()
     extraction = rules.extract_text(text, doc_id="adversarial.txt")
     assert time.perf_counter() - started < 20, name
-    assert all(text[m.start:m.end] == m.text for m in extraction.mentions)
+    assert all(text[m.start : m.end] == m.text for m in extraction.mentions)
 
 
 @pytest.mark.model
@@ -422,7 +442,7 @@ def test_the_model_view_breaks_runs_the_tokenizer_is_slow_on(model):
     mentions = model.extract_text(text, doc_id="runs.txt").mentions
     assert time.perf_counter() - started < 30  # was ~60 s per 20,000 characters of '=' in spaCy's tokenizer
     assert [m.text for m in mentions if m.label.value == "ORG"] == ["Shanghai Stock Exchange"]
-    assert all(text[m.start:m.end] == m.text for m in mentions)
+    assert all(text[m.start : m.end] == m.text for m in mentions)
 
 
 @pytest.mark.model

@@ -58,12 +58,12 @@ def test_every_mention_maps_back_into_the_page(rules, page_document):
     labels = {m.label.value for m in extraction.mentions}
     assert {"MONEY", "PERCENT", "DATE", "ORG", "CLUSTER"} <= labels
     for mention in extraction.mentions:
-        assert page_document.text[mention.start:mention.end] == mention.text
-        source = PAGE[mention.source_start:mention.source_end]
+        assert page_document.text[mention.start : mention.end] == mention.text
+        source = PAGE[mention.source_start : mention.source_end]
         for word in re.findall(r"[A-Za-z0-9]+", mention.text):
             assert word in source, (mention.text, source)
-    amp = [m for m in extraction.mentions if m.text == "2.71 trillion yuan"][0]
-    assert PAGE[amp.source_start:amp.source_end] == "2.71&nbsp;trillion yuan"
+    amp = next(m for m in extraction.mentions if m.text == "2.71 trillion yuan")
+    assert PAGE[amp.source_start : amp.source_end] == "2.71&nbsp;trillion yuan"
 
 
 def test_page_metadata(rules, page_document):
@@ -80,7 +80,7 @@ def test_page_metadata(rules, page_document):
         "</div></p><p>Stray end tags; GDP grew 5 percent in 2023.</span>",
         "<div>" * 20000 + "GDP grew 5 percent in 2023." + "</div>" * 20000,  # deep nesting
         "<p>GDP grew 5 percent in 2023.<!-- unclosed comment",
-        "<p a=\"unterminated>GDP grew 5 percent in 2023.</p>",
+        '<p a="unterminated>GDP grew 5 percent in 2023.</p>',
     ],
     ids=["unclosed", "stray-end-tags", "deeply-nested", "open-comment", "broken-attribute"],
 )
@@ -126,7 +126,7 @@ def test_long_documents_are_read_in_chunks(rules):
     text = paragraph * 3000  # about 300,000 characters, three chunks
     mentions = rules.extract_text(text).mentions
     assert len([m for m in mentions if m.label.value == "MONEY"]) == 3000
-    assert all(text[m.start:m.end] == m.text for m in mentions)
+    assert all(text[m.start : m.end] == m.text for m in mentions)
 
 
 WORST_CASES = {
@@ -161,7 +161,7 @@ def test_english_with_chinese_characters(rules):
     mentions = rules.extract_text(text, doc_date=None).mentions
     found = {(m.label.value, m.text) for m in mentions}
     assert {("MONEY", "500 billion yuan"), ("DATE", "2023"), ("PERCENT", "12.5％")} <= found
-    assert all(text[m.start:m.end] == m.text for m in mentions)
+    assert all(text[m.start : m.end] == m.text for m in mentions)
 
 
 def test_quick_look_for_required_strings_loses_no_boilerplate(patterns):

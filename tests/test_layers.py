@@ -6,7 +6,6 @@ outside the layers."""
 from __future__ import annotations
 
 import ast
-from pathlib import Path
 
 from .conftest import ROOT
 
@@ -60,9 +59,13 @@ def test_every_module_has_a_layer():
 
 def test_no_import_runs_back_up_the_layers():
     rank = {group: index for index, (_, groups) in enumerate(LAYERS) for group in groups}
-    back = sorted(f"{module} ({LAYERS[rank[_layer_of(module)]][0]}) imports {target} ({LAYERS[rank[_layer_of(target)]][0]})"
-                  for module, targets in _imports().items() if module
-                  for target in targets if target and rank[_layer_of(target)] > rank[_layer_of(module)])
+    back = sorted(
+        f"{module} ({LAYERS[rank[_layer_of(module)]][0]}) imports {target} ({LAYERS[rank[_layer_of(target)]][0]})"
+        for module, targets in _imports().items()
+        if module
+        for target in targets
+        if target and rank[_layer_of(target)] > rank[_layer_of(module)]
+    )
     assert not back
 
 

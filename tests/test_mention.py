@@ -6,8 +6,27 @@ import pytest
 
 from pipeline.core.mention import CSV_COLUMNS, Label, Mention, format_decimal, to_row
 
-CONTRACT = ("doc_id,mention_id,label,text,start,end,sentence_start,sentence_end,value,value_high,unit,qualifier,"
-            "each,inferred,date_start,date_end,granularity,canonical,rule").split(",")
+CONTRACT = [
+    "doc_id",
+    "mention_id",
+    "label",
+    "text",
+    "start",
+    "end",
+    "sentence_start",
+    "sentence_end",
+    "value",
+    "value_high",
+    "unit",
+    "qualifier",
+    "each",
+    "inferred",
+    "date_start",
+    "date_end",
+    "granularity",
+    "canonical",
+    "rule",
+]
 
 
 def test_columns_are_the_contract():
@@ -16,8 +35,15 @@ def test_columns_are_the_contract():
 
 @pytest.mark.parametrize(
     "value,text",
-    [(Decimal("1.1E+12"), "1100000000000"), (Decimal("1100000000000.0"), "1100000000000"), (Decimal("77150000000.00"), "77150000000"),
-     (Decimal("0.012"), "0.012"), (Decimal("5.40"), "5.4"), (Decimal("-0.3"), "-0.3"), (Decimal("1E-7"), "0.0000001")],
+    [
+        (Decimal("1.1E+12"), "1100000000000"),
+        (Decimal("1100000000000.0"), "1100000000000"),
+        (Decimal("77150000000.00"), "77150000000"),
+        (Decimal("0.012"), "0.012"),
+        (Decimal("5.40"), "5.4"),
+        (Decimal("-0.3"), "-0.3"),
+        (Decimal("1E-7"), "0.0000001"),
+    ],
 )
 def test_decimals_are_plain(value, text):
     assert format_decimal(value) == text

@@ -8,17 +8,29 @@ ROWS = [
     # ANNOTATION.md, ORG
     ("zone-inside-name", "According to Chongqing Liangjiang New Area Management Committee, it grew.", "Chongqing Liangjiang New Area Management Committee", None),
     ("title-before-name", "Xu Lin, CTO of SERES Group, said so.", "SERES Group", None),
-    ("acronym-defined", "Zhang Yan is President of the China Academy of Information and Communications Technology (CAICT) West China.",
-     "CAICT", "China Academy of Information and Communications Technology"),
-    ("long-form-before-acronym", "Zhang Yan is President of the China Academy of Information and Communications Technology (CAICT) West China.",
-     "China Academy of Information and Communications Technology", "China Academy of Information and Communications Technology"),
+    (
+        "acronym-defined",
+        "Zhang Yan is President of the China Academy of Information and Communications Technology (CAICT) West China.",
+        "CAICT",
+        "China Academy of Information and Communications Technology",
+    ),
+    (
+        "long-form-before-acronym",
+        "Zhang Yan is President of the China Academy of Information and Communications Technology (CAICT) West China.",
+        "China Academy of Information and Communications Technology",
+        "China Academy of Information and Communications Technology",
+    ),
     ("newswire", "CHONGQING, China, July 15, 2024 (GLOBE NEWSWIRE) -- The district grew.", "GLOBE NEWSWIRE", None),
     ("prnewswire", "CHONGQING, China, Jan. 17, 2021 /PRNewswire/ -- On January 15, it met.", "PRNewswire", None),
     # government bodies, committees, commissions
     ("government-of", "Source: Yubei District People's Government of Chongqing Municipality", "Yubei District People's Government of Chongqing Municipality", None),
     ("commission-and", "The Chongqing Municipal Development and Reform Commission will support it.", "Chongqing Municipal Development and Reform Commission", None),
-    ("cppcc-expanded", "He is a member of the Chongqing Municipal Committee of the Chinese People's Political Consultative Conference and of the Chongqing Municipal Committee of CPPCC.",
-     "Chongqing Municipal Committee of CPPCC", "Chongqing Municipal Committee of the Chinese People's Political Consultative Conference"),
+    (
+        "cppcc-expanded",
+        "He is a member of the Chongqing Municipal Committee of the Chinese People's Political Consultative Conference and of the Chongqing Municipal Committee of CPPCC.",
+        "Chongqing Municipal Committee of CPPCC",
+        "Chongqing Municipal Committee of the Chinese People's Political Consultative Conference",
+    ),
     ("nested-committee", "He is a member of the Education Work Committee of the CPC Chongqing Municipal Committee.", "Education Work Committee of the CPC Chongqing Municipal Committee", None),
     ("ministry", "The Ministry of Industry and Information Technology (MIIT) issued the plan.", "Ministry of Industry and Information Technology", None),
     ("bureau-of", "The Guangdong Provincial Bureau of Statistics said so.", "Guangdong Provincial Bureau of Statistics", None),
@@ -32,9 +44,7 @@ ROWS = [
     ("source-label", "SOURCE Hainan Provincial Department of Commerce", "Hainan Provincial Department of Commerce", None),
     ("party", "The Communist Party of China (CPC) leads.", "Communist Party of China", None),
 ]
-COORDINATED = (
-    "Li Jie is a member of the Party Work Committee and Administrative Committee of the Chongqing Liangjiang New Area."
-)
+COORDINATED = "Li Jie is a member of the Party Work Committee and Administrative Committee of the Chongqing Liangjiang New Area."
 NOT_ORG = [
     ("place", "Chongqing held a press conference."),
     ("zone", "It uses the Chongqing Pilot Free Trade Zone."),
@@ -92,8 +102,7 @@ class TestModelOrgs:
             "In 2019, Lanzhou manufactured 6.8 million vehicles, up 5 percent.",  # a city
             "In addition, Nansha will take the opportunity of being a pilot zone for data exports.",  # a district
         ],
-        ids=["surname", "photo-credit", "dateline-city", "slogan", "site-furniture", "product", "dateline-any-city",
-             "opening-word", "opening-word-2", "person", "cut-from-park", "city", "district"],
+        ids=["surname", "photo-credit", "dateline-city", "slogan", "site-furniture", "product", "dateline-any-city", "opening-word", "opening-word-2", "person", "cut-from-park", "city", "district"],
     )
     def test_model_mistakes_are_filtered(self, model, sentence):
         orgs = [m.text for m in run(model, sentence) if m.label.value == "ORG" and m.rule.startswith("en_core")]

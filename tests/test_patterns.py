@@ -5,8 +5,8 @@ import shutil
 import pytest
 
 from pipeline.core.errors import PatternError
-from pipeline.patterns.loader import load_patterns
 from pipeline.core.settings import DEFAULT_PATTERNS_DIR
+from pipeline.patterns.loader import load_patterns
 
 
 def _examples(patterns):
@@ -27,7 +27,7 @@ def test_every_rule_example_matches_exactly(patterns):
     problems = []
     for rule, example in _examples(patterns):
         text = example.replace("«", "").replace("»", "")
-        wanted = example[example.index("«") + 1:example.index("»")] if "«" in example else text
+        wanted = example[example.index("«") + 1 : example.index("»")] if "«" in example else text
         spans = [m.group("span") for m in rule.pattern.finditer(text)]
         if wanted not in spans:
             problems.append((rule.id, example, spans))
@@ -141,8 +141,8 @@ def test_trigger_matching_only_where_telling_words_are_finds_the_same():
     from spacy.tokens import Doc
 
     from pipeline.analyse.extractor import Extractor
-    from pipeline.text.sentences import split_sentences
     from pipeline.core.settings import Settings
+    from pipeline.text.sentences import split_sentences
 
     from .conftest import SEEDS
     from .test_composed_releases import SENTENCES

@@ -17,11 +17,39 @@ from pipeline.core.settings import Settings
 from pipeline.job.analyse import JobOptions
 from pipeline.job.run import run_batch
 
-MONEY = Mention(doc_id="a.txt", mention_id="m1", label=Label.MONEY, text="1.1 trillion yuan", start=3, end=20, sentence_start=0,
-                sentence_end=40, value=Decimal("1.1E+12"), value_high=None, unit="CNY", qualifier="approx", each=False, inferred=False,
-                rule="money.amount", source_start=5, source_end=22)
-DATE = Mention(doc_id="a.txt", mention_id="m2", label=Label.DATE, text="last November", start=30, end=43, sentence_start=0,
-               sentence_end=40, date_start=date(2020, 11, 1), date_end=date(2020, 11, 30), granularity="month", rule="date.relative_month")
+MONEY = Mention(
+    doc_id="a.txt",
+    mention_id="m1",
+    label=Label.MONEY,
+    text="1.1 trillion yuan",
+    start=3,
+    end=20,
+    sentence_start=0,
+    sentence_end=40,
+    value=Decimal("1.1E+12"),
+    value_high=None,
+    unit="CNY",
+    qualifier="approx",
+    each=False,
+    inferred=False,
+    rule="money.amount",
+    source_start=5,
+    source_end=22,
+)
+DATE = Mention(
+    doc_id="a.txt",
+    mention_id="m2",
+    label=Label.DATE,
+    text="last November",
+    start=30,
+    end=43,
+    sentence_start=0,
+    sentence_end=40,
+    date_start=date(2020, 11, 1),
+    date_end=date(2020, 11, 30),
+    granularity="month",
+    rule="date.relative_month",
+)
 
 
 @pytest.mark.parametrize("mention", [MONEY, DATE], ids=["money", "date"])
@@ -33,20 +61,22 @@ def test_a_mention_survives_the_json_form_exactly(mention: Mention) -> None:
     assert back.date_start == mention.date_start and (back.date_start is None or isinstance(back.date_start, date))
 
 
-@pytest.mark.parametrize("change", [
-    lambda cells: cells[:-1],  # a field missing
-    lambda cells: [*cells[:3], "3", *cells[4:]],  # start as text
-    lambda cells: [*cells[:1], "WEALTH", *cells[2:]],  # no such label
-    lambda cells: [*cells[:7], "1,1", *cells[8:]],  # not a decimal
-])
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda cells: cells[:-1],  # a field missing
+        lambda cells: [*cells[:3], "3", *cells[4:]],  # start as text
+        lambda cells: [*cells[:1], "WEALTH", *cells[2:]],  # no such label
+        lambda cells: [*cells[:7], "1,1", *cells[8:]],  # not a decimal
+    ],
+)
 def test_a_malformed_mention_is_refused(change: Any) -> None:
     with pytest.raises((ValueError, TypeError, ArithmeticError)):
         mention_from_json("a.txt", change(mention_to_json(MONEY)))
 
 
 def test_a_document_row_survives_the_json_form() -> None:
-    row = DocumentRow(doc_id="a.txt", path="in/a.txt", sha256="ab", chars=12, doc_date=date(2024, 7, 15), doc_date_source="dateline",
-                      status="ok", reason="", mentions=2)
+    row = DocumentRow(doc_id="a.txt", path="in/a.txt", sha256="ab", chars=12, doc_date=date(2024, 7, 15), doc_date_source="dateline", status="ok", reason="", mentions=2)
     assert row_from_json(json.loads(json.dumps(row_to_json(row)))) == row
     with pytest.raises(TypeError):
         row_from_json(dict(row_to_json(row), chars="12"))
@@ -114,7 +144,7 @@ def test_run_batch_writes_typed_results_through_the_writer_it_is_given(tmp_path:
     assert ok.row.doc_date == date(2024, 7, 15)
     money = [m for m in ok.mentions if m.label is Label.MONEY]
     year = [m for m in ok.mentions if m.label is Label.DATE and m.text == "last year"]
-    assert [m.value for m in money] == [Decimal("300000000000")]
+    assert [m.value for m in money] == [Decimal(300000000000)]
     assert [(m.date_start, m.date_end) for m in year] == [(date(2023, 1, 1), date(2023, 12, 31))]
     assert writer.manifest is not None and writer.manifest["counts"]["documents"] == {"failed": 1, "ok": 1}
     assert not writer.aborted

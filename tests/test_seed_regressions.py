@@ -34,8 +34,10 @@ def test_period_from_months(rules):
 
 def test_tiers_of_the_opportunity_list(rules):
     """002: three tiers, each for a set of industries, no currency written."""
-    text = ("The new area is set to foster three leading industries of a 300 billion level, three pillar industries of a 50 billion level, "
-            "five distinctive industrial clusters of a 10 billion level each, and 11 \"rising star\" industrial clusters.")
+    text = (
+        "The new area is set to foster three leading industries of a 300 billion level, three pillar industries of a 50 billion level, "
+        'five distinctive industrial clusters of a 10 billion level each, and 11 "rising star" industrial clusters.'
+    )
     mentions = run(rules, text, "2024-02-01")
     for span, value in (("300 billion level", "300000000000"), ("50 billion level", "50000000000"), ("10 billion level", "10000000000")):
         check(mentions, "MONEY", span, value=value, unit="CNY", qualifier="level", each="true", inferred="true")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-SCRIPT = '''
+SCRIPT = """
 import spacy
 from datetime import date
 from decimal import Decimal
@@ -26,7 +26,7 @@ assert january._.press_interval == (date(2025, 1, 1), date(2025, 1, 31), "month"
 mention = january._.press_mention
 assert other.text[mention.start:mention.end] == "January" and mention.rule
 print("ok", nlp.get_pipe_meta("press_extract_v1").assigns)
-'''
+"""
 
 
 def test_a_users_own_pipeline_gets_spans_with_values(tmp_path):
@@ -35,7 +35,7 @@ def test_a_users_own_pipeline_gets_spans_with_values(tmp_path):
     assert result.stdout.strip() == "ok ['doc.spans']"
 
 
-PARTS = '''
+PARTS = """
 import spacy
 
 nlp = spacy.blank("en")  # the script never imports the project: spaCy finds the parts by name
@@ -48,7 +48,7 @@ found = sorted((c.label.value, doc.text[c.start:c.end], c.rule) for c in doc._.p
 labels = {label for label, _, _ in found}
 assert {"MONEY", "PERCENT", "DATE", "CLUSTER"} <= labels, found
 print("ok", nlp.get_pipe_meta("press_clusters_v1").requires)
-'''
+"""
 
 
 def test_the_parts_are_found_by_name_and_declare_what_they_need(tmp_path):

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from spacy.errors import MatchPatternError
 from spacy.matcher import Matcher
 
 from pipeline.core.settings import DEFAULT_PATTERNS_DIR
 from pipeline.patterns.loader import load_patterns
-from pipeline.text.sentences import split_sentences
 from pipeline.rules.token_matcher import TokenMatcher
+from pipeline.text.sentences import split_sentences
 
 from .conftest import SEEDS
 from .test_composed_releases import KNOWN_GAPS, SENTENCES
@@ -97,5 +98,5 @@ def test_only_what_it_cannot_run_goes_to_spacys_matcher(matchers):
 
 def test_an_invalid_pattern_is_refused():
     ours = TokenMatcher(spacy.blank("en").vocab)
-    with pytest.raises(Exception):
+    with pytest.raises(MatchPatternError):
         ours.add("bad", [{"LOWER": "a", "OP": "sometimes"}])

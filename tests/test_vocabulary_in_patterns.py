@@ -22,8 +22,14 @@ SCHEMA_MODULES = {"patterns/schema.py", "core/labels.py"}
 def _string_items(node: ast.AST) -> list[str] | None:
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in {"frozenset", "set", "tuple", "list"} and node.args:
         return _string_items(node.args[0])
-    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "split" \
-            and isinstance(node.func.value, ast.Constant) and isinstance(node.func.value.value, str) and not node.args:
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "split"
+        and isinstance(node.func.value, ast.Constant)
+        and isinstance(node.func.value.value, str)
+        and not node.args
+    ):
         return node.func.value.value.split()
     if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
         return [e.value for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
@@ -65,6 +71,7 @@ def test_the_counter_finds_each_form_of_word_list(tmp_path):
         'D = ("id", "label", "regex")  # identifiers\n'
         'E = r"\\d{2}|[a-z]+"\n'
         'F = ("a", "b")\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     found = word_lists_in_code(package)
     assert [line.split(":")[1] for line in found] == ["1", "2", "3"]

@@ -21,7 +21,11 @@ def test_plain_words_and_their_offsets():
 
 def test_punctuation_is_split_off_and_closes_or_not():
     assert parts('("Nanning") cars, chips; and "AI"') == [
-        ('("', "Nanning", '")', False), ("", "cars", ",", True), ("", "chips", ";", True), ("", "and", "", False), ('"', "AI", '"', False),
+        ('("', "Nanning", '")', False),
+        ("", "cars", ",", True),
+        ("", "chips", ";", True),
+        ("", "and", "", False),
+        ('"', "AI", '"', False),
     ]
     assert parts("(Hubei Province)") == [("(", "Hubei", "", False), ("", "Province", ")", True)]
     assert parts("(Wuhan)") == [("(", "Wuhan", ")", False)]  # a bracket it opened itself closes nothing
@@ -29,7 +33,11 @@ def test_punctuation_is_split_off_and_closes_or_not():
 
 def test_a_full_stop_that_belongs_to_the_word_stays():
     assert parts("Co., Ltd. U.S. J. end.") == [
-        ("", "Co.", ",", True), ("", "Ltd.", "", False), ("", "U.S.", "", False), ("", "J.", "", False), ("", "end", ".", True),
+        ("", "Co.", ",", True),
+        ("", "Ltd.", "", False),
+        ("", "U.S.", "", False),
+        ("", "J.", "", False),
+        ("", "end", ".", True),
     ]
 
 

@@ -9,35 +9,35 @@ from __future__ import annotations
 import hashlib
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Sequence, cast
+from typing import cast
 
 from spacy.pipeline import EntityRecognizer
 from spacy.tokens import Doc
 
-from ..inputs.boilerplate import blank, find_boilerplate
 from ..core.candidate import Candidate, Resolved
-from ..inputs.dateline import DocDate, DocDateFinder, is_transcript
 from ..core.labels import spec
 from ..core.mention import Label, Mention
+from ..core.settings import CHUNK_CHARS, MODEL_BATCH_TOKENS, MODEL_PIECE_CHARS, SEGMENT_CHARS, Settings
+from ..inputs.boilerplate import blank, find_boilerplate
+from ..inputs.dateline import DocDate, DocDateFinder, is_transcript
 from ..inputs.html import PageChrome
 from ..inputs.metadata import Metadata, MetadataReader
-from ..rules.nlp import build_nlp, model_id
+from ..inputs.reader import Document
 from ..normalize import Normalizers
 from ..normalize.context import CONTEXT_CHARS
 from ..normalize.dates import DateContext, Interval
-from ..rules.orgs import OrgLexicons
 from ..patterns.loader import load_patterns
-from ..rules.quantities import find_quantities, quantulum_version
-from ..inputs.reader import Document
-from ..resolve.relations import AmountFacts, Qualifiers, is_report_period, org_canonicals, same_period
-from ..text.sentences import SentenceIndex
-from ..core.settings import CHUNK_CHARS, MODEL_BATCH_TOKENS, MODEL_PIECE_CHARS, SEGMENT_CHARS, Settings
 from ..resolve.overlaps import resolve_overlaps
+from ..resolve.relations import AmountFacts, Qualifiers, is_report_period, org_canonicals, same_period
+from ..rules.nlp import build_nlp, model_id
+from ..rules.orgs import OrgLexicons
+from ..rules.quantities import find_quantities, quantulum_version
 from ..text.cleanup import analysis_text, tokenizer_view
-
+from ..text.sentences import SentenceIndex
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ class Prepared:
     boilerplate: list[tuple[int, int, str]]
     found: DocDate | None  # the document's own date
     entities: list[tuple[int, int, str]]  # (start, end, label) in text, from the statistical NER
-    metadata: Metadata = Metadata()  # read here, before a long document's mentions take up memory
+    metadata: Metadata = field(default_factory=Metadata)  # read here, before a long document's mentions take up memory
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,7 @@ class Extraction:
     doc_id: str
     doc_date: DocDate | None
     mentions: tuple[Mention, ...]
-    metadata: Metadata = Metadata()
+    metadata: Metadata = field(default_factory=Metadata)
     boilerplate_chars: int = 0
 
 
@@ -91,8 +91,10 @@ class Extractor:
 
     # Lazy imports and first-use tables (dateparser, lexicon caches) cost the first document
     # a few tenths of a second: paid here, before any document's time limit starts.
-    _WARM_UP_TEXT = ("WUHAN, March 5, 2024 -- GDP of the Wuhan Municipal Government grew 5.2 percent to 2 trillion yuan "
-                     "last November, up 1.5 percentage points, with the new energy vehicle industry leading, it said on Tuesday.")
+    _WARM_UP_TEXT = (
+        "WUHAN, March 5, 2024 -- GDP of the Wuhan Municipal Government grew 5.2 percent to 2 trillion yuan "
+        "last November, up 1.5 percentage points, with the new energy vehicle industry leading, it said on Tuesday."
+    )
 
     def warm_up(self) -> None:
         if not self._warm:
@@ -178,7 +180,7 @@ class Extractor:
         for offset, chunk_end in _chunks(prepared.text, CHUNK_CHARS, start, end):
             doc = Doc(self.nlp.vocab)  # the components read the text here, and tokenize only the sentences they need
             doc._.press_text = prepared.text[offset:chunk_end]
-            inside = entities[bisect_left(entity_starts, offset):bisect_left(entity_starts, chunk_end)]
+            inside = entities[bisect_left(entity_starts, offset) : bisect_left(entity_starts, chunk_end)]
             doc._.press_entities = [(s - offset, e - offset, label) for s, e, label in inside if e <= chunk_end]
             for component in self.rule_components:
                 doc = component(doc)
@@ -190,14 +192,14 @@ class Extractor:
         dates: list[Resolved] = []  # the DATE mentions so far that state a report period ("the same period last year" takes the latest)
         for item in kept:
             start, end = sentences.around(item.start, item.end)
-            before = text[max(start, item.start - CONTEXT_CHARS):item.start]
-            after = text[item.end:min(end, item.end + CONTEXT_CHARS)]
+            before = text[max(start, item.start - CONTEXT_CHARS) : item.start]
+            after = text[item.end : min(end, item.end + CONTEXT_CHARS)]
             if item.label in (Label.MONEY, Label.PERCENT):
                 self.amount_facts.attach(item, before, after, self.qualifiers)
             elif item.label is Label.DATE:
                 item.fields["qualifier"] = self.qualifiers.date(before)
                 if item.candidate.interp == "same_period":
-                    same_period(item, dates[-1:], text[item.start:item.end])
+                    same_period(item, dates[-1:], text[item.start : item.end])
                 elif is_report_period(item):
                     dates.append(item)
         org_canonicals(kept, text, self.long_forms, self.initials_skip)
@@ -241,7 +243,7 @@ def _chunks(text: str, size: int, start: int = 0, end: int | None = None) -> lis
     end = len(text) if end is None else end
     pieces: list[tuple[int, int]] = []
     while end - start > size:
-        window = text[start:start + size]
+        window = text[start : start + size]
         cut = max(window.rfind("\n"), 0) or max(window.rfind(" "), 0) or size
         pieces.append((start, start + cut))
         start += cut

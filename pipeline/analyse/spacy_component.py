@@ -35,6 +35,7 @@ def _field(name: str) -> Any:
     def get(span: Span) -> Any:
         mention: Mention | None = span._.press_mention
         return getattr(mention, name) if mention is not None else None
+
     return get
 
 
@@ -58,7 +59,7 @@ Span.set_extension("press_interval", getter=_interval, force=True)  # (first day
     assigns=["doc.spans"],  # under the key SPANS_KEY
     default_config={"doc_date": "", "patterns_dir": ""},
 )
-def make_press_extract(nlp: Language, name: str, doc_date: str, patterns_dir: str) -> "PressExtract":
+def make_press_extract(nlp: Language, name: str, doc_date: str, patterns_dir: str) -> PressExtract:
     return PressExtract(doc_date, patterns_dir)
 
 
@@ -88,4 +89,3 @@ class PressExtract:
             spans.append(span)
         doc.spans[SPANS_KEY] = spans
         return doc
-

@@ -23,9 +23,10 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from .corpus import build_corpus
 
@@ -70,7 +71,10 @@ class Runner:
         launched = time.perf_counter()
         self.process = subprocess.Popen(
             [sys.executable, "-m", "pipeline.bench.runner", *self.arguments],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
         )
         self.ready_s = self._reply()["ready"]
         self.start_wall_s = time.perf_counter() - launched
@@ -145,9 +149,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     # 1. corpus and slices
     files = build_corpus(args.seeds, args.work / "corpus", max(args.documents, *args.memory_documents))
-    corpus = files[:args.documents]
-    slices = [_link_into(corpus[k::args.slices], args.work / f"slice-{k}") for k in range(args.slices)]
-    slice_words = [_words(corpus[k::args.slices]) for k in range(args.slices)]
+    corpus = files[: args.documents]
+    slices = [_link_into(corpus[k :: args.slices], args.work / f"slice-{k}") for k in range(args.slices)]
+    slice_words = [_words(corpus[k :: args.slices]) for k in range(args.slices)]
     warmup = _link_into(files[-8:], args.work / "warmup")
     print(f"corpus: {len(corpus)} documents, {sum(slice_words):,} words, {args.slices} slices", flush=True)
 
@@ -158,7 +162,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             runner.start()
             runner.run(warmup)
         for k, folder in enumerate(slices):
-            for runner in runners[k % len(runners):] + runners[:k % len(runners)]:
+            for runner in runners[k % len(runners) :] + runners[: k % len(runners)]:
                 runner.runs.append(runner.run(folder))
             print(f"slice {k + 1}/{args.slices} done ({time.perf_counter() - began:.0f} s)", flush=True)
         for runner in runners:
@@ -199,8 +203,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def _report(args: argparse.Namespace, runners: list[Runner], slice_words: list[int], memory: dict[str, float],
-            startups: list[float], seconds: float) -> dict[str, Any]:
+def _report(args: argparse.Namespace, runners: list[Runner], slice_words: list[int], memory: dict[str, float], startups: list[float], seconds: float) -> dict[str, Any]:
     words = sum(slice_words)
     tools: dict[str, Any] = {}
     for runner in runners:

@@ -17,6 +17,7 @@ from pathlib import Path
 from ..core.settings import DEFAULT_PATTERNS_DIR
 from ..patterns.loader import load_patterns
 
+
 def _vocabulary() -> dict[str, list[tuple[str, str]]]:
     """corpus_vocabulary.tsv by kind, in file order: (name, province) pairs."""
     table: dict[str, list[tuple[str, str]]] = {}
@@ -69,7 +70,7 @@ def seed_paragraphs(seeds: list[str]) -> list[str]:
 
 def synthetic_release(number: int, paragraphs: list[str], seed: int = 2024) -> Release:
     rng = random.Random(f"{seed}:{number}")
-    city, province = rng.choice(PLACES)
+    city, _ = rng.choice(PLACES)
     other_city, other_province = rng.choice(PLACES)
     district, new_area = rng.choice(DISTRICTS), rng.choice(NEW_AREAS)
     year_shift = rng.randint(-8, 1)

@@ -19,29 +19,55 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 # Texts that have made tools quadratic, hang or blow up: each repeated to --size characters.
 ADVERSARIAL = {
-    "equals": "=", "less-than": "<", "full-stops": ".", "question-marks": "?!", "hyphens": "-", "digits": "7",
-    "dashed-digits": "1-", "comma-digits": "1,", "spaces": " ", "spaced-punctuation": "= ", "spaced-dashes": "1 - ",
-    "single-letters": "a ", "words": "industry ", "committee-of-the": "Committee of the ",
-    "bank-and-university": "Bank of China and Tsinghua University and ", "government-and": "Chongqing Municipal People's Government and the ",
-    "capitalized-run": "Chongqing Liangjiang New Area Management ", "and-chain": "big data and ", "list-items": "new energy vehicles, ",
-    "industries-colon": "industries: big data, ", "acronyms": "(ABC) ", "legal-suffixes": "Co., Ltd. ", "possessives": "Exchange's ",
-    "percents": "5% ", "percent-ranges": "5%-6%-", "money": "100 billion yuan ", "percentage-points": "up 3.1 percentage points, ",
-    "date-ranges": "January 2024 to ", "year-ranges": "2021-2022-", "chinese": "重庆市两江新区", "quotes": "\"'", "parentheses": "((",
+    "equals": "=",
+    "less-than": "<",
+    "full-stops": ".",
+    "question-marks": "?!",
+    "hyphens": "-",
+    "digits": "7",
+    "dashed-digits": "1-",
+    "comma-digits": "1,",
+    "spaces": " ",
+    "spaced-punctuation": "= ",
+    "spaced-dashes": "1 - ",
+    "single-letters": "a ",
+    "words": "industry ",
+    "committee-of-the": "Committee of the ",
+    "bank-and-university": "Bank of China and Tsinghua University and ",
+    "government-and": "Chongqing Municipal People's Government and the ",
+    "capitalized-run": "Chongqing Liangjiang New Area Management ",
+    "and-chain": "big data and ",
+    "list-items": "new energy vehicles, ",
+    "industries-colon": "industries: big data, ",
+    "acronyms": "(ABC) ",
+    "legal-suffixes": "Co., Ltd. ",
+    "possessives": "Exchange's ",
+    "percents": "5% ",
+    "percent-ranges": "5%-6%-",
+    "money": "100 billion yuan ",
+    "percentage-points": "up 3.1 percentage points, ",
+    "date-ranges": "January 2024 to ",
+    "year-ranges": "2021-2022-",
+    "chinese": "重庆市两江新区",
+    "quotes": "\"'",
+    "parentheses": "((",
     "mixed-punctuation": "=<>|/\\",
 }
 BOILERPLATE_ONE_LINE = {
-    "licence": "渝ICP备20009753号-2", "cookies": "By continuing to browse our site you agree to our use of cookies.",
-    "share": "Share to: WeChat | Weibo", "comments": "Go to Forum >>0 Comment(s)",
+    "licence": "渝ICP备20009753号-2",
+    "cookies": "By continuing to browse our site you agree to our use of cookies.",
+    "share": "Share to: WeChat | Weibo",
+    "comments": "Go to Forum >>0 Comment(s)",
     "links": "http://a.cn http://b.cn http://c.cn www.d.cn https://e.cn",
 }
-RELEASE = ("CHENGDU, May 8, 2024 -- Sichuan's GDP reached 6 trillion yuan in 2023, up 6 percent, "
-           "the Sichuan Provincial Bureau of Statistics said.\n")
+RELEASE = "CHENGDU, May 8, 2024 -- Sichuan's GDP reached 6 trillion yuan in 2023, up 6 percent, the Sichuan Provincial Bureau of Statistics said.\n"
 
 
 @dataclass
@@ -78,6 +104,7 @@ def _file(name: str, text: str) -> Callable[[Path], list[str]]:
     def build(folder: Path) -> list[str]:
         (folder / name).write_text(text, encoding="utf-8")
         return [str(folder)]
+
     return build
 
 
@@ -136,14 +163,12 @@ def run_case(case: Case, root: Path, model: bool) -> dict[str, Any]:
     if case.expect == "refused":
         met = returncode == 2 and not traceback and bool(stderr.strip())
     elif case.expect == "rows":
-        met = returncode == 1 and not traceback and all(d["reason"] for d in documents if d["status"] != "ok") \
-            and any(d["status"] == "ok" and d["mentions"] != "0" for d in documents)
+        met = returncode == 1 and not traceback and all(d["reason"] for d in documents if d["status"] != "ok") and any(d["status"] == "ok" and d["mentions"] != "0" for d in documents)
     else:
         met = returncode == 0 and not traceback and bool(documents) and all(d["status"] == "ok" and d["mentions"] != "0" for d in documents)
         if case.name == "special/output-inside-input":
             met = met and [d["doc_id"] for d in documents] == ["release.txt"]
-    return {"case": case.name, "exit": returncode, "seconds": round(seconds / runs, 2), "peak_rss_mb": round(peak_kb / 1024),
-            "documents": documents, "stderr": stderr.strip()[-300:], "met": met}
+    return {"case": case.name, "exit": returncode, "seconds": round(seconds / runs, 2), "peak_rss_mb": round(peak_kb / 1024), "documents": documents, "stderr": stderr.strip()[-300:], "met": met}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -159,11 +184,9 @@ def main(argv: list[str] | None = None) -> int:
         for case in _cases(args.size, args.big, seeds):
             result = run_case(case, Path(scratch), model=not args.no_model)
             results.append(result)
-            print(f"{case.name:40} exit {result['exit']}  {result['seconds']:8.2f} s  peak {result['peak_rss_mb']:6} MB  "
-                  f"{'met' if result['met'] else 'NOT MET'}", flush=True)
+            print(f"{case.name:40} exit {result['exit']}  {result['seconds']:8.2f} s  peak {result['peak_rss_mb']:6} MB  {'met' if result['met'] else 'NOT MET'}", flush=True)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps({"model": not args.no_model, "size": args.size, "cases": results}, indent=2, ensure_ascii=False) + "\n",
-                        encoding="utf-8")
+    args.out.write_text(json.dumps({"model": not args.no_model, "size": args.size, "cases": results}, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     failed = [r["case"] for r in results if not r["met"]]
     print(f"{len(results) - len(failed)} of {len(results)} cases met" + (f"; not met: {', '.join(failed)}" if failed else ""))
     return 1 if failed else 0

@@ -27,8 +27,9 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 TOOLS = ("pipeline", "pipeline-no-model", "outputs-floor", "spacy-sm", "blank", "blank-no-cache", "quantulum3")  # identifiers
 
@@ -41,10 +42,10 @@ Runner = Callable[[Path], dict[str, Any]]
 
 
 def _pipeline(use_model: bool, workers: int, replay: bool = False) -> tuple[Runner, Callable[[], None]]:
-    from ..job.run import run_batch
+    from ..core.settings import Settings
     from ..job.analyse import JobOptions
     from ..job.engines import LocalEngine, _Worker
-    from ..core.settings import Settings
+    from ..job.run import run_batch
 
     settings = Settings(use_model=use_model)
     options = JobOptions(settings, full=True)  # no reuse: every document is analysed every time
@@ -64,8 +65,7 @@ def _pipeline(use_model: bool, workers: int, replay: bool = False) -> tuple[Runn
         summary = run_batch([folder], out, options, engine=engine)
         seconds = time.perf_counter() - started
         shutil.rmtree(out, ignore_errors=True)
-        return {"seconds": seconds, "documents": sum(summary.documents.values()), "failed": summary.failed,
-                "mentions": sum(summary.mentions.values())}
+        return {"seconds": seconds, "documents": sum(summary.documents.values()), "failed": summary.failed, "mentions": sum(summary.mentions.values())}
 
     def close() -> None:
         engine.close()

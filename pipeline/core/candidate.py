@@ -5,8 +5,9 @@ They sit below the rules, the normalizers and the overlap policy, which all use 
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 from .mention import Label
 

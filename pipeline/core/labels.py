@@ -4,9 +4,9 @@ values. Adding a label starts here (README, "Where a change goes")."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Mapping
 
 from .mention import Label
 

@@ -5,10 +5,11 @@ formats them. The JSON form below is what the cache keeps, exact and typed."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any, Callable
+from typing import Any
 
 from .mention import Label, Mention
 
@@ -104,17 +105,26 @@ def _is_int(item: Any) -> bool:
 
 
 _SCALAR_TYPES: dict[str, Callable[[Any], bool]] = {
-    "mention_id": lambda v: isinstance(v, str), "text": lambda v: isinstance(v, str), "start": _is_int, "end": _is_int,
-    "sentence_start": _is_int, "sentence_end": _is_int, "unit": lambda v: isinstance(v, str), "qualifier": lambda v: isinstance(v, str),
-    "each": lambda v: v is None or isinstance(v, bool), "inferred": lambda v: v is None or isinstance(v, bool),
-    "granularity": lambda v: isinstance(v, str), "canonical": lambda v: isinstance(v, str), "rule": lambda v: isinstance(v, str),
-    "source_start": lambda v: v is None or _is_int(v), "source_end": lambda v: v is None or _is_int(v),
+    "mention_id": lambda v: isinstance(v, str),
+    "text": lambda v: isinstance(v, str),
+    "start": _is_int,
+    "end": _is_int,
+    "sentence_start": _is_int,
+    "sentence_end": _is_int,
+    "unit": lambda v: isinstance(v, str),
+    "qualifier": lambda v: isinstance(v, str),
+    "each": lambda v: v is None or isinstance(v, bool),
+    "inferred": lambda v: v is None or isinstance(v, bool),
+    "granularity": lambda v: isinstance(v, str),
+    "canonical": lambda v: isinstance(v, str),
+    "rule": lambda v: isinstance(v, str),
+    "source_start": lambda v: v is None or _is_int(v),
+    "source_end": lambda v: v is None or _is_int(v),
 }
 
 
 def row_to_json(row: DocumentRow) -> dict[str, Any]:
-    return {name: (str(value) if isinstance(value, date) else value) for name, value in
-            ((f.name, getattr(row, f.name)) for f in dataclasses.fields(DocumentRow))}
+    return {name: (str(value) if isinstance(value, date) else value) for name, value in ((f.name, getattr(row, f.name)) for f in dataclasses.fields(DocumentRow))}
 
 
 def row_from_json(values: dict[str, Any]) -> DocumentRow:

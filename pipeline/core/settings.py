@@ -8,6 +8,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+
 def _default_patterns_dir() -> Path:
     """The repository's patterns/ in a checkout; in an installed copy, the same files
     shipped inside the package (pipeline.patterns_data)."""
@@ -70,6 +71,6 @@ class Settings:
             "dateparser": {
                 "languages": list(DATEPARSER_LANGUAGES),
                 "settings": DATEPARSER_SETTINGS,
-                "relative_base": "%04d-%02d-%02d" % DATEPARSER_BASE,
+                "relative_base": "{:04d}-{:02d}-{:02d}".format(*DATEPARSER_BASE),
             },
         }

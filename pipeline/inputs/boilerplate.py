@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import Sequence
+from collections.abc import Sequence
 
 from ..patterns.loader import BoilerplateRule
 
@@ -58,13 +58,13 @@ def find_boilerplate(text: str, rules: Sequence[BoilerplateRule]) -> list[tuple[
 _SENTENCE_END = re.compile(r"[.!?\u3002\uff01\uff1f](?=\s)|[\u3002\uff01\uff1f]")
 
 
-def _matched_sentence(text: str, match: "re.Match[str]", line_start: int, line_end: int, limit: int) -> tuple[int, int]:
+def _matched_sentence(text: str, match: re.Match[str], line_start: int, line_end: int, limit: int) -> tuple[int, int]:
     """The sentence around a match inside a long line, if it is at most `limit` characters;
     else the match alone. Offsets in `text`; `match` is on the line."""
     start, end = line_start + match.start(), line_start + match.end()
     if end - start > limit:
         return start, start  # a match this long is no boilerplate phrase: nothing is blanked
-    before = text[max(line_start, start - limit):start]
+    before = text[max(line_start, start - limit) : start]
     ends = [m.end() for m in _SENTENCE_END.finditer(before)]
     sentence_start = max(line_start, start - limit) + ends[-1] if ends else None
     after = _SENTENCE_END.search(text, end, min(line_end, end + limit))

@@ -7,9 +7,9 @@ of its own gets no relative dates.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Iterable
 
 from ..patterns.loader import PatternSet
 from ..text.calendar import CalendarReader

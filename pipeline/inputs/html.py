@@ -20,13 +20,47 @@ from ..text.offsets import OffsetMap
 
 # Element and ARIA role names of the HTML standard (markup, not prose).
 _SKIP_TAGS = frozenset(  # identifiers
-    "script style noscript template svg math iframe object embed canvas select button head nav footer aside form".split()  # identifiers
+    ["script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas", "select", "button", "head", "nav", "footer", "aside", "form"]  # identifiers
 )
 _BLOCK_TAGS = frozenset(  # identifiers
-    """p div br li ul ol h1 h2 h3 h4 h5 h6 tr table thead tbody section article header main blockquote pre hr dl dt dd
-    figure figcaption address title td th caption center""".split()  # identifiers
+    [
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "table",
+        "thead",
+        "tbody",
+        "section",
+        "article",
+        "header",
+        "main",
+        "blockquote",
+        "pre",
+        "hr",
+        "dl",
+        "dt",
+        "dd",
+        "figure",
+        "figcaption",
+        "address",
+        "title",
+        "td",
+        "th",
+        "caption",
+        "center",
+    ]  # identifiers
 )
-_VOID_TAGS = frozenset("area base br col embed hr img input link meta param source track wbr".split())  # identifiers
+_VOID_TAGS = frozenset(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"])  # identifiers
 _SKIP_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search"})  # identifiers
 _WHITESPACE = re.compile(r"[ \t\n\r\f\v]+")
 
@@ -36,7 +70,7 @@ class _Node:
     tag: str
     attrs: dict[str, str]
     start: int
-    children: list["_Node | _Text"] = field(default_factory=list)
+    children: list[_Node | _Text] = field(default_factory=list)
 
 
 @dataclass
@@ -109,7 +143,7 @@ class _TreeBuilder(HTMLParser):
 
     def _reference(self, start: int, end: int) -> None:
         """An entity or character reference: '&amp;', '&#8220;' (the ';' is optional in HTML)."""
-        if self.source[end:end + 1] == ";":
+        if self.source[end : end + 1] == ";":
             end += 1
         decoded = html.unescape(self.source[start:end])
         self.stack[-1].children.append(_Text(decoded, start, end, False))
@@ -128,9 +162,11 @@ class PageChrome:
     whole: re.Pattern[str]
 
     @classmethod
-    def from_patterns(cls, patterns: PatternSet) -> "PageChrome":
-        return cls(re.compile(rf"(?:^|[\s_-])(?:{patterns.alternation('html.chrome_class')})(?:$|[\s_-])", re.IGNORECASE),
-                   re.compile(rf"(?:^|\s)(?:{patterns.alternation('html.portal_chrome_class')})(?:$|\s)", re.IGNORECASE))
+    def from_patterns(cls, patterns: PatternSet) -> PageChrome:
+        return cls(
+            re.compile(rf"(?:^|[\s_-])(?:{patterns.alternation('html.chrome_class')})(?:$|[\s_-])", re.IGNORECASE),
+            re.compile(rf"(?:^|\s)(?:{patterns.alternation('html.portal_chrome_class')})(?:$|\s)", re.IGNORECASE),
+        )
 
     def marks(self, names: str) -> bool:
         return bool(self.parts.search(names) or self.whole.search(names))
@@ -159,7 +195,7 @@ class _Writer:
         if piece.raw:
             position = 0
             for match in _WHITESPACE.finditer(piece.text):
-                self._word(piece.text[position:match.start()], piece.start + position)
+                self._word(piece.text[position : match.start()], piece.start + position)
                 self._space(piece.start + match.start(), piece.start + match.end())
                 position = match.end()
             self._word(piece.text[position:], piece.start + position)
@@ -251,7 +287,7 @@ def content_lines(source: str, page: HtmlText, lines: list[tuple[int, int]], chr
     first = keep.index(True)
     title = _key(page.title)
     for index in range(first - 1, max(-1, first - 1 - HEADER_REACH), -1):
-        line = _key(page.text[lines[index][0]:lines[index][1]])
+        line = _key(page.text[lines[index][0] : lines[index][1]])
         if len(line) >= 12 and title.startswith(line):
             for between in range(index, first):
                 keep[between] = True

@@ -36,8 +36,10 @@ class MetadataReader:
         )
         self.byline = re.compile(rf"(?m)(?:^|\|)[^\S\n]*(?:{patterns.alternation('header.byline_opener')})[^\S\n]+([A-Z][A-Za-z.'-]+(?:[^\S\n]+[A-Z][A-Za-z.'-]+){{0,3}})[^\S\n]*(?=\||,|$)")
         self.author_line = re.compile(rf"(?im)(?:^|\|)[^\S\n]*(?:{patterns.alternation('header.author_label')})[^\S\n]*:[^\S\n]*([A-Z][A-Za-z.'-]+(?:[^\S\n]+[A-Z][A-Za-z.'-]+){{0,3}})")
-        self.source_line = re.compile(r"(?m)(?:^|\||[^\S\n])(?:Source|SOURCE)[^\S\n]*:?[^\S\n]+([^|\n]{2,100}?)[^\S\n]*"
-                                      rf"(?=\||$|\d{{4}}-\d{{2}}-\d{{2}}|(?:{patterns.alternation('header.field_label')})\b)")
+        self.source_line = re.compile(
+            r"(?m)(?:^|\||[^\S\n])(?:Source|SOURCE)[^\S\n]*:?[^\S\n]+([^|\n]{2,100}?)[^\S\n]*"
+            rf"(?=\||$|\d{{4}}-\d{{2}}-\d{{2}}|(?:{patterns.alternation('header.field_label')})\b)"
+        )
         self.domain_line = re.compile(rf"(?m)^[^\n]{{0,60}}?\b((?:[a-z0-9-]+\.)+(?:{patterns.alternation('web.domain_suffix')}))\b[^\n]{{0,10}}\|")
         self.wire = re.compile(rf"\(({patterns.alternation('credit.wire')})\)|/({patterns.alternation('credit.wire_slashed')})/")
         self.title_skip = re.compile(rf"(?i)^(?:{patterns.alternation('header.not_title')}|home\b|\d)|\|.*\||^[A-Z][A-Z .'-]+,[^\S\n]")

@@ -15,16 +15,16 @@ import hashlib
 import os
 import re
 import stat
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Iterable, Iterator
 
 import charset_normalizer
 
 from ..core.errors import DocumentError, InputError
-from .html import PageChrome, extract_html
-from ..text.offsets import OffsetMap
 from ..core.settings import DEFAULT_MAX_CHARS
+from ..text.offsets import OffsetMap
+from .html import PageChrome, extract_html
 
 TEXT_SUFFIXES = {".txt": "text", ".md": "markdown", ".html": "html", ".htm": "html"}
 BYTES_PER_CHAR = 4  # the most bytes one character takes in any encoding read here: the size check before reading
@@ -120,9 +120,12 @@ def discover(inputs: Iterable[str | Path], exclude: Iterable[str | Path] = ()) -
                 seen[source.doc_id] = source.path
             sources.append(source)
     if collisions:
-        raise InputError("different files would get the same doc_id: " + "; ".join(collisions[:5])
-                         + (f" and {len(collisions) - 5} more" if len(collisions) > 5 else "")
-                         + ". A doc_id is the path below the folder given; give a common parent folder instead")
+        raise InputError(
+            "different files would get the same doc_id: "
+            + "; ".join(collisions[:5])
+            + (f" and {len(collisions) - 5} more" if len(collisions) > 5 else "")
+            + ". A doc_id is the path below the folder given; give a common parent folder instead"
+        )
     return sources
 
 
@@ -171,8 +174,7 @@ def _files_under(folder: str, excluded: set[str], excluded_names: set[str]) -> l
         prefix = pending.pop()
         try:
             with os.scandir(os.path.join(folder, prefix[:-1]) if prefix else folder) as listing:
-                entries = [(entry.name, _is_folder(entry)) for entry in listing
-                           if not entry.name.startswith(".") and not (entry.name in excluded_names and os.path.realpath(entry.path) in excluded)]
+                entries = [(entry.name, _is_folder(entry)) for entry in listing if not entry.name.startswith(".") and not (entry.name in excluded_names and os.path.realpath(entry.path) in excluded)]
         except OSError as exc:
             if not prefix:
                 raise
@@ -198,13 +200,11 @@ def _source(relative: str, folder: str, walked: bool) -> Source:
     doc_id = display_name(relative)
     suffix = os.path.splitext(doc_id)[1]
     if suffix.lower() not in TEXT_SUFFIXES:
-        return Source(doc_id, folder, f"unsupported file type {suffix or '(none)'!r}; expected .txt, .md, .html or .htm",
-                      walked=walked, name=_raw_name(relative))
+        return Source(doc_id, folder, f"unsupported file type {suffix or '(none)'!r}; expected .txt, .md, .html or .htm", walked=walked, name=_raw_name(relative))
     return Source(doc_id, folder, walked=walked, name=_raw_name(relative))
 
 
-_FILE_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"),
-               (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
+_FILE_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
 
 
 def _kind_of(mode: int) -> str:
@@ -268,8 +268,7 @@ def decode_document(doc_id: str, path: Path, data: bytes, chrome: PageChrome, ki
         found = _META_CHARSET.search(data[:4096])
         declared = found.group(1).decode("ascii", "replace") if found else None
     text, encoding = decode_bytes(doc_id, data, declared)
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = text.removeprefix("\ufeff")
     if len(text) > max_chars:
         raise DocumentError(doc_id, f"too large: {len(text):,} characters (the limit is {max_chars:,}; see --max-chars)")
     if not text.strip():

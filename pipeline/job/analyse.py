@@ -16,19 +16,21 @@ import signal
 import threading
 import time
 from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
-from typing import Any, Callable, Iterator, Sequence, TypeVar
+from typing import Any, TypeVar
 
-from .cache import ResultCache
-from ..core.errors import DocumentError
 from ..analyse.extractor import Extraction, Extractor, Prepared
+from ..core.errors import DocumentError
 from ..core.results import JSON_FORMAT, DocumentResult, DocumentRow, mention_from_json, mention_to_json, row_from_json, row_to_json
+from ..core.settings import DEFAULT_MAX_CHARS, DEFAULT_TIMEOUT, MOSTLY_BOILERPLATE, TIMEOUT_CHARS, Settings
 from ..inputs.html import PageChrome
 from ..inputs.reader import Document, Source, decode_document, display_name, read_bytes
-from ..core.settings import DEFAULT_MAX_CHARS, DEFAULT_TIMEOUT, MOSTLY_BOILERPLATE, TIMEOUT_CHARS, Settings
 from ..outputs.folder import text_name
+from .cache import ResultCache
 
 log = logging.getLogger(__name__)
 
@@ -85,8 +87,18 @@ def analyse_sources(sources: Sequence[Source], extractor: Callable[[], Extractor
 def load_source(source: Source, cache: ResultCache | None, max_chars: int = DEFAULT_MAX_CHARS) -> DocumentResult | LoadedSource:
     """Read and hash a file: its final result if it is skipped, unreadable or in the cache,
     else the bytes to analyse."""
-    base = DocumentRow(doc_id=source.doc_id, path=display_name(source.path.as_posix()), sha256="", chars=None, doc_date=None, doc_date_source="",
-                       status="skipped", reason=source.skip_reason, mentions=0, format=source.format)
+    base = DocumentRow(
+        doc_id=source.doc_id,
+        path=display_name(source.path.as_posix()),
+        sha256="",
+        chars=None,
+        doc_date=None,
+        doc_date_source="",
+        status="skipped",
+        reason=source.skip_reason,
+        mentions=0,
+        format=source.format,
+    )
     if source.skip_reason:
         return DocumentResult(replace(base, status="failed") if source.failed else base)
     try:
@@ -112,13 +124,13 @@ def analyse_many(loaded: Sequence[LoadedSource], extractor: Callable[[], Extract
     ready = extractor()
     try:
         ready.warm_up()
-    except Exception:  # noqa: BLE001 - whatever broke shows again, with its reason, in each document's row
+    except Exception:
         log.debug("warm-up failed", exc_info=True)
     results: list[DocumentResult | None] = [None] * len(loaded)
     staged: list[tuple[int, Prepared, float]] = []  # (index, prepared document, seconds used)
     for index, item in enumerate(loaded):
         started = time.perf_counter()
-        outcome = _guarded(item, options, time_budget(options, item), lambda: ready.prepare(_decode(item, options, ready.page_chrome)))
+        outcome = _guarded(item, options, time_budget(options, item), partial(_prepare, ready, item, options))
         if isinstance(outcome, DocumentResult):
             results[index] = outcome
         else:
@@ -126,24 +138,21 @@ def analyse_many(loaded: Sequence[LoadedSource], extractor: Callable[[], Extract
     together = None
     if len(staged) > 1:
         longest = max(staged, key=lambda entry: time_budget(options, loaded[entry[0]]))
-        together = _guarded(loaded[longest[0]], options, time_budget(options, loaded[longest[0]]),
-                            lambda: ready.tag_entities([p for _, p, _ in staged]))
+        together = _guarded(loaded[longest[0]], options, time_budget(options, loaded[longest[0]]), lambda: ready.tag_entities([p for _, p, _ in staged]))
     for index, prepared, used in staged:
         item = loaded[index]
         budget = time_budget(options, item)
         if len(staged) == 1 or isinstance(together, DocumentResult):
             prepared.entities.clear()  # a batch pass that failed half-way may have left some
             started = time.perf_counter()
-            alone = _guarded(item, options, budget - used, lambda: ready.tag_entities([prepared]))
+            alone = _guarded(item, options, budget - used, partial(ready.tag_entities, [prepared]))
             if isinstance(alone, DocumentResult):
                 results[index] = alone
                 continue
             used += time.perf_counter() - started
-        finished = _guarded(item, options, budget - used, lambda: ready.finish(prepared))
+        finished = _guarded(item, options, budget - used, partial(ready.finish, prepared))
         results[index] = finished if isinstance(finished, DocumentResult) else _analysed(item, prepared.document, finished)
     return [result for result in results if result is not None]
-
-
 
 
 def time_budget(options: JobOptions, loaded: LoadedSource) -> float:
@@ -153,6 +162,10 @@ def time_budget(options: JobOptions, loaded: LoadedSource) -> float:
 
 
 T = TypeVar("T")
+
+
+def _prepare(ready: Extractor, loaded: LoadedSource, options: JobOptions) -> Prepared:
+    return ready.prepare(_decode(loaded, options, ready.page_chrome))
 
 
 def _decode(loaded: LoadedSource, options: JobOptions, chrome: PageChrome) -> Document:
@@ -173,7 +186,7 @@ def _guarded(loaded: LoadedSource, options: JobOptions, seconds: float, work: Ca
         return DocumentResult(replace(base, status=error.status, reason=error.reason), cacheable=True)
     except _Timeout:
         return DocumentResult(replace(base, status="failed", reason=f"analysis took longer than {budget:g} s (see --timeout)"))
-    except Exception as exc:  # noqa: BLE001 - one document's failure must not stop the batch
+    except Exception as exc:
         log.debug("analysis of %s failed", loaded.source.doc_id, exc_info=True)
         return DocumentResult(replace(base, status="failed", reason=f"analysis failed: {type(exc).__name__}: {exc}"))
 
@@ -238,9 +251,13 @@ def _from_entry(entry: dict[str, Any], base: DocumentRow) -> DocumentResult | No
     """A cached result under this run's doc_id and path (a renamed file reuses its result),
     or None when the entry is not of the format and shape this version writes."""
     text, row, mentions, labels = entry.get("text"), entry.get("row"), entry.get("rows"), entry.get("labels")
-    if entry.get("format") != JSON_FORMAT or not (isinstance(row, dict) and (text is None or isinstance(text, str))
-                                                  and isinstance(mentions, list) and isinstance(labels, dict)
-                                                  and all(isinstance(k, str) and isinstance(v, int) for k, v in labels.items())):
+    if entry.get("format") != JSON_FORMAT or not (
+        isinstance(row, dict)
+        and (text is None or isinstance(text, str))
+        and isinstance(mentions, list)
+        and isinstance(labels, dict)
+        and all(isinstance(k, str) and isinstance(v, int) for k, v in labels.items())
+    ):
         return None
     try:
         names = {name: getattr(base, name) for name in _NOT_CACHED}

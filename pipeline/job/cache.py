@@ -17,8 +17,9 @@ import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 CACHE_DIR = ".cache"
 
@@ -72,6 +73,7 @@ class ResultCache:
         digest = hashlib.sha256(f"{self.fingerprint}|".encode())
         handle, temporary = tempfile.mkstemp(prefix=".tmp-", dir=self.directory)
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
+
             def write(part: str) -> None:
                 stream.write(part)
                 digest.update(part.encode("utf-8", "surrogatepass"))

@@ -16,18 +16,19 @@ import pickle
 import tempfile
 import threading
 from abc import ABC, abstractmethod
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Self
 
+from ..analyse.extractor import Extractor
 from ..core.results import DocumentResult
+from ..core.settings import DOCUMENT_BATCH, Settings
+from ..inputs.reader import Source
+from ..patterns.loader import PatternBundle
 from .analyse import Job, JobOptions, LoadedSource, analyse_many, analyse_sources, load_source, store_result
 from .cache import ResultCache
-from ..analyse.extractor import Extractor
-from ..patterns.loader import PatternBundle
-from ..inputs.reader import Source
-from ..core.settings import DOCUMENT_BATCH, Settings
 
 if TYPE_CHECKING:
     from distributed import Client, Future, LocalCluster
@@ -45,7 +46,7 @@ class Engine(ABC):
     def close(self) -> None:
         """Stop what the engine started."""
 
-    def __enter__(self) -> "Engine":
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> None:
@@ -130,7 +131,7 @@ def _batches(sources: Sequence[Source], workers: int) -> Iterator[Sequence[Sourc
     start = 0
     while start < len(sources):
         size = DOCUMENT_BATCH if workers <= 1 else max(1, min(DOCUMENT_BATCH, (len(sources) - start) // (2 * workers)))
-        yield sources[start:start + size]
+        yield sources[start : start + size]
         start += size
 
 
@@ -155,7 +156,7 @@ class DaskEngine(Engine):
         self._cluster: LocalCluster | None = None
         self._patterns: dict[str, Future[PatternBundle]] = {}  # bundle digest -> its copy on the cluster
 
-    def client(self) -> "Client":
+    def client(self) -> Client:
         if self._client is None:
             from distributed import Client, LocalCluster
 
@@ -164,7 +165,11 @@ class DaskEngine(Engine):
             else:
                 self._cluster = LocalCluster(
                     # the scheduler's HTTP endpoint on a free port: 8787 may be taken by another cluster
-                    n_workers=self.workers, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=logging.ERROR
+                    n_workers=self.workers,
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=":0",
+                    silence_logs=logging.ERROR,
                 )
                 self._client = Client(self._cluster)
         return self._client
@@ -181,7 +186,7 @@ class DaskEngine(Engine):
         cache = job.cache()
         patterns = self._scattered(PatternBundle.of(job.options.settings.patterns_dir))
         spool = _Spool(job.spool_dir)
-        partitions = [list(sources[i:i + self.partition_size]) for i in range(0, len(sources), self.partition_size)]
+        partitions = [list(sources[i : i + self.partition_size]) for i in range(0, len(sources), self.partition_size)]
         waiting: dict[int, list[DocumentResult | LoadedSource]] = {}  # partition -> its documents, read
         out: dict[Any, int] = {}  # future -> partition
         completed = as_completed()
@@ -215,7 +220,7 @@ class DaskEngine(Engine):
                 future.cancel()
             spool.clear()
 
-    def _scattered(self, bundle: PatternBundle) -> "Future[PatternBundle]":
+    def _scattered(self, bundle: PatternBundle) -> Future[PatternBundle]:
         """The bundle on every worker, sent once for the engine's life. Held, not re-sent per
         run: with a content-hashed key, a run's release of the previous run's copy could
         reach the scheduler after the next run re-sent it, and drop it under the new run's
@@ -225,13 +230,13 @@ class DaskEngine(Engine):
         return self._patterns[bundle.digest]
 
     @staticmethod
-    def _partition_results(future: "Future[list[DocumentResult]]", items: list[DocumentResult | LoadedSource], options: JobOptions) -> list[DocumentResult]:
+    def _partition_results(future: Future[list[DocumentResult]], items: list[DocumentResult | LoadedSource], options: JobOptions) -> list[DocumentResult]:
         """The partition's results; if its task failed as a whole (a worker died), every
         document of it is recorded as failed, with the reason."""
         try:
             results: list[DocumentResult] = future.result()
             return results
-        except Exception as exc:  # noqa: BLE001 - a lost partition must not stop the run
+        except Exception as exc:
             log.debug("a partition failed", exc_info=True)
             reason = f"cluster task failed: {type(exc).__name__}: {exc}"
             return [DocumentResult(replace(item.base, status="failed", reason=reason)) for item in items if isinstance(item, LoadedSource)]

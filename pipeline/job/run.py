@@ -24,25 +24,26 @@ import shutil
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any
 
 from spacy import about as spacy_about
 
 from .. import __version__
-from .cache import ResultCache
-from .engines import Engine, LocalEngine
 from ..core.errors import InputError, OutputError
-from .analyse import Job, JobOptions
-from ..rules.nlp import component_names
-from ..patterns.loader import load_patterns
-from ..inputs.reader import discover
 from ..core.settings import Settings
+from ..inputs.reader import discover
 from ..outputs.base import ResultWriter
 from ..outputs.folder import OutputLock, OutputWriter, describe_os_error, output_paths
+from ..patterns.loader import load_patterns
+from ..rules.nlp import component_names
+from .analyse import Job, JobOptions
+from .cache import ResultCache
+from .engines import Engine, LocalEngine
 
 log = logging.getLogger(__name__)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 from ..core.candidate import Candidate, Resolved
 from ..core.labels import spec
@@ -29,7 +29,10 @@ class Normalizers:
         # what may stand between the two ends of a date range: a dash, or "to", "until", ...
         self.range_gap = re.compile(rf"^[^\S\r\n]*(?:-|~|(?i:{patterns.alternation('date.range_word')}))[^\S\r\n]*(?:(?i:the)[^\S\r\n]+)?$")
         self._readings: dict[str, Callable[[Candidate, SpanContext, DateContext, str], Resolved | None]] = {
-            "money": self._money, "percent": self._percent, "date": self._date, "name": self._name,
+            "money": self._money,
+            "percent": self._percent,
+            "date": self._date,
+            "name": self._name,
             "quantity": self._name,  # quantities.py reads its own values; a QUANTITY candidate passing here keeps none
         }
 
@@ -72,9 +75,9 @@ class Normalizers:
         ranges: list[Resolved] = []
         for left in ordered:
             # the right end starts within a few characters of the left end ("to", " - ", "and")
-            for right in ordered[bisect_right(starts, left.end):bisect_right(starts, left.end + 12)]:
-                gap = text[left.end:right.start]
-                opener = text[max(0, left.start - 9):left.start].lower()
+            for right in ordered[bisect_right(starts, left.end) : bisect_right(starts, left.end + 12)]:
+                gap = text[left.end : right.start]
+                opener = text[max(0, left.start - 9) : left.start].lower()
                 if not (self.range_gap.match(gap) or _AND_GAP.match(gap) and opener.rstrip().endswith("between")):
                     continue
                 interval = self._range(left, right, text, sentences, dates)

@@ -20,17 +20,17 @@ class SpanContext:
 
     @property
     def span(self) -> str:
-        return self.text[self.start:self.end]
+        return self.text[self.start : self.end]
 
     @property
     def before(self) -> str:
         """The sentence before the span (its last CONTEXT_CHARS characters)."""
-        return self.text[max(self.sentence_start, self.start - CONTEXT_CHARS):self.start]
+        return self.text[max(self.sentence_start, self.start - CONTEXT_CHARS) : self.start]
 
     @property
     def after(self) -> str:
         """The sentence after the span (its first CONTEXT_CHARS characters)."""
-        return self.text[self.end:min(self.sentence_end, self.end + CONTEXT_CHARS)]
+        return self.text[self.end : min(self.sentence_end, self.end + CONTEXT_CHARS)]
 
     def group(self, name: str) -> str:
         return dict(self.groups).get(name, "")

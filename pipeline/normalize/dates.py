@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Callable
 
 from ..patterns.loader import PatternSet
 from ..text.calendar import CalendarReader
@@ -31,7 +31,7 @@ class Interval:
     end: date
     granularity: str
 
-    def shifted_years(self, years: int) -> "Interval":
+    def shifted_years(self, years: int) -> Interval:
         return Interval(_shift_year(self.start, years), _shift_year(self.end, years, end=True), self.granularity)
 
 
@@ -95,9 +95,7 @@ class DateNormalizer:
         self.temporal_before = re.compile(rf"(?i)\b(?:{patterns.alternation('date.temporal_before', space=spaces)})\s*$")
         self.capitalized_openers = patterns.word_set("date.capitalized_opener")
         self.count_follower_exceptions = patterns.word_set("date.count_follower_exception")
-        self.plan_period = re.compile(
-            rf"(?i)\b(?:{patterns.alternation('date.plan_period_preposition')})\s+(?:the\s+)?(?:whole\s+|entire\s+|first\s+\w+\s+years\s+of\s+the\s+)?$"
-        )
+        self.plan_period = re.compile(rf"(?i)\b(?:{patterns.alternation('date.plan_period_preposition')})\s+(?:the\s+)?(?:whole\s+|entire\s+|first\s+\w+\s+years\s+of\s+the\s+)?$")
         self.plan_title = re.compile(rf"\s+(?:{patterns.alternation('date.plan_title_preposition')})\s+[A-Z]")
         self.edge_words = re.compile(rf"(?i)^(?:{patterns.alternation('date.edge')})(?:-|\s+(?:of\s+)?(?:the\s+)?)")
         self.ago = re.compile(rf"(?i)(.+?)\s+({patterns.alternation('date.ago_unit')})s?\s+ago")
@@ -292,13 +290,7 @@ class DateNormalizer:
                     if word.lower() in self.event_words:
                         return False
             # "2000 enterprises": a count, unless a date word stands before it ("in 2022 companies ...").
-            if (
-                following[:1].islower()
-                and following.endswith("s")
-                and following.lower() not in self.count_follower_exceptions
-                and not temporal_before
-                and not following.endswith("'s")
-            ):
+            if following[:1].islower() and following.endswith("s") and following.lower() not in self.count_follower_exceptions and not temporal_before and not following.endswith("'s"):
                 return False
         return True
 
@@ -605,7 +597,7 @@ class DateNormalizer:
                     return None
             else:
                 assert doc is not None
-                offset = self._relative_offset(" ".join(words[words.index("of") + 1:])) if "of" in words else 0
+                offset = self._relative_offset(" ".join(words[words.index("of") + 1 :])) if "of" in words else 0
                 index = doc.year * 12 + doc.month - 1 + (offset or 0)
                 year, month = index // 12, index % 12 + 1
             days = [d for d in range(1, calendar.monthrange(year, month)[1] + 1) if date(year, month, d).isoweekday() == weekday]

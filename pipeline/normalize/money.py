@@ -8,9 +8,9 @@ Qualifier and "each" come from the words around the span (relations.py).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Callable
 
 from ..patterns.loader import PatternSet
 from .context import SpanContext
@@ -50,7 +50,11 @@ class MoneyNormalizer:
         # what may follow a bare "N billion" read as money ("GDP of 210 billion in 2023")
         self.implied_follower = re.compile(rf"\s*(?:$|[^\w\s]|(?:{patterns.alternation('money.implied_follower')})\b)", re.IGNORECASE)
         self._readers: dict[str, Callable[[SpanContext, str], MoneyValue | None]] = {
-            "amount": self._amount, "shared": self._shared, "tier": self._tier, "implied": self._implied, "major_minor": self._major_minor,
+            "amount": self._amount,
+            "shared": self._shared,
+            "tier": self._tier,
+            "implied": self._implied,
+            "major_minor": self._major_minor,
         }
 
     def currency(self, surface: str) -> tuple[str, Decimal] | None:
@@ -146,7 +150,7 @@ class MoneyNormalizer:
         text = re.sub(r"^(?i:between)\s+", "", text)
         # A separator between two numbers; "-" inside words ("trillion-yuan") is not one.
         for match in _RANGE.finditer(text):
-            left, right = text[:match.start()], text[match.end():]
+            left, right = text[: match.start()], text[match.end() :]
             if self.numbers.amount(left)[0] is not None and self.numbers.amount(right)[0] is not None:
                 return left, right
         return text, None

@@ -25,9 +25,7 @@ class NumberReader:
     """Reads numbers and amounts; its vocabulary comes from the number and scale lexicons."""
 
     def __init__(self, patterns: PatternSet) -> None:
-        self.words: dict[str, tuple[Decimal, str]] = {
-            row["word"].lower(): (Decimal(row["value"]), row["kind"]) for row in patterns.lexicon("number_words").rows
-        }
+        self.words: dict[str, tuple[Decimal, str]] = {row["word"].lower(): (Decimal(row["value"]), row["kind"]) for row in patterns.lexicon("number_words").rows}
         scales = patterns.lexicon("scales").rows
         # Longest first so "hundred million" wins over "million".
         self.scales: list[tuple[re.Pattern[str], Decimal]] = [
@@ -80,7 +78,7 @@ class NumberReader:
         taken = [False] * len(text)
         for pattern, multiplier in self.scales:
             for match in pattern.finditer(text):
-                if any(taken[match.start():match.end()]):
+                if any(taken[match.start() : match.end()]):
                     continue
                 # Single letters (m, b, k) only count glued to digits: "$5m".
                 if len(match.group()) == 1 and not (match.start() > 0 and text[match.start() - 1].isdigit()):
@@ -89,12 +87,12 @@ class NumberReader:
                     taken[i] = True
                 marks.append((match.start(), match.end(), "scale", multiplier))
         for match in _FIGURES.finditer(text):
-            if not any(taken[match.start():match.end()]):
+            if not any(taken[match.start() : match.end()]):
                 marks.append((match.start(), match.end(), "number", Decimal(match.group().replace(",", ""))))
                 for i in range(match.start(), match.end()):
                     taken[i] = True
         for match in re.finditer(r"(?i)\bhalf\s+an?\b", text):  # "half a billion"
-            if not any(taken[match.start():match.end()]):
+            if not any(taken[match.start() : match.end()]):
                 marks.append((match.start(), match.end(), "number", Decimal("0.5")))
                 for i in range(match.start(), match.end()):
                     taken[i] = True
@@ -104,10 +102,15 @@ class NumberReader:
             i = 0
             while i < len(run):
                 j = i
-                while j < len(run) and not any(taken[run[j][0]:run[j][1]]) and (
-                    run[j][2].lower() in self.words
-                    # "and" joins number words only after "hundred": "one hundred and five", not "one and two"
-                    or run[j][2].lower() == "and" and any(w[2].lower() == "hundred" for w in run[i:j])
+                while (
+                    j < len(run)
+                    and not any(taken[run[j][0] : run[j][1]])
+                    and (
+                        run[j][2].lower() in self.words
+                        # "and" joins number words only after "hundred": "one hundred and five", not "one and two"
+                        or run[j][2].lower() == "and"
+                        and any(w[2].lower() == "hundred" for w in run[i:j])
+                    )
                 ):
                     j += 1
                 while j > i and run[j - 1][2].lower() == "and":

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Callable
 
 from .context import SpanContext
 from .numbers import NumberReader
@@ -28,7 +28,8 @@ class PercentNormalizer:
         # percent: '6.5 percent', '3.1 percentage points'; shared: the unit written after a
         # later figure ('1.6 and 0.2 percentage points'); percent_of: 'of 15%', never negative
         self._readers: dict[str, Callable[[SpanContext], PercentValue | None]] = {
-            "percent": lambda ctx: self._read(ctx, of=False), "shared": lambda ctx: self._read(ctx, of=False),
+            "percent": lambda ctx: self._read(ctx, of=False),
+            "shared": lambda ctx: self._read(ctx, of=False),
             "percent_of": lambda ctx: self._read(ctx, of=True),
         }
 
@@ -60,7 +61,7 @@ class PercentNormalizer:
         bare = re.sub(r"^(?i:between)\s+", "", bare)
         low_text, high_text = bare, None
         for match in _RANGE.finditer(bare):
-            left, right = bare[:match.start()], bare[match.end():]
+            left, right = bare[: match.start()], bare[match.end() :]
             if self.numbers.number(left) is not None and self.numbers.number(right) is not None:
                 low_text, high_text = left, right
                 break

@@ -22,10 +22,11 @@ import os
 import re
 import shutil
 import tempfile
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any, Iterable
+from typing import IO, Any, Self
 
 from ..core.errors import OutputError
 from ..core.mention import CSV_COLUMNS, to_row
@@ -45,8 +46,13 @@ def output_paths(out_dir: Path) -> list[Path]:
 
 def describe_os_error(exc: OSError, out_dir: Path) -> str:
     """An output error in a user's words: disk full and read-only named as such."""
-    what = {errno.ENOSPC: "the disk is full", errno.EDQUOT: "the disk quota is used up", errno.EROFS: "the file system is read-only",
-            errno.EACCES: "permission denied", errno.EPERM: "permission denied"}.get(exc.errno or 0, exc.strerror or str(exc))
+    what = {
+        errno.ENOSPC: "the disk is full",
+        errno.EDQUOT: "the disk quota is used up",
+        errno.EROFS: "the file system is read-only",
+        errno.EACCES: "permission denied",
+        errno.EPERM: "permission denied",
+    }.get(exc.errno or 0, exc.strerror or str(exc))
     return f"cannot write outputs in {out_dir}: {what}; nothing was published, the previous outputs are as they were"
 
 
@@ -60,15 +66,14 @@ class OutputLock:
 
     def acquire(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        handle = open(self.path, "a+", encoding="utf-8")
+        handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held open for the whole run: closing it releases the lock
         try:
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             handle.seek(0)
             holder = handle.read().strip()
             handle.close()
-            raise OutputError(f"another press-extract run{f' (process {holder})' if holder else ''} is writing to {self.path.parent}; "
-                              "wait for it to finish or choose another --out") from None
+            raise OutputError(f"another press-extract run{f' (process {holder})' if holder else ''} is writing to {self.path.parent}; wait for it to finish or choose another --out") from None
         handle.seek(0)
         handle.truncate()
         handle.write(f"{os.getpid()}\n")
@@ -136,7 +141,7 @@ class OutputWriter:
             raise
 
     def _open(self, name: str, newline: str | None = None) -> IO[str]:
-        handle = open(self.staging / name, "w", encoding="utf-8", newline=newline)
+        handle = open(self.staging / name, "w", encoding="utf-8", newline=newline)  # noqa: SIM115 - closed by commit() or abort()
         self._handles.append(handle)
         return handle
 
@@ -166,8 +171,7 @@ class OutputWriter:
     def commit(self, manifest: dict[str, Any]) -> None:
         """Publish: `manifest` gets the recorded inputs as its "inputs" list."""
         self._close()
-        with open(self.staging / "manifest.json", "w", encoding="utf-8") as handle, \
-                open(self.staging / "inputs.jsonl", encoding="utf-8") as inputs:
+        with open(self.staging / "manifest.json", "w", encoding="utf-8") as handle, open(self.staging / "inputs.jsonl", encoding="utf-8") as inputs:
             write_json_with_list(handle, manifest, "inputs", (json.loads(line) for line in inputs))
         for name in OUTPUT_FILES:
             os.replace(self.staging / name, self.out_dir / name)
@@ -186,7 +190,7 @@ class OutputWriter:
             if not handle.closed:
                 handle.close()
 
-    def __enter__(self) -> "OutputWriter":
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> None:

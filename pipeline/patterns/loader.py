@@ -16,14 +16,14 @@ import json
 import re
 import shutil
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
 from ..core.errors import PatternError
-
 from ..core.settings import DEFAULT_MAX_LINE
 from .schema import (
     BOILERPLATE_FILE,
@@ -323,9 +323,7 @@ def _word_sets(lexicons: Mapping[str, Lexicon]) -> dict[str, frozenset[str]]:
     for name in SURFACE_LEXICONS:
         # The last run of letters of each surface ("U.S. dollars" -> dollars, "Rs." -> rs),
         # if it is longer than a letter: "A$", "US$", "5m" hold a sign or follow one.
-        sets[f"lexicon:{name}"] = {
-            runs[-1].lower() for row in lexicons[name].rows if (runs := re.findall(r"[A-Za-z]+", row["surface"])) and len(runs[-1]) > 1 and "$" not in row["surface"]
-        }
+        sets[f"lexicon:{name}"] = {runs[-1].lower() for row in lexicons[name].rows if (runs := re.findall(r"[A-Za-z]+", row["surface"])) and len(runs[-1]) > 1 and "$" not in row["surface"]}
     return {name: frozenset(words) for name, words in sets.items()}
 
 
@@ -351,7 +349,7 @@ def _read_rules(path: Path, label: str, fragments: Mapping[str, str], word_sets:
         if odd:
             raise PatternError(str(path), number, f"anchor words must be runs of ASCII letters (they are looked up as such), found {odd[:5]!r}")
 
-        def substitute(match: re.Match[str]) -> str:
+        def substitute(match: re.Match[str], number: int = number) -> str:
             name = match.group(1)
             if name not in fragments:
                 raise PatternError(str(path), number, f"unknown fragment {{{name}}}")
@@ -442,7 +440,7 @@ class PatternBundle:
     files: tuple[tuple[str, bytes], ...]  # (path relative to the folder, bytes)
 
     @classmethod
-    def of(cls, directory: Path) -> "PatternBundle":
+    def of(cls, directory: Path) -> PatternBundle:
         directory = Path(directory)
         files = tuple((p.relative_to(directory).as_posix(), p.read_bytes()) for p in sorted(directory.rglob("*")) if p.is_file())
         digest = hashlib.sha256()

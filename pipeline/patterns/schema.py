@@ -37,13 +37,30 @@ ENUMS: dict[tuple[str, str], frozenset[str]] = {
     ("qualifiers", "applies"): frozenset({"amount", "date"}),
     ("months", "bare"): frozenset({"yes", "no"}),
     ("clusters", "mode"): frozenset({"list", "anywhere"}),
-    ("cluster_words", "role"): frozenset({"generic", "modifier", "classifier", "field_head", "broad", "verb", "ing_noun", "head", "head_after_industrial",
-                                          "head_like", "item_tail", "list_stop", "phrase_stop", "and_related", "naming_generic",
-                                          "alone_not_industry", "product_context"}),
+    ("cluster_words", "role"): frozenset(
+        {
+            "generic",
+            "modifier",
+            "classifier",
+            "field_head",
+            "broad",
+            "verb",
+            "ing_noun",
+            "head",
+            "head_after_industrial",
+            "head_like",
+            "item_tail",
+            "list_stop",
+            "phrase_stop",
+            "and_related",
+            "naming_generic",
+            "alone_not_industry",
+            "product_context",
+        }
+    ),
     ("org_heads", "kind"): frozenset({"head", "suffix", "media"}),
     ("org_names", "kind"): frozenset({"media", "newswire", "company", "acronym", "body"}),
-    ("org_stopwords", "role"): frozenset({"left_stop", "title", "descriptive", "generic", "surname", "possessive_name", "connector",
-                                            "place_level", "initials_skip", "minor_word"}),
+    ("org_stopwords", "role"): frozenset({"left_stop", "title", "descriptive", "generic", "surname", "possessive_name", "connector", "place_level", "initials_skip", "minor_word"}),
 }
 RULE_FILES = {"MONEY": "money.jsonl", "PERCENT": "percent.jsonl", "DATE": "dates.jsonl"}
 RULE_KEYS = frozenset({"id", "label", "interp", "regex", "anchor", "anchor_words", "examples", "note", "level"})

@@ -10,14 +10,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from ..core.candidate import Resolved
 from ..core.mention import Label
 from ..normalize.dates import Interval
-from ..rules.orgs import initials_fit
 from ..patterns.loader import PatternSet
+from ..rules.orgs import initials_fit
+
 
 @dataclass(frozen=True)
 class Qualifiers:
@@ -27,7 +28,7 @@ class Qualifiers:
     table: dict[tuple[str, str, str], str]  # (phrase, side, applies) -> qualifier
 
     @classmethod
-    def from_patterns(cls, patterns: PatternSet) -> "Qualifiers":
+    def from_patterns(cls, patterns: PatternSet) -> Qualifiers:
         rows = patterns.lexicon("qualifiers").rows
 
         def alternation(side: str, applies: str) -> str:
@@ -73,7 +74,7 @@ class AmountFacts:
     counted_before: re.Pattern[str]  # "two 2 trillion yuan": a count of several things right before the tier
 
     @classmethod
-    def from_patterns(cls, patterns: PatternSet) -> "AmountFacts":
+    def from_patterns(cls, patterns: PatternSet) -> AmountFacts:
         nouns = patterns.words("amount.tier_noun")
         plurals = "|".join(re.escape(n) for n in nouns if n.endswith("s"))
         frequency = patterns.alternation("amount.frequency_noun")
@@ -95,8 +96,7 @@ class AmountFacts:
         is_tier = item.label is Label.MONEY and (bool(item.candidate.get("level")) or bool(self.tier_after.match(after)))
         if is_tier:
             fields["qualifier"] = "level"
-            fields["each"] = bool(self.plural_after.match(after) or self.plural_before.search(before) or self.each_after.match(after)
-                                  or self.counted_before.search(before))
+            fields["each"] = bool(self.plural_after.match(after) or self.plural_before.search(before) or self.each_after.match(after) or self.counted_before.search(before))
         else:
             fields["qualifier"] = qualifiers.amount(before, after)
             fields["each"] = bool(self.each_after.match(after) or self.each_before.search(before[-80:]))
@@ -127,17 +127,17 @@ def org_canonicals(items: Sequence[Resolved], text: str, long_forms: dict[str, s
     by_start = {i.start: i for i in orgs}
     for item in orgs:
         # "Contemporary Amperex Technology Co., Limited (CATL)": the bracket defines the acronym.
-        bracket = re.match(r"\s*\(", text[item.end:item.end + 3])
+        bracket = re.match(r"\s*\(", text[item.end : item.end + 3])
         inner = by_start.get(item.end + bracket.end()) if bracket else None
-        if inner is not None and text[inner.end:inner.end + 1] == ")" and initials_fit(text[inner.start:inner.end], text[item.start:item.end], skippable):
-            defined[_plain(text[inner.start:inner.end])] = _plain(text[item.start:item.end])
+        if inner is not None and text[inner.end : inner.end + 1] == ")" and initials_fit(text[inner.start : inner.end], text[item.start : item.end], skippable):
+            defined[_plain(text[inner.start : inner.end])] = _plain(text[item.start : item.end])
     for acronym, long_form in long_forms.items():
         if acronym not in defined and long_form and long_form in text:
             defined[acronym] = long_form
-    names = list(dict.fromkeys(_plain(text[i.start:i.end]) for i in orgs))  # distinct, in order of first use
+    names = list(dict.fromkeys(_plain(text[i.start : i.end]) for i in orgs))  # distinct, in order of first use
     known: dict[str, str] = {}  # written -> canonical: each distinct name is worked out once
     for item in orgs:
-        written = _plain(text[item.start:item.end])
+        written = _plain(text[item.start : item.end])
         if written not in known:
             known[written] = _canonical(written, defined, names, skippable)
         item.fields["canonical"] = known[written]

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import NamedTuple, Sequence
+from typing import NamedTuple
 
 from ..core.candidate import Candidate, IntervalSet
 from ..core.mention import Label
@@ -25,6 +26,7 @@ from ..text.words import Word
 _DIGIT = re.compile(r"\d")
 _STOPS = frozenset(".;:!?")
 _LETTER = re.compile(r"[^\W\d_]")
+
 
 @dataclass(frozen=True)
 class Trigger:
@@ -36,7 +38,6 @@ class Trigger:
     kind: str  # "partial" or "complete"
     count: int | None
     fields: bool  # the list names fields ("new fields, such as"), where research fields are dropped
-
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ class ClusterLexicons:
     _verbs: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)  # is_verb's answers, bounded
 
     @classmethod
-    def from_patterns(cls, patterns: PatternSet) -> "ClusterLexicons":
+    def from_patterns(cls, patterns: PatternSet) -> ClusterLexicons:
         words = patterns.lexicon("cluster_words")
 
         def role(name: str) -> frozenset[str]:
@@ -90,8 +91,7 @@ class ClusterLexicons:
             ing_nouns=role("ing_noun"),
             name_words=frozenset(w for r in patterns.lexicon("clusters").rows for w in cluster_key(r["variant"]).split()),
             first_words=frozenset(cluster_key(r["variant"]).split()[0] for r in patterns.lexicon("clusters").rows),
-            name_endings=frozenset(patterns.lexicon("event_words").column("word"))
-            | frozenset(r["word"].lower() for r in patterns.lexicon("org_heads").where(kind="head")),
+            name_endings=frozenset(patterns.lexicon("event_words").column("word")) | frozenset(r["word"].lower() for r in patterns.lexicon("org_heads").where(kind="head")),
             places=frozenset(p.lower() for p in patterns.lexicon("places").column("name"))
             - frozenset(w for r in patterns.lexicon("clusters").rows for w in cluster_key(r["variant"]).split()),  # "traditional Chinese medicine"
             head_words=role("head"),
@@ -105,8 +105,7 @@ class ClusterLexicons:
             alone_not_industry=role("alone_not_industry"),
             product_context=role("product_context"),
             articles=patterns.word_set("article"),
-            count_words=frozenset(r["word"] for r in patterns.lexicon("number_words").rows if r["kind"] != "article" and 1 <= int(r["value"]) <= 12)
-            | patterns.word_set("count.vague"),
+            count_words=frozenset(r["word"] for r in patterns.lexicon("number_words").rows if r["kind"] != "article" and 1 <= int(r["value"]) <= 12) | patterns.word_set("count.vague"),
             scale_words=frozenset(r["surface"] for r in patterns.lexicon("scales").where(form="word") if " " not in r["surface"]),
             adjective_endings=patterns.words("suffix.adjective"),
             never_industry_endings=patterns.words("suffix.adjective_never_industry"),
@@ -176,7 +175,7 @@ def scan_clusters(
         parsed.append(_Sentence(words, blocked, starts))
         first = bisect_left(trigger_ends, sentence_start)
         items: list[Candidate] = []
-        for trigger in triggers[first:bisect_right(trigger_ends, sentence_end)]:
+        for trigger in triggers[first : bisect_right(trigger_ends, sentence_end)]:
             items.extend(_list_items(text, words, blocked, trigger, lex))
         found.extend(items)
         if any(w.lower in lex.sentence_heads for w in words):
@@ -205,8 +204,7 @@ LINE_ITEM_WORDS = 8  # a list item on a line of its own is at most this many wor
 _BULLET = re.compile(r"^(?:[-*\u2022\u00b7\u25cf\u25a0]|\(?\d{1,2}[.)]|\(?[a-z][.)])$")
 
 
-def _line_lists(text: str, sentences: Sequence[tuple[tuple[int, int], list[Word]]], parsed: Sequence[_Sentence],
-                lex: ClusterLexicons) -> list[Candidate]:
+def _line_lists(text: str, sentences: Sequence[tuple[tuple[int, int], list[Word]]], parsed: Sequence[_Sentence], lex: ClusterLexicons) -> list[Candidate]:
     """A list of industries set out one item a line (an HTML <ul>, a bulleted dump) after a
     line that names industries and ends with a colon: "Key industries include:" then
     "new energy vehicles", "biomedicine", ... Items are short lines with no figure; the list
@@ -214,33 +212,31 @@ def _line_lists(text: str, sentences: Sequence[tuple[tuple[int, int], list[Word]
     found: list[Candidate] = []
     index = 0
     while index < len(sentences):
-        (start, end), words = sentences[index]
+        (_, end), words = sentences[index]
         index += 1
         if not words or not words[-1].trail.endswith(":") or not any(w.lower in lex.item_tail or w.lower in lex.sentence_heads for w in words):
             continue
-        if text[end:end + 1] not in ("\n", "\r") and text[end:end + 2].strip():
+        if text[end : end + 1] not in ("\n", "\r") and text[end : end + 2].strip():
             continue  # the colon does not end its line
         while index < len(sentences):
             (item_start, item_end), item_words = sentences[index]
             line_start = text.rfind("\n", 0, item_start) + 1
             line_end = text.find("\n", item_end)
-            if text[line_start:item_start].strip() or text[item_end:line_end if line_end >= 0 else len(text)].strip():
+            if text[line_start:item_start].strip() or text[item_end : line_end if line_end >= 0 else len(text)].strip():
                 break  # not a line of its own
             item = list(item_words)
             if item and _BULLET.match(item[0].text):
                 item = item[1:]
             if not item or len(item) > LINE_ITEM_WORDS or any(parsed[index].blocked) or any(_DIGIT.search(w.text) and not re.fullmatch(r"\d+G", w.text) for w in item):
                 break
-            if any(w.lower in lex.list_stop for w in item) or item[-1].trail.rstrip(";,.") != item[-1].trail.rstrip(";,.").rstrip() \
-                    or ":" in "".join(w.trail for w in item):
+            if any(w.lower in lex.list_stop for w in item) or item[-1].trail.rstrip(";,.") != item[-1].trail.rstrip(";,.").rstrip() or ":" in "".join(w.trail for w in item):
                 break
             index += 1
             item = _trim_item(item, lex)
             if not item or (len(item) == 1 and (item[0].lower in lex.generic or item[0].lower in lex.item_tail)):
                 continue
             first, last = item[0].start, item[-1].end
-            found.append(Candidate(Label.CLUSTER, first, last, "cluster.line_list",
-                                   info=(("canonical", cluster_canonical(text[first:last], lex)),)))
+            found.append(Candidate(Label.CLUSTER, first, last, "cluster.line_list", info=(("canonical", cluster_canonical(text[first:last], lex)),)))
     return found
 
 
@@ -294,9 +290,7 @@ def _list_items(text: str, words: list[Word], blocked: list[bool], trigger: Trig
         if all(w.lower in lex.generic or w.lower in lex.item_tail for w in item) and len(item) == 1 and item[0].lower in lex.item_tail:
             continue
         start, end = item[0].start, item[-1].end
-        found.append(
-            Candidate(Label.CLUSTER, start, end, trigger.rule, info=(("canonical", cluster_canonical(text[start:end], lex)),))
-        )
+        found.append(Candidate(Label.CLUSTER, start, end, trigger.rule, info=(("canonical", cluster_canonical(text[start:end], lex)),)))
     return found
 
 
@@ -399,7 +393,7 @@ def _split_to_count(items: list[list[Word]], count: int, lex: ClusterLexicons) -
             positions = [k for k, w in enumerate(item) if w.lower == "and"]
             if positions:
                 k = positions[0]
-                result[index:index + 1] = [item[:k], item[k + 1:]]
+                result[index : index + 1] = [item[:k], item[k + 1 :]]
                 changed = True
                 break
     return result
@@ -429,9 +423,14 @@ def _headed(text: str, words: list[Word], blocked: list[bool], lex: ClusterLexic
         low = word.lower
         if "'" in word.trail:
             continue  # "industries' generation": a possessive, not a head
-        if low in lex.head_words or low in ("ecosystem", "ecosystems"):
-            end_index = h
-        elif low in ("industrial", "industry") and h + 1 < len(words) and words[h + 1].lower in lex.head_after_industrial and not word.ends_clause():
+        if (
+            low in lex.head_words
+            or low in ("ecosystem", "ecosystems")
+            or low in ("industrial", "industry")
+            and h + 1 < len(words)
+            and words[h + 1].lower in lex.head_after_industrial
+            and not word.ends_clause()
+        ):
             end_index = h
         else:
             continue
@@ -547,7 +546,7 @@ def _coordinated(phrase: list[Word], lex: ClusterLexicons, plural: bool, in_seri
     if cluster_key(" ".join(w.text for w in phrase)) in lex.terms:
         return [phrase]
     k = positions[-1]
-    left, right = phrase[:k], phrase[k + 1:]
+    left, right = phrase[:k], phrase[k + 1 :]
     if not right:
         return []
     if cluster_key(" ".join(w.text for w in left)) in lex.terms and cluster_key(" ".join(w.text for w in right)) in lex.terms:
@@ -586,14 +585,7 @@ def _known_item_lists(text: str, words: list[Word], blocked: list[bool], lex: Cl
 
     for i, word in enumerate(words):
         low = word.lower
-        if (
-            blocked[i]
-            or _DIGIT.search(word.text)
-            or word.lead
-            or not _LETTER.search(word.text)
-            or low in lex.list_stop
-            or lex.is_verb(low) and low not in lex.name_words
-        ):
+        if blocked[i] or _DIGIT.search(word.text) or word.lead or not _LETTER.search(word.text) or low in lex.list_stop or lex.is_verb(low) and low not in lex.name_words:
             close_run()
             continue
         if low in ("and", "or"):
@@ -615,7 +607,7 @@ def _known_item_lists(text: str, words: list[Word], blocked: list[bool], lex: Cl
         if not items:
             continue
         index = positions[id(items[0][0])]
-        before = [w.lower for w in words[max(0, index - 3):index]]
+        before = [w.lower for w in words[max(0, index - 3) : index]]
         if len(items) < 3 or len(known) < 2 or len(known) * 5 < len(items) * 3 or any(w in lex.product_context for w in before):
             continue
         for item in items:
@@ -653,7 +645,7 @@ def _item_tail(item: list[Word], lex: ClusterLexicons) -> list[Word]:
 def _abbreviations(text: str, found: list[Candidate], lex: ClusterLexicons) -> list[Candidate]:
     result = []
     for candidate in found:
-        match = re.match(r"\s*\(([A-Z][A-Za-z]{0,5}[A-Z]s?|[A-Z]{2,6}s?)\)", text[candidate.end:candidate.end + 12])
+        match = re.match(r"\s*\(([A-Z][A-Za-z]{0,5}[A-Z]s?|[A-Z]{2,6}s?)\)", text[candidate.end : candidate.end + 12])
         if not match:
             continue
         start = candidate.end + match.start(1)
@@ -703,9 +695,9 @@ def _longest_term(words: list[Word], i: int, lex: ClusterLexicons) -> tuple[int,
     if _first_key(words[i].text) not in lex.first_words:
         return None
     for j in range(min(len(words), i + 7) - 1, i - 1, -1):
-        if any(w.ends_clause() for w in words[i:j]) or any(w.lead for w in words[i + 1:j + 1]):
+        if any(w.ends_clause() for w in words[i:j]) or any(w.lead for w in words[i + 1 : j + 1]):
             continue
-        key = cluster_key(" ".join(w.text for w in words[i:j + 1]))
+        key = cluster_key(" ".join(w.text for w in words[i : j + 1]))
         if key in lex.terms:
             return j, key
     return None

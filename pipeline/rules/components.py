@@ -16,29 +16,31 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..core.candidate import Candidate
-from .clusters import ClusterLexicons, Trigger, scan_clusters
 from ..core.mention import Label
+from ..core.settings import DEFAULT_PATTERNS_DIR
+from ..patterns.loader import load_patterns
+from ..text.cleanup import tokenizer_view
+from ..text.sentences import split_sentences
+from ..text.words import split_words
+from .clusters import ClusterLexicons, Trigger, scan_clusters
 from .numeric import scan_numeric
 from .orgs import OrgLexicons, scan_orgs
-from ..patterns.loader import load_patterns
-from ..core.settings import DEFAULT_PATTERNS_DIR
-from ..text.sentences import split_sentences
-from ..text.cleanup import tokenizer_view
 from .token_matcher import TokenMatcher
-from ..text.words import split_words
 
 Doc.set_extension("press_text", default=None, force=True)  # doc.text, joined once (Doc.text joins tokens on every call)
 Doc.set_extension("press_sentences", default=None, force=True)
 Doc.set_extension("press_words", default=None, force=True)  # the words of each sentence (words.py)
 Doc.set_extension("press_candidates", default=None, force=True)
 Doc.set_extension("press_entities", default=None, force=True)  # (start, end, label) of the statistical NER, when it ran apart
+
 
 def _patterns_dir(configured: str) -> Path:
     """The configured patterns folder, or the one shipped with the package."""
@@ -52,9 +54,8 @@ def _candidates(doc: Doc) -> list[Candidate]:
     return found
 
 
-@Language.factory("press_sentences_v1", default_config={"patterns_dir": ""},
-                  assigns=["doc._.press_text", "doc._.press_sentences", "doc._.press_words"])
-def make_sentences(nlp: Language, name: str, patterns_dir: str) -> "SentenceSplitter":
+@Language.factory("press_sentences_v1", default_config={"patterns_dir": ""}, assigns=["doc._.press_text", "doc._.press_sentences", "doc._.press_words"])
+def make_sentences(nlp: Language, name: str, patterns_dir: str) -> SentenceSplitter:
     return SentenceSplitter(_patterns_dir(patterns_dir))
 
 
@@ -74,7 +75,7 @@ class SentenceSplitter:
 
 
 @Language.factory("press_numeric_v1", default_config={"patterns_dir": ""}, requires=["doc._.press_text"], assigns=["doc._.press_candidates"])
-def make_numeric(nlp: Language, name: str, patterns_dir: str) -> "NumericRules":
+def make_numeric(nlp: Language, name: str, patterns_dir: str) -> NumericRules:
     return NumericRules(_patterns_dir(patterns_dir))
 
 
@@ -87,9 +88,10 @@ class NumericRules:
         return doc
 
 
-@Language.factory("press_orgs_v1", default_config={"patterns_dir": "", "model_name": ""},
-                  requires=["doc._.press_text", "doc._.press_sentences", "doc._.press_words"], assigns=["doc._.press_candidates"])
-def make_orgs(nlp: Language, name: str, patterns_dir: str, model_name: str) -> "OrgRules":
+@Language.factory(
+    "press_orgs_v1", default_config={"patterns_dir": "", "model_name": ""}, requires=["doc._.press_text", "doc._.press_sentences", "doc._.press_words"], assigns=["doc._.press_candidates"]
+)
+def make_orgs(nlp: Language, name: str, patterns_dir: str, model_name: str) -> OrgRules:
     return OrgRules(_patterns_dir(patterns_dir), model_name)
 
 
@@ -112,10 +114,10 @@ class OrgRules:
         return doc
 
 
-@Language.factory("press_clusters_v1", default_config={"patterns_dir": ""},
-                  requires=["doc._.press_text", "doc._.press_sentences", "doc._.press_words", "doc._.press_candidates"],
-                  assigns=["doc._.press_candidates"])
-def make_clusters(nlp: Language, name: str, patterns_dir: str) -> "ClusterRules":
+@Language.factory(
+    "press_clusters_v1", default_config={"patterns_dir": ""}, requires=["doc._.press_text", "doc._.press_sentences", "doc._.press_words", "doc._.press_candidates"], assigns=["doc._.press_candidates"]
+)
+def make_clusters(nlp: Language, name: str, patterns_dir: str) -> ClusterRules:
     return ClusterRules(nlp, _patterns_dir(patterns_dir))
 
 

@@ -14,10 +14,11 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex
 
+from ..core.settings import Settings
+
 # The factories are found through their entry points once the project is installed; the
 # import makes a checkout on PYTHONPATH work too.
 from . import components  # noqa: F401
-from ..core.settings import Settings
 
 _UNUSED_MODEL_COMPONENTS = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]  # identifiers
 

@@ -9,9 +9,7 @@ from ..core.mention import Label
 from ..patterns.loader import PatternSet
 
 # URLs, e-mail addresses and telephone numbers ("+86-23-67158993", "023-67158993") hold no mentions.
-_URL_OR_EMAIL = re.compile(
-    r"(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\+\d{1,4}(?:[-\s]\d{1,4}){0,3}[-\s]?\d{5,}|(?<!\d)0\d{2,3}-\d{7,8}(?!\d)"
-)
+_URL_OR_EMAIL = re.compile(r"(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\+\d{1,4}(?:[-\s]\d{1,4}){0,3}[-\s]?\d{5,}|(?<!\d)0\d{2,3}-\d{7,8}(?!\d)")
 _CAPTURED = ("shared_unit",)
 
 

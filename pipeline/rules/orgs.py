@@ -9,10 +9,10 @@ people's surnames, slogans) are filtered out below.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Sequence
 
-from ..core.candidate import Candidate, overlaps
+from ..core.candidate import Candidate
 from ..core.mention import Label
 from ..patterns.loader import PatternSet
 from ..text.words import Word
@@ -51,7 +51,7 @@ class OrgLexicons:
     minor_words: frozenset[str] = frozenset()
 
     @classmethod
-    def from_patterns(cls, patterns: PatternSet) -> "OrgLexicons":
+    def from_patterns(cls, patterns: PatternSet) -> OrgLexicons:
         heads = patterns.lexicon("org_heads")
         stops = patterns.lexicon("org_stopwords")
         names = patterns.lexicon("org_names").rows
@@ -81,9 +81,7 @@ class OrgLexicons:
         )
 
 
-def scan_orgs(
-    text: str, sentences: Sequence[tuple[tuple[int, int], list[Word]]], entities: Iterable[tuple[int, int, str]], lex: OrgLexicons, model_name: str
-) -> list[Candidate]:
+def scan_orgs(text: str, sentences: Sequence[tuple[tuple[int, int], list[Word]]], entities: Iterable[tuple[int, int, str]], lex: OrgLexicons, model_name: str) -> list[Candidate]:
     """ORG candidates for one document: `sentences` pairs each sentence's span with its words;
     `entities` are the model's (start, end, label) spans."""
     entities = list(entities)
@@ -137,7 +135,7 @@ def _is_name_word(word: Word, lex: OrgLexicons, first_in_sentence: bool = False)
         return True  # "Ping An Insurance": an article only starts a sentence
     if text in lex.left_stops or text in lex.titles or text.lower().endswith(_DESCRIBING_SUFFIXES):
         return False  # "SOURCE", "CTO", "Xiamen-based"
-    if text.endswith("'s") or text.endswith("'"):
+    if text.endswith(("'s", "'")):
         return text in lex.possessive_names
     first = text[0]
     return first.isupper() or (first.islower() and len(text) > 1 and text[1].isupper()) or first.isdigit() and any(c.isalpha() for c in text)
@@ -160,7 +158,7 @@ def _headed_names(text: str, words: list[Word], lex: OrgLexicons) -> list[Candid
             continue  # a head word alone ("Government") names nothing
         if words[first].text in lex.media and first == i:
             continue
-        name_words = words[first:last + 1]
+        name_words = words[first : last + 1]
         if not _names_an_org(text, words, first, last, lex):
             continue
         rule = "org.headed"
@@ -183,7 +181,7 @@ def _extend_left(words: list[Word], i: int, lex: OrgLexicons) -> int:
             continue
         if previous.text in ("and", "&") and j >= 2 and _is_name_word(words[j - 2], lex):
             before = words[j - 2]
-            if _is_head(before, lex) or _ends_place(words[max(0, j - 1 - MAX_NAME_WORDS): j - 1], lex) or before.ends_clause():
+            if _is_head(before, lex) or _ends_place(words[max(0, j - 1 - MAX_NAME_WORDS) : j - 1], lex) or before.ends_clause():
                 break  # "Party Work Committee and Administrative Committee": two bodies
             if before.lower in lex.places and j >= 3 and words[j - 3].text in lex.connectors:
                 break  # "the People's Bank of China and Tsinghua University": the first name ends at its place
@@ -218,8 +216,7 @@ def _extend_right(words: list[Word], i: int, lex: OrgLexicons) -> tuple[int, int
                     if _is_name_word(words[k], lex) and (not _opens(words[k]) or inner):
                         last = k
                         k += 1
-                    elif words[k].text in ("and", "&") and k + 1 < limit and _is_name_word(words[k + 1], lex) and not words[k + 1].text in lex.titles \
-                            and not _names_run_has_head(words, k + 1, lex):
+                    elif words[k].text in ("and", "&") and k + 1 < limit and _is_name_word(words[k + 1], lex) and not words[k + 1].text in lex.titles and not _names_run_has_head(words, k + 1, lex):
                         last = k + 1
                         k += 2
                     else:
@@ -259,15 +256,15 @@ def _parenthesized(word: Word) -> bool:
 
 def _ends_place(words: Sequence[Word], lex: OrgLexicons) -> bool:
     texts = tuple(w.text for w in words)
-    return any(len(z) <= len(texts) and texts[-len(z):] == z for z in lex.zones if z[-1] in lex.place_levels)
+    return any(len(z) <= len(texts) and texts[-len(z) :] == z for z in lex.zones if z[-1] in lex.place_levels)
 
 
 def _names_an_org(text: str, words: list[Word], first: int, last: int, lex: OrgLexicons) -> bool:
-    span = words[first:last + 1]
+    span = words[first : last + 1]
     texts = tuple(w.text for w in span)
     # A zone or park, unless a head word takes it as its complement ("Committee of ... Zone").
     has_of_head = any(_is_head(w, lex) and k + 1 < len(span) and span[k + 1].text in lex.connectors for k, w in enumerate(span))
-    if not has_of_head and any(len(z) <= len(texts) and texts[-len(z):] == z for z in lex.zones):
+    if not has_of_head and any(len(z) <= len(texts) and texts[-len(z) :] == z for z in lex.zones):
         return False
     # "the local People's Government": a description, not a name.
     if all(w.text in lex.generic for w in span) and first > 0 and words[first - 1].text in lex.descriptive:
@@ -284,12 +281,10 @@ def _bracketed_acronyms(text: str, candidates: list[Candidate], lex: OrgLexicons
     for candidate in candidates:
         if candidate.source != "rule":
             continue
-        match = re.match(r"\s*\(([A-Z][A-Za-z&]{1,9})\)", text[candidate.end:candidate.end + 16])
-        if match and initials_fit(match.group(1), text[candidate.start:candidate.end], lex.initials_skip):
+        match = re.match(r"\s*\(([A-Z][A-Za-z&]{1,9})\)", text[candidate.end : candidate.end + 16])
+        if match and initials_fit(match.group(1), text[candidate.start : candidate.end], lex.initials_skip):
             start = candidate.end + match.start(1)
-            found.append(
-                Candidate(Label.ORG, start, start + len(match.group(1)), "org.acronym.bracket", info=(("long_form", text[candidate.start:candidate.end]),))
-            )
+            found.append(Candidate(Label.ORG, start, start + len(match.group(1)), "org.acronym.bracket", info=(("long_form", text[candidate.start : candidate.end]),)))
     return found
 
 
@@ -351,7 +346,7 @@ def _model_org_ok(piece: str, lex: OrgLexicons, person_words: set[str]) -> bool:
     if all(t.lower().removesuffix("'s") in lex.places for t in tokens):
         return False  # "WUHAN", "the China-Singapore": places
     texts = tuple(piece.split())
-    if any(len(z) <= len(texts) and texts[-len(z):] == z for z in lex.zones):
+    if any(len(z) <= len(texts) and texts[-len(z) :] == z for z in lex.zones):
         return False
     if tokens[-1].lower() in lex.event_words and not piece.endswith("Consultative Conference"):
         return False  # "Futian Global Investment Promotion Conference": an event
@@ -368,18 +363,18 @@ def _dateline_place(text: str, start: int, end: int) -> bool:
     """'XINING, China, February 23 --': the capitals that open a dateline name a place."""
     line_start = text.rfind("\n", 0, start) + 1
     piece = text[start:end]
-    return piece.isupper() and not text[line_start:start].strip() and text[end:end + 1] == ","
+    return piece.isupper() and not text[line_start:start].strip() and text[end : end + 1] == ","
 
 
 def _cut_from_a_place(text: str, start: int, end: int, lex: OrgLexicons) -> bool:
     """'Guangzhou Automobile' of 'Guangzhou Automobile Software Park': the model stopped
     short of a name whose ending makes it a place or facility."""
-    following = re.match(r"(?: [A-Z][\w'-]*){1,4}", text[end:end + 80])
+    following = re.match(r"(?: [A-Z][\w'-]*){1,4}", text[end : end + 80])
     if not following:
         return False
     own = text[start:end].split()
     words = own + following.group().split()
-    return any(tuple(words[k - len(z):k]) == z for k in range(len(own) + 1, len(words) + 1) for z in lex.zones if len(z) <= k)
+    return any(tuple(words[k - len(z) : k]) == z for k in range(len(own) + 1, len(words) + 1) for z in lex.zones if len(z) <= k)
 
 
 _SENTENCE_OPENING = re.compile(r"(?:[.!?]['\"”’)]?\s+|\n\s*|--\s+)['\"“‘(]*$")
@@ -398,12 +393,12 @@ def _lone_opening_word(text: str, start: int, end: int, lex: OrgLexicons) -> boo
 
 
 def _opens_sentence(text: str, start: int) -> bool:
-    return bool(_SENTENCE_OPENING.search("\n" + text[max(0, start - 6):start] if start <= 6 else text[start - 6:start]))
+    return bool(_SENTENCE_OPENING.search("\n" + text[max(0, start - 6) : start] if start <= 6 else text[start - 6 : start]))
 
 
 def _line_label(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
-    return not text[line_start:start].strip() and bool(re.match(r"[A-Za-z ]{0,20}:", text[end:end + 22]))
+    return not text[line_start:start].strip() and bool(re.match(r"[A-Za-z ]{0,20}:", text[end : end + 22]))
 
 
 def _title_case_lines(text: str, minor_words: frozenset[str]) -> list[tuple[int, int]]:

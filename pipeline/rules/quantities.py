@@ -12,9 +12,10 @@ from __future__ import annotations
 import logging
 import re
 import warnings
+from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-from typing import Any, Sequence
+from typing import Any
 
 from ..core.candidate import Candidate, Resolved, overlaps
 from ..core.mention import Label

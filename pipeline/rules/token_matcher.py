@@ -17,8 +17,9 @@ using anything else is run by spaCy's Matcher, so that any valid pattern still w
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from spacy.attrs import LOWER, ORTH  # type: ignore[import-not-found]  # Cython, no stub
 from spacy.matcher import Matcher

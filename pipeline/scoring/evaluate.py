@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from ..core.errors import GoldError
-from ..core.labels import LABELS as REGISTRY, SCORED_LABELS
+from ..core.labels import LABELS as REGISTRY
+from ..core.labels import SCORED_LABELS
 from ..core.mention import CSV_COLUMNS, Label
 from ..outputs.folder import unguard_cell
 
@@ -104,7 +106,7 @@ def match_lenient(gold: Sequence[Span], pred: Sequence[Span]) -> list[tuple[int,
         if gi in used_gold:
             continue
         options = [pi for pi, p in enumerate(pred) if pi not in used_pred and p.label == g.label and p.start < g.end and g.start < p.end]
-        options.sort(key=lambda pi: -(min(gold[gi].end, pred[pi].end) - max(gold[gi].start, pred[pi].start)))
+        options.sort(key=lambda pi: -(min(g.end, pred[pi].end) - max(g.start, pred[pi].start)))
         edges[gi] = options
     owner: dict[int, int] = {}
 

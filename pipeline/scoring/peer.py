@@ -15,8 +15,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from .evaluate import Span, TOLERANCE, match_lenient
 from ..analyse.extractor import Extractor
+from .evaluate import TOLERANCE, Span, match_lenient
 
 
 @dataclass(frozen=True)
@@ -67,9 +67,7 @@ def score_suite(extractor: Extractor, path: Path) -> dict[str, Any]:
     misses: list[dict[str, Any]] = []
     for case in load_cases(path):
         extraction = extractor.extract_text(case.text, doc_id=case.id, doc_date=case.reference_date)
-        predicted = [
-            Span(m.label.value, m.start, m.end, m.value, m.unit, _iso(m.date_start), _iso(m.date_end)) for m in extraction.mentions if m.label.value == label
-        ]
+        predicted = [Span(m.label.value, m.start, m.end, m.value, m.unit, _iso(m.date_start), _iso(m.date_end)) for m in extraction.mentions if m.label.value == label]
         gold = [Span(label, e["start"], e["end"]) for e in case.expected]
         pairs = match_lenient(gold, predicted)
         correct = [gi for gi, pi in pairs if _value_ok(label, case.expected[gi], predicted[pi])]
@@ -87,7 +85,7 @@ def score_suite(extractor: Extractor, path: Path) -> dict[str, Any]:
                     "id": case.id,
                     "text": case.text,
                     "expected": [(e["text"], e.get("value"), e.get("currency"), e.get("date_start"), e.get("date_end")) for e in case.expected],
-                    "predicted": [(case.text[p.start:p.end], str(p.value) if p.value is not None else None, p.unit, p.date_start, p.date_end) for p in predicted],
+                    "predicted": [(case.text[p.start : p.end], str(p.value) if p.value is not None else None, p.unit, p.date_start, p.date_end) for p in predicted],
                 }
             )
     precision = totals["matched"] / totals["pred"] if totals["pred"] else 0.0

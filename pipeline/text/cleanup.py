@@ -11,20 +11,58 @@ import re
 
 _ONE_FOR_ONE = {
     # spaces: no-break, thin, figure, ideographic, zero-width
-    "\u00a0": " ", "\u2000": " ", "\u2001": " ", "\u2002": " ", "\u2003": " ", "\u2004": " ",
-    "\u2005": " ", "\u2006": " ", "\u2007": " ", "\u2008": " ", "\u2009": " ", "\u200a": " ",
-    "\u200b": " ", "\u202f": " ", "\u205f": " ", "\u3000": " ", "\ufeff": " ",
+    "\u00a0": " ",
+    "\u2000": " ",
+    "\u2001": " ",
+    "\u2002": " ",
+    "\u2003": " ",
+    "\u2004": " ",
+    "\u2005": " ",
+    "\u2006": " ",
+    "\u2007": " ",
+    "\u2008": " ",
+    "\u2009": " ",
+    "\u200a": " ",
+    "\u200b": " ",
+    "\u202f": " ",
+    "\u205f": " ",
+    "\u3000": " ",
+    "\ufeff": " ",
     # quotes and apostrophes
-    "\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u2032": "'", "\uff07": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\uff02": '"',
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u02bc": "'",
+    "\u2032": "'",
+    "\uff07": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\uff02": '"',
     # dashes and minus signs
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
-    "\u2212": "-", "\uff0d": "-", "\ufe63": "-",
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2012": "-",
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2015": "-",
+    "\u2212": "-",
+    "\uff0d": "-",
+    "\ufe63": "-",
     # full-width punctuation common in English text from Chinese sites
-    "\uff05": "%", "\uff0c": ",", "\uff08": "(", "\uff09": ")", "\uff1a": ":", "\uff1b": ";",
-    "\uff0e": ".", "\uff04": "$", "\uffe5": "\u00a5", "\uff5e": "~", "\uff0f": "/",
+    "\uff05": "%",
+    "\uff0c": ",",
+    "\uff08": "(",
+    "\uff09": ")",
+    "\uff1a": ":",
+    "\uff1b": ";",
+    "\uff0e": ".",
+    "\uff04": "$",
+    "\uffe5": "\u00a5",
+    "\uff5e": "~",
+    "\uff0f": "/",
     # the title separator used by Chinese sites ("...Development丨Press Conference")
-    "\u4e28": "|", "\uff5c": "|",
+    "\u4e28": "|",
+    "\uff5c": "|",
 }
 _ONE_FOR_ONE.update({chr(0xFF10 + d): str(d) for d in range(10)})  # full-width digits
 
@@ -52,4 +90,4 @@ def tokenizer_view(text: str) -> str:
     return _LONG.sub(lambda run: " " * len(run.group()), text)
 
 
-_LONG = re.compile(r"\S{%d,}" % (LONG_RUN + 1))
+_LONG = re.compile(rf"\S{{{LONG_RUN + 1},}}")

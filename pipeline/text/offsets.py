@@ -57,7 +57,7 @@ class OffsetMap:
             source_end = self.src_end[last]
         return source_start, max(source_end, source_start)
 
-    def select(self, pieces: list[tuple[int, int]]) -> "OffsetMap":
+    def select(self, pieces: list[tuple[int, int]]) -> OffsetMap:
         """The map of the text made of these pieces of this map's text, in order, joined by
         one line break each (which covers no source characters). A piece must not cut a
         segment that maps as a whole."""

@@ -51,7 +51,7 @@ def split_words(text: str, keeps_stop: frozenset[str], start: int = 0, end: int 
         if not stripped:
             continue
         word_start = match.start() + lead_len
-        trail = core[len(stripped):]
+        trail = core[len(stripped) :]
         lead = raw[:lead_len]
         closes = bool(trail) and (not _CLOSING.isdisjoint(trail) or ")" in trail and "(" not in lead)
         words.append(Word(word_start, word_start + len(stripped), stripped, lead, trail, stripped.lower(), closes))
