@@ -15,9 +15,11 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from pipeline.analyse.extractor import Extractor
 from pipeline.core.settings import Settings
 from pipeline.inputs.reader import discover
 from pipeline.job.analyse import JobOptions, analyse_sources
@@ -47,7 +49,7 @@ def same_outputs(a: Path, b: Path) -> None:
 
 
 @pytest.fixture
-def inputs(tmp_path) -> Path:
+def inputs(tmp_path: Path) -> Path:
     folder = tmp_path / "in"
     shutil.copytree(SEEDS, folder)
     (folder / "guangdong.gb.txt").write_bytes("GUANGZHOU, China, March 8, 2024 /PRNewswire/ -- 广东省 Guangdong's GDP reached 13.57 trillion yuan in 2023, up 4.8 percent.".encode("gb18030"))
@@ -60,7 +62,7 @@ def inputs(tmp_path) -> Path:
     return folder
 
 
-def test_texts_and_source_offsets(inputs, tmp_path):
+def test_texts_and_source_offsets(inputs: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert extract(inputs, out).returncode == 0
     documents = {d["doc_id"]: d for d in rows(out / "documents.csv")}
@@ -82,7 +84,7 @@ def test_texts_and_source_offsets(inputs, tmp_path):
             assert (row["source_start"], row["source_end"]) == (row["start"], row["end"])
 
 
-def test_metadata_columns(tmp_path):
+def test_metadata_columns(tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert extract(SEEDS, out).returncode == 0
     documents = {d["doc_id"][:3]: d for d in rows(out / "documents.csv")}
@@ -94,7 +96,7 @@ def test_metadata_columns(tmp_path):
     assert {d["language"] for d in documents.values()} == {"en"}
 
 
-def test_incremental_rerun_equals_full_run(inputs, tmp_path):
+def test_incremental_rerun_equals_full_run(inputs: Path, tmp_path: Path) -> None:
     out, full = tmp_path / "out", tmp_path / "full"
     assert extract(inputs, out).returncode == 0
     (inputs / "added.txt").write_text("date 2024-05-01 Xinhua\n\nHunan's GDP grew 4.6 percent in the first quarter.", encoding="utf-8")
@@ -111,7 +113,7 @@ def test_incremental_rerun_equals_full_run(inputs, tmp_path):
     assert "002_fba4d7e3b56181e7.txt" not in {r["doc_id"] for r in rows(out / "mentions.csv")}
 
 
-def test_workers_do_not_change_the_output(inputs, tmp_path):
+def test_workers_do_not_change_the_output(inputs: Path, tmp_path: Path) -> None:
     one, two = tmp_path / "one", tmp_path / "two"
     assert extract(inputs, one, "--workers", "1").returncode == 0
     assert extract(inputs, two, "--workers", "2").returncode == 0
@@ -119,7 +121,7 @@ def test_workers_do_not_change_the_output(inputs, tmp_path):
     assert (one / "manifest.json").read_bytes() == (two / "manifest.json").read_bytes()
 
 
-def test_killed_run_keeps_previous_outputs_and_the_next_run_completes(inputs, tmp_path):
+def test_killed_run_keeps_previous_outputs_and_the_next_run_completes(inputs: Path, tmp_path: Path) -> None:
     out, clean = tmp_path / "out", tmp_path / "clean"
     assert extract(inputs, out).returncode == 0
     before = {name: (out / name).read_bytes() for name in (*OUTPUTS, "manifest.json")}
@@ -148,7 +150,7 @@ def test_killed_run_keeps_previous_outputs_and_the_next_run_completes(inputs, tm
     assert not list(out.glob(".staging-*"))
 
 
-def test_exit_codes(tmp_path):
+def test_exit_codes(tmp_path: Path) -> None:
     good = tmp_path / "good"
     good.mkdir()
     (good / "a.txt").write_text("GDP grew 5 percent in 2023.", encoding="utf-8")
@@ -158,12 +160,12 @@ def test_exit_codes(tmp_path):
     assert cli("extract", str(good), "--out", str(tmp_path / "o3"), "--workers", "0").returncode == 2
 
 
-def test_a_failing_analysis_is_recorded(tmp_path, monkeypatch, rules):
+def test_a_failing_analysis_is_recorded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rules: Extractor) -> None:
     """An unexpected error inside the analysis of one document becomes its documents.csv reason."""
     (tmp_path / "x.txt").write_text("GDP grew 5 percent.", encoding="utf-8")
     (source,) = discover([tmp_path / "x.txt"])
 
-    def broken(prepared):
+    def broken(prepared: Any) -> Any:
         raise RuntimeError("boom")
 
     monkeypatch.setattr(rules, "finish", broken)
@@ -172,7 +174,7 @@ def test_a_failing_analysis_is_recorded(tmp_path, monkeypatch, rules):
 
 
 @pytest.mark.parametrize("slow_steps", [("prepare",), ("prepare", "finish")])
-def test_a_slow_analysis_is_given_up(tmp_path, monkeypatch, rules, slow_steps):
+def test_a_slow_analysis_is_given_up(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rules: Extractor, slow_steps: Any) -> None:
     """One time budget per document, whatever step spends it."""
     (tmp_path / "x.txt").write_text("GDP grew 5 percent.", encoding="utf-8")
     (source,) = discover([tmp_path / "x.txt"])
@@ -180,7 +182,7 @@ def test_a_slow_analysis_is_given_up(tmp_path, monkeypatch, rules, slow_steps):
     for step in slow_steps:
         real = getattr(rules, step)
 
-        def slow(*args, _real=real):
+        def slow(*args: Any, _real: Any = real) -> Any:
             time.sleep(pause)
             return _real(*args)
 
@@ -189,7 +191,7 @@ def test_a_slow_analysis_is_given_up(tmp_path, monkeypatch, rules, slow_steps):
     assert result.row.status == "failed" and "longer than 0.2 s" in result.row.reason
 
 
-def test_a_batch_the_model_fails_on_is_retried_document_by_document(tmp_path, monkeypatch, rules):
+def test_a_batch_the_model_fails_on_is_retried_document_by_document(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rules: Extractor) -> None:
     texts = {"a.txt": "GDP grew 5 percent in 2023.", "b.txt": "BAD input, 3 percent.", "c.txt": "Exports rose 7.5 percent."}
     for name, text in texts.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
@@ -198,7 +200,7 @@ def test_a_batch_the_model_fails_on_is_retried_document_by_document(tmp_path, mo
     alone = [analyse_sources([source], lambda: rules, None, options)[0] for source in sources]
     calls = []
 
-    def tag_entities(prepared):
+    def tag_entities(prepared: Any) -> None:
         calls.append(len(prepared))
         if len(prepared) > 1 or prepared[0].text.startswith("BAD"):
             raise MemoryError("model out of memory")
@@ -211,7 +213,7 @@ def test_a_batch_the_model_fails_on_is_retried_document_by_document(tmp_path, mo
     assert [results[0].mentions, results[2].mentions] == [alone[0].mentions, alone[2].mentions]
 
 
-def test_file_over_the_size_limit_fails_fast_with_a_reason(tmp_path):
+def test_file_over_the_size_limit_fails_fast_with_a_reason(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "huge.txt").write_bytes(b"Chongqing GDP grew 5 percent in 2023 " * 290_000)  # about 10.7 MB, one line
@@ -224,7 +226,7 @@ def test_file_over_the_size_limit_fails_fast_with_a_reason(tmp_path):
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their permissions")
-def test_unreadable_file_is_reported(tmp_path):
+def test_unreadable_file_is_reported(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     locked = folder / "locked.txt"
@@ -236,7 +238,7 @@ def test_unreadable_file_is_reported(tmp_path):
     assert result.returncode == 1 and document["status"] == "failed" and "Permission denied" in document["reason"]
 
 
-def test_cache_prune_keeps_what_the_run_read_or_wrote(tmp_path):
+def test_cache_prune_keeps_what_the_run_read_or_wrote(tmp_path: Path) -> None:
     from pipeline.job.cache import ResultCache
 
     earlier = ResultCache(tmp_path, "f")
@@ -255,7 +257,7 @@ def test_cache_prune_keeps_what_the_run_read_or_wrote(tmp_path):
     assert left == {ResultCache.MARK, f"{cache.key('read')}.json", f"{cache.key('written')}.json"}
 
 
-def test_cache_prune_needs_the_run_start(tmp_path):
+def test_cache_prune_needs_the_run_start(tmp_path: Path) -> None:
     from pipeline.job.cache import ResultCache
 
     with pytest.raises(RuntimeError):
@@ -263,7 +265,7 @@ def test_cache_prune_needs_the_run_start(tmp_path):
 
 
 @pytest.mark.parametrize("items", [[], [{"doc_id": "a"}], [{"doc_id": "b", "sha256": "x\ny", "reused": True}, {"doc_id": "ü", "z": [1, {"k": None}]}]])
-def test_streamed_manifest_equals_json_dump(items):
+def test_streamed_manifest_equals_json_dump(items: Any) -> None:
     import io
 
     from pipeline.outputs.folder import write_json_with_list
@@ -274,7 +276,7 @@ def test_streamed_manifest_equals_json_dump(items):
     assert streamed.getvalue() == json.dumps(dict(manifest, inputs=items), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
-def test_texts_of_removed_documents_are_removed_and_others_kept(inputs, tmp_path):
+def test_texts_of_removed_documents_are_removed_and_others_kept(inputs: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert extract(inputs, out).returncode == 0
     before = sorted(p.name for p in (out / "texts").iterdir())
@@ -286,7 +288,7 @@ def test_texts_of_removed_documents_are_removed_and_others_kept(inputs, tmp_path
     assert [p.name for p in (out / "texts").iterdir()] == [n for n in before if not n.startswith("page")]
 
 
-def test_results_are_not_reused_across_code_changes(tmp_path):
+def test_results_are_not_reused_across_code_changes(tmp_path: Path) -> None:
     """A cached result belongs to the code that computed it: editing any module of the
     package (same version number) gives another fingerprint."""
     from pipeline.job.run import _code_digest

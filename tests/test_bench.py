@@ -4,6 +4,7 @@ in bench.json. No timing is asserted (speed is measured by `make bench`, not by 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -13,7 +14,7 @@ from pipeline.bench.corpus import build_corpus
 from .conftest import SEEDS
 
 
-def test_corpus_is_varied_deterministic_and_grows_without_rewriting(tmp_path):
+def test_corpus_is_varied_deterministic_and_grows_without_rewriting(tmp_path: Path) -> None:
     first = build_corpus(SEEDS, tmp_path / "a", 12)
     again = build_corpus(SEEDS, tmp_path / "b", 12)
     assert [f.read_bytes() for f in first] == [f.read_bytes() for f in again]
@@ -26,7 +27,7 @@ def test_corpus_is_varied_deterministic_and_grows_without_rewriting(tmp_path):
 
 
 @pytest.mark.slow
-def test_bench_writes_every_figure(tmp_path, capsys):
+def test_bench_writes_every_figure(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "bench.json"
     assert main(["--documents", "10", "--slices", "2", "--memory-documents", "6", "12", "--work", str(tmp_path / "work"), "--out", str(out)]) == 0
     report = json.loads(out.read_text())

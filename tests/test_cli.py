@@ -8,6 +8,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -24,7 +25,7 @@ def cli(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture(scope="module")
-def seeds_out(tmp_path_factory) -> Path:
+def seeds_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("out")
     result = cli("extract", str(SEEDS), "--out", str(out))
     assert result.returncode == 0, result.stderr
@@ -37,12 +38,12 @@ def rows(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-def test_header_is_the_contract(seeds_out):
+def test_header_is_the_contract(seeds_out: Any) -> None:
     with open(seeds_out / "mentions.csv", encoding="utf-8") as handle:
         assert handle.readline().rstrip("\n").split(",") == list(CSV_COLUMNS)
 
 
-def test_every_row_slices_back_to_its_text(seeds_out):
+def test_every_row_slices_back_to_its_text(seeds_out: Any) -> None:
     texts = {s.doc_id: read_document(s).text for s in discover([SEEDS])}
     mentions = rows(seeds_out / "mentions.csv")
     assert len(mentions) > 100
@@ -56,12 +57,12 @@ def test_every_row_slices_back_to_its_text(seeds_out):
         assert row["rule"], row
 
 
-def test_mention_ids_unique(seeds_out):
+def test_mention_ids_unique(seeds_out: Any) -> None:
     ids = [row["mention_id"] for row in rows(seeds_out / "mentions.csv")]
     assert len(ids) == len(set(ids))
 
 
-def test_documents_and_manifest(seeds_out):
+def test_documents_and_manifest(seeds_out: Any) -> None:
     documents = rows(seeds_out / "documents.csv")
     assert [d["status"] for d in documents] == ["ok"] * 5
     assert [d["doc_date"] for d in documents] == ["2024-07-15", "2023-01-16", "2024-02-01", "2024-07-05", "2021-01-17"]
@@ -75,7 +76,7 @@ def test_documents_and_manifest(seeds_out):
         assert entry["sha256"] == hashlib.sha256(source.path.read_bytes()).hexdigest()
 
 
-def test_eval_meets_the_bars(seeds_out):
+def test_eval_meets_the_bars(seeds_out: Any) -> None:
     result = cli("eval", "--gold", str(GOLD), "--pred", str(seeds_out / "mentions.csv"), "--json")
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
@@ -84,14 +85,14 @@ def test_eval_meets_the_bars(seeds_out):
     assert report["value_accuracy"]["accuracy"] >= 0.97
 
 
-def test_same_input_same_output(seeds_out, tmp_path):
+def test_same_input_same_output(seeds_out: Any, tmp_path: Path) -> None:
     result = cli("extract", str(SEEDS), "--out", str(tmp_path), "--quiet")
     assert result.returncode == 0 and result.stdout == ""
     for name in ("mentions.csv", "documents.csv", "manifest.json"):
         assert (tmp_path / name).read_bytes() == (seeds_out / name).read_bytes(), name
 
 
-def test_bad_file_is_reported_and_the_run_goes_on(tmp_path):
+def test_bad_file_is_reported_and_the_run_goes_on(tmp_path: Path) -> None:
     inputs = tmp_path / "in"
     inputs.mkdir()
     (inputs / "good.txt").write_text("date 2024-01-05 Xinhua\n\nGDP grew 5.2 percent in 2023.", encoding="utf-8")
@@ -108,7 +109,7 @@ def test_bad_file_is_reported_and_the_run_goes_on(tmp_path):
     assert documents["notes.docx"]["status"] == "skipped"
 
 
-def test_eval_with_a_bad_gold_file_says_why(tmp_path):
+def test_eval_with_a_bad_gold_file_says_why(tmp_path: Path) -> None:
     gold = tmp_path / "gold.jsonl"
     gold.write_text("{not json\n")
     result = cli("eval", "--gold", str(gold), "--pred", str(tmp_path / "missing.csv"))
@@ -116,7 +117,7 @@ def test_eval_with_a_bad_gold_file_says_why(tmp_path):
 
 
 @pytest.mark.skipif(not (SHARED / "peer-suites").is_dir(), reason="peer suites live in ../shared, not in this repository")
-def test_peer_suites_meet_the_bars():
+def test_peer_suites_meet_the_bars() -> None:
     result = cli("peer", "--suites", str(SHARED / "peer-suites"), "--json")
     assert result.returncode == 0, result.stderr
     for suite in json.loads(result.stdout):
@@ -126,7 +127,7 @@ def test_peer_suites_meet_the_bars():
             assert suite["recall"] >= 0.80 and suite["value_accuracy"] >= 0.90, suite
 
 
-def test_the_library_api_takes_a_known_document_date():
+def test_the_library_api_takes_a_known_document_date() -> None:
     from datetime import date
 
     code = (

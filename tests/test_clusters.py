@@ -1,3 +1,7 @@
+from typing import Any
+
+from pipeline.analyse.extractor import Extractor
+
 """CLUSTER: list constructions, "X industry", abbreviations, repeats; spans and canonicals."""
 
 import pytest
@@ -113,22 +117,22 @@ NOT_CLUSTER = [
 ]
 
 
-def clusters(extractor, sentence):
+def clusters(extractor: Extractor, sentence: str) -> list[str]:
     return [m.text for m in run(extractor, sentence) if m.label.value == "CLUSTER"]
 
 
 @pytest.mark.parametrize("sentence,expected", [r[1:] for r in ROWS], ids=[r[0] for r in ROWS])
-def test_cluster_spans(rules, sentence, expected):
+def test_cluster_spans(rules: Extractor, sentence: Any, expected: Any) -> None:
     assert clusters(rules, sentence) == expected
 
 
 @pytest.mark.parametrize("phrase,span,canonical", CANONICAL, ids=[c[0] for c in CANONICAL])
-def test_cluster_canonical(rules, phrase, span, canonical):
+def test_cluster_canonical(rules: Extractor, phrase: Any, span: Any, canonical: Any) -> None:
     mentions = run(rules, f"The city will expand the {phrase} this year.")
     assert [(m.text, m.canonical) for m in mentions if m.label.value == "CLUSTER"] == [(span, canonical)]
 
 
-def test_abbreviation_and_repeats(rules):
+def test_abbreviation_and_repeats(rules: Extractor) -> None:
     text = (
         "Chongqing will build two industrial clusters for intelligent connected new energy vehicles (NEVs) and electronic manufacturing. "
         "The competition of intelligent connected NEVs will grow. Xu suggested building the NEV ecosystem."
@@ -144,5 +148,5 @@ def test_abbreviation_and_repeats(rules):
 
 
 @pytest.mark.parametrize("sentence", [r[1] for r in NOT_CLUSTER], ids=[r[0] for r in NOT_CLUSTER])
-def test_not_cluster(rules, sentence):
+def test_not_cluster(rules: Extractor, sentence: Any) -> None:
     assert clusters(rules, sentence) == []

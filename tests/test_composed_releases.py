@@ -8,28 +8,34 @@ Runs on the rules-only pipeline, so model ORGs are not part of these rows.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
+
+from pipeline.analyse.extractor import Extractor
 
 from .conftest import cells, run
 
+Expected = tuple[str, str, dict[str, str]]  # (label, text, the CSV cells it must have)
 
-def M(text, value, unit, high="", qualifier="", each="false", inferred="false"):
+
+def M(text: str, value: str, unit: str, high: str = "", qualifier: str = "", each: str = "false", inferred: str = "false") -> Expected:
     return ("MONEY", text, {"value": value, "value_high": high, "unit": unit, "qualifier": qualifier, "each": each, "inferred": inferred})
 
 
-def P(text, value, unit="percent", high="", qualifier="", each="false"):
+def P(text: str, value: str, unit: str = "percent", high: str = "", qualifier: str = "", each: str = "false") -> Expected:
     return ("PERCENT", text, {"value": value, "value_high": high, "unit": unit, "qualifier": qualifier, "each": each})
 
 
-def D(text, start, end, granularity, qualifier=""):
+def D(text: str, start: str, end: str, granularity: str, qualifier: str = "") -> Expected:
     return ("DATE", text, {"date_start": start, "date_end": end, "granularity": granularity, "qualifier": qualifier})
 
 
-def O(text, canonical=None):
+def O(text: str, canonical: str | None = None) -> Expected:
     return ("ORG", text, {"canonical": canonical or text})
 
 
-def C(text, canonical=None):
+def C(text: str, canonical: str | None = None) -> Expected:
     return ("CLUSTER", text, {"canonical": canonical or text})
 
 
@@ -857,7 +863,7 @@ def _label(index: int, text: str) -> str:
     return f"{index:02d}-" + "-".join(text.split()[:3]).strip(".,'\"").lower()
 
 
-def _compare(extractor, doc_date, sentence, expected):
+def _compare(extractor: Extractor, doc_date: str, sentence: str, expected: list[Expected]) -> None:
     mentions = [m for m in run(extractor, sentence, doc_date or None) if m.label.value != "QUANTITY"]
     got = [(m.label.value, m.text) for m in mentions]
     assert got == [(label, text) for label, text, _ in expected]
@@ -868,7 +874,7 @@ def _compare(extractor, doc_date, sentence, expected):
 
 
 @pytest.mark.parametrize("doc_date,sentence,expected", SENTENCES, ids=[_label(i, s[1]) for i, s in enumerate(SENTENCES)])
-def test_composed_release_sentence(rules, doc_date, sentence, expected):
+def test_composed_release_sentence(rules: Extractor, doc_date: Any, sentence: Any, expected: Any) -> None:
     _compare(rules, doc_date, sentence, expected)
 
 
@@ -877,9 +883,9 @@ def test_composed_release_sentence(rules, doc_date, sentence, expected):
     [pytest.param(*row, marks=pytest.mark.xfail(strict=True, reason="known gap")) for row in KNOWN_GAPS],
     ids=[_label(i, s[1]) for i, s in enumerate(KNOWN_GAPS)],
 )
-def test_known_gaps(rules, doc_date, sentence, expected):
+def test_known_gaps(rules: Extractor, doc_date: Any, sentence: Any, expected: Any) -> None:
     _compare(rules, doc_date, sentence, expected)
 
 
-def test_there_are_enough_rows():
+def test_there_are_enough_rows() -> None:
     assert len(SENTENCES) >= 60

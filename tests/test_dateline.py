@@ -1,3 +1,5 @@
+from typing import Any
+
 """The document's own date, from its text (ANNOTATION.md, DATE)."""
 
 import pytest
@@ -21,7 +23,7 @@ ROWS = [
 
 
 @pytest.mark.parametrize("text,expected,source", [r[1:] for r in ROWS], ids=[r[0] for r in ROWS])
-def test_doc_date(text, expected, source):
+def test_doc_date(text: Any, expected: Any, source: Any) -> None:
     found = find_doc_date(text)
     assert found is not None and (found.date.isoformat(), found.source) == (expected, source)
     assert text[found.start : found.end].strip()
@@ -32,10 +34,10 @@ def test_doc_date(text, expected, source):
     ["NANJING, July 3 (Xinhua) -- East China's Jiangsu ...", "BEIJING, Nov 3 (Reuters) - Beijing's economy grew.", "No date at all here."],
     ids=["dateline-without-year", "reuters-without-year", "none"],
 )
-def test_no_doc_date(text):
+def test_no_doc_date(text: Any) -> None:
     assert find_doc_date(text) is None
 
 
-def test_transcript():
+def test_transcript() -> None:
     assert is_transcript("Chongqing Daily:\n\nQuestion?\n\nHu Henghua:\n\nThank you.")
     assert not is_transcript("Note: this is a release.\n\nIt grew.")

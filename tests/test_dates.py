@@ -1,3 +1,7 @@
+from typing import Any
+
+from pipeline.analyse.extractor import Extractor
+
 """DATE: intervals, granularity and qualifiers; ANNOTATION.md's examples and its fixed rules
 for relative forms. The document's date is given as the third column."""
 
@@ -70,35 +74,35 @@ EXCLUDED = [
 
 
 @pytest.mark.parametrize("sentence,doc_date,span,expected", [r[1:] for r in ROWS], ids=[r[0] for r in ROWS])
-def test_date(rules, sentence, doc_date, span, expected):
+def test_date(rules: Extractor, sentence: Any, doc_date: Any, span: Any, expected: Any) -> None:
     start, end, granularity, qualifier = expected
     check(run(rules, sentence, doc_date), "DATE", span, date_start=start, date_end=end, granularity=granularity, qualifier=qualifier)
 
 
 @pytest.mark.parametrize("sentence,doc_date", [r[1:] for r in EXCLUDED], ids=[r[0] for r in EXCLUDED])
-def test_not_a_date(rules, sentence, doc_date):
+def test_not_a_date(rules: Extractor, sentence: Any, doc_date: Any) -> None:
     assert [m.text for m in run(rules, sentence, doc_date) if m.label.value == "DATE"] == []
 
 
-def test_same_period_follows_report_period(rules):
+def test_same_period_follows_report_period(rules: Extractor) -> None:
     """ANNOTATION.md: in a report on January-September 2021, 'same period last year' is 2020-01-01..2020-09-30."""
     text = "From January to September 2021, GDP grew 9.8 percent over the same period last year."
     check(run(rules, text, "2021-10-18"), "DATE", "same period last year", date_start="2020-01-01", date_end="2020-09-30")
 
 
-def test_transcript_today_is_left_out(rules):
+def test_transcript_today_is_left_out(rules: Extractor) -> None:
     """In a briefing transcript 'today' is the event's day, which a later publication does not give."""
     text = "Hu Henghua:\n\nThank you.\n\nJiang Duntao:\n\nToday is the first anniversary of the plan."
     assert [m.text for m in run(rules, text, "2024-07-05") if m.label.value == "DATE"] == []
 
 
-def test_document_date_from_text(rules):
+def test_document_date_from_text(rules: Extractor) -> None:
     extraction = rules.extract_text("date 2021-01-17 CHONGQING\n\nThe guideline issued last November took effect.")
     assert extraction.doc_date is not None and extraction.doc_date.date.isoformat() == "2021-01-17"
     check(list(extraction.mentions), "DATE", "last November", date_start="2020-11-01", date_end="2020-11-30")
 
 
-def test_direct_reading_of_complete_dates_agrees_with_dateparser():
+def test_direct_reading_of_complete_dates_agrees_with_dateparser() -> None:
     """parse_calendar reads the commonest complete dates itself; dateparser must agree on each."""
     from pipeline.core.settings import DEFAULT_PATTERNS_DIR
     from pipeline.patterns.loader import load_patterns

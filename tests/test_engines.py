@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from pipeline.analyse.extractor import Extractor
 from pipeline.core.settings import Settings
 from pipeline.job.analyse import JobOptions, _deadline, _Timeout
 from pipeline.job.engines import DaskEngine, LocalEngine, _Spool
@@ -25,7 +28,7 @@ def same_run(a: Path, b: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def dask_engine():
+def dask_engine() -> Iterator[DaskEngine]:
     """Two single-threaded worker processes; partitions of two documents, so that several
     partitions are out at once and finish in any order."""
     engine = DaskEngine(workers=2, partition_size=2)
@@ -35,7 +38,7 @@ def dask_engine():
 
 
 @pytest.mark.slow
-def test_dask_engine_output_is_byte_identical_to_the_local_engine(inputs, tmp_path, dask_engine):  # noqa: F811
+def test_dask_engine_output_is_byte_identical_to_the_local_engine(inputs: Path, tmp_path: Path, dask_engine: Any) -> None:  # noqa: F811
     (inputs / "empty.txt").write_text("   \n", encoding="utf-8")
     (inputs / "binary.txt").write_bytes(b"\x00\x01\x02\x03 not text")
     local, dask = tmp_path / "local", tmp_path / "dask"
@@ -57,7 +60,7 @@ def _loads() -> int:
 
 
 @pytest.mark.slow
-def test_dask_engine_reruns_incrementally(inputs, tmp_path, dask_engine):  # noqa: F811
+def test_dask_engine_reruns_incrementally(inputs: Path, tmp_path: Path, dask_engine: Any) -> None:  # noqa: F811
     out, full = tmp_path / "out", tmp_path / "full"
     run_batch([inputs], out, NO_MODEL, engine=dask_engine)
     (inputs / "added.txt").write_text("date 2024-05-01\n\nHunan's GDP grew 4.6 percent in the first quarter.", encoding="utf-8")
@@ -68,7 +71,7 @@ def test_dask_engine_reruns_incrementally(inputs, tmp_path, dask_engine):  # noq
 
 
 @pytest.mark.slow
-def test_back_to_back_runs_on_one_engine_keep_their_patterns(tmp_path, dask_engine):
+def test_back_to_back_runs_on_one_engine_keep_their_patterns(tmp_path: Path, dask_engine: Any) -> None:
     """Runs in quick succession share one copy of the patterns on the cluster; re-sending it
     per run once let a run's tasks lose it to the previous run's release (CI, "lost
     dependencies")."""
@@ -86,7 +89,7 @@ def test_back_to_back_runs_on_one_engine_keep_their_patterns(tmp_path, dask_engi
 
 
 @pytest.mark.slow
-def test_dask_engine_through_the_command_line(inputs, tmp_path):  # noqa: F811
+def test_dask_engine_through_the_command_line(inputs: Path, tmp_path: Path) -> None:  # noqa: F811
     local, dask = tmp_path / "local", tmp_path / "dask"
     assert extract(inputs, local).returncode == 0
     result = extract(inputs, dask, "--engine", "dask", "--workers", "2")
@@ -97,14 +100,14 @@ def test_dask_engine_through_the_command_line(inputs, tmp_path):  # noqa: F811
     same_run(local, dask)
 
 
-def test_scheduler_needs_the_dask_engine(tmp_path):
+def test_scheduler_needs_the_dask_engine(tmp_path: Path) -> None:
     from .test_batch import cli
 
     result = cli("extract", str(tmp_path), "--out", str(tmp_path / "o"), "--scheduler", "tcp://127.0.0.1:1")
     assert result.returncode == 2 and "--engine dask" in result.stderr
 
 
-def test_a_local_pool_serves_several_runs(inputs, tmp_path):  # noqa: F811
+def test_a_local_pool_serves_several_runs(inputs: Path, tmp_path: Path) -> None:  # noqa: F811
     first, second, fresh = tmp_path / "first", tmp_path / "second", tmp_path / "fresh"
     options = JobOptions(Settings(use_model=False), full=True)
     with LocalEngine(2) as engine:
@@ -116,7 +119,7 @@ def test_a_local_pool_serves_several_runs(inputs, tmp_path):  # noqa: F811
     assert len(rows(second / "documents.csv")) == len(rows(first / "documents.csv")) + 1
 
 
-def test_spool_gives_partitions_back_in_any_order_they_were_written(tmp_path):
+def test_spool_gives_partitions_back_in_any_order_they_were_written(tmp_path: Path) -> None:
     from pipeline.core.results import DocumentResult, DocumentRow
 
     def result(doc_id: str) -> DocumentResult:
@@ -130,7 +133,7 @@ def test_spool_gives_partitions_back_in_any_order_they_were_written(tmp_path):
     assert not list((tmp_path / "parts").iterdir())
 
 
-def test_time_limit_holds_off_the_main_thread():
+def test_time_limit_holds_off_the_main_thread() -> None:
     """Dask runs tasks on worker threads, where no timer signal arrives: a watchdog stops the work."""
     outcome: list[str] = []
 
@@ -151,7 +154,7 @@ def test_time_limit_holds_off_the_main_thread():
     assert outcome == ["timed out"] and time.monotonic() - started < 5
 
 
-def test_work_within_the_limit_is_not_disturbed_off_the_main_thread():
+def test_work_within_the_limit_is_not_disturbed_off_the_main_thread() -> None:
     outcome: list[int] = []
 
     def work() -> None:
@@ -168,7 +171,7 @@ def test_work_within_the_limit_is_not_disturbed_off_the_main_thread():
 
 
 @pytest.mark.model
-def test_documents_analysed_together_come_out_as_analysed_alone(model):
+def test_documents_analysed_together_come_out_as_analysed_alone(model: Extractor) -> None:
     """Engines batch documents for the model (tag_entities on several at once); the model's
     answer for a document must not depend on its batch, or --workers would change outputs."""
     from pipeline.inputs.reader import Document, discover
@@ -179,7 +182,7 @@ def test_documents_analysed_together_come_out_as_analysed_alone(model):
     documents = [read_document(source) for source in discover([SEEDS])]
     documents += [Document(f"s{i}", Path(f"s{i}"), str(i), sentence) for i, (_, sentence, _) in enumerate(SENTENCES)]
 
-    def entities(item):
+    def entities(item: Any) -> list[tuple[int, int, str]]:
         return list(item.entities)
 
     alone = []

@@ -1,3 +1,6 @@
+from pathlib import Path
+from typing import Any
+
 """The scorer reproduces hand-computed numbers on a tiny gold."""
 
 import json
@@ -37,7 +40,7 @@ PRED = [
 
 
 @pytest.fixture
-def report(tmp_path):
+def report(tmp_path: Path) -> dict[str, Any]:
     gold = tmp_path / "gold.jsonl"
     gold.write_text("\n".join(json.dumps(d) for d in GOLD) + "\n")
     pred = tmp_path / "mentions.csv"
@@ -50,14 +53,14 @@ def report(tmp_path):
     return evaluate(load_gold(gold), load_predictions(pred))
 
 
-def test_micro_scores(report):
+def test_micro_scores(report: Any) -> None:
     micro = report["micro"]
     assert (micro["gold"], micro["pred"]) == (5, 5)
     assert micro["strict"] == {"tp": 2, "precision": 0.4, "recall": 0.4, "f1": 0.4}
     assert micro["lenient"] == {"tp": 4, "precision": 0.8, "recall": 0.8, "f1": 0.8}
 
 
-def test_per_label(report):
+def test_per_label(report: Any) -> None:
     labels = report["labels"]
     assert labels["ORG"]["lenient"] == {"tp": 0, "precision": 0.0, "recall": 0.0, "f1": 0.0}
     assert labels["CLUSTER"]["strict"]["tp"] == 0 and labels["CLUSTER"]["lenient"]["tp"] == 1
@@ -66,11 +69,11 @@ def test_per_label(report):
     assert labels["PERCENT"]["value_accuracy"] == 0.0
 
 
-def test_value_accuracy(report):
+def test_value_accuracy(report: Any) -> None:
     assert report["value_accuracy"] == {"matched": 3, "correct": 1, "accuracy": 0.3333}
 
 
-def test_lenient_matching_is_one_to_one():
+def test_lenient_matching_is_one_to_one() -> None:
     gold = [Span("ORG", 0, 10), Span("ORG", 12, 20)]
     pred = [Span("ORG", 5, 15)]  # overlaps both, may match only one
     assert len(match_lenient(gold, pred)) == 1
@@ -79,7 +82,7 @@ def test_lenient_matching_is_one_to_one():
     assert len(match_lenient(gold, pred)) == 2
 
 
-def test_the_report_table_lines_up(report):
+def test_the_report_table_lines_up(report: Any) -> None:
     from pipeline.scoring.evaluate import format_report
 
     lines = format_report(report).splitlines()
@@ -89,7 +92,7 @@ def test_the_report_table_lines_up(report):
     assert lines[-1] == "value accuracy (MONEY, PERCENT, DATE): 0.3333 (1/3)"
 
 
-def test_a_malformed_predictions_file_is_a_clear_error(tmp_path):
+def test_a_malformed_predictions_file_is_a_clear_error(tmp_path: Path) -> None:
     from pipeline.core.errors import GoldError
 
     bad = tmp_path / "mentions.csv"

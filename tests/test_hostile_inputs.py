@@ -17,9 +17,11 @@ import sys
 import time
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from pipeline.analyse.extractor import Extractor
 from pipeline.core.settings import DEFAULT_PATTERNS_DIR
 from pipeline.inputs.boilerplate import find_boilerplate
 from pipeline.outputs.folder import safe_cell, unguard_cell
@@ -59,7 +61,7 @@ def _one_line(example: str, repeat: int = 3000) -> str:
 
 
 @pytest.mark.parametrize("rule", load_patterns(DEFAULT_PATTERNS_DIR).boilerplate, ids=lambda rule: rule.id)
-def test_no_boilerplate_rule_blanks_a_one_line_document(rule, rules):
+def test_no_boilerplate_rule_blanks_a_one_line_document(rule: Any, rules: Extractor) -> None:
     examples = rule.examples or (
         "Print E-mail",
         "http://a.cn http://b.cn http://c.cn www.d.cn https://e.cn",
@@ -74,7 +76,7 @@ def test_no_boilerplate_rule_blanks_a_one_line_document(rule, rules):
         assert len(money) >= 2990, (rule.id, example, len(money))
 
 
-def test_a_short_boilerplate_line_is_still_blanked_whole(rules):
+def test_a_short_boilerplate_line_is_still_blanked_whole(rules: Extractor) -> None:
     text = RELEASE + "渝ICP备20009753号-2 Chongqing Daily 2024 all rights reserved, 5 billion yuan\n" + RELEASE
     extraction = rules.extract_text(text, doc_id="licence.txt")
     licence = text.index("渝ICP")
@@ -82,7 +84,7 @@ def test_a_short_boilerplate_line_is_still_blanked_whole(rules):
     assert len([m for m in extraction.mentions if m.label.value == "MONEY"]) == 2
 
 
-def test_a_mostly_boilerplate_document_gets_a_warning(tmp_path):
+def test_a_mostly_boilerplate_document_gets_a_warning(tmp_path: Path) -> None:
     cookie = "By continuing to browse our site you agree to our use of cookies, revised Privacy Policy and Terms of Use.\n"
     write(tmp_path / "in" / "cookies.txt", cookie * 20 + RELEASE)
     write(tmp_path / "in" / "release.txt", RELEASE)
@@ -95,7 +97,7 @@ def test_a_mostly_boilerplate_document_gets_a_warning(tmp_path):
 
 
 # -- big inputs are analysed ----------------------------------------------------------------------
-def test_a_six_megabyte_text_is_analysed_not_refused(tmp_path):
+def test_a_six_megabyte_text_is_analysed_not_refused(tmp_path: Path) -> None:
     """Past the old 5,000,000-character default: analysed in chunks, every release counted."""
     release = RELEASE + "Exports rose 4.5 percent in the first quarter. " * 40 + "\n"
     count = 6_000_000 // len(release) + 1
@@ -108,7 +110,7 @@ def test_a_six_megabyte_text_is_analysed_not_refused(tmp_path):
 
 
 # -- the command line keeps its word ------------------------------------------------------------
-def test_a_missing_input_path_is_refused_and_the_outputs_are_untouched(tmp_path):
+def test_a_missing_input_path_is_refused_and_the_outputs_are_untouched(tmp_path: Path) -> None:
     write(tmp_path / "in" / "release.txt", RELEASE)
     assert extract(str(tmp_path / "in"), "-o", str(tmp_path / "out")).returncode == 0
     before = {name: (tmp_path / "out" / name).read_bytes() for name in ("mentions.csv", "documents.csv", "manifest.json")}
@@ -123,7 +125,7 @@ def test_a_missing_input_path_is_refused_and_the_outputs_are_untouched(tmp_path)
     assert sorted(p.name for p in (tmp_path / "out" / ".cache").iterdir()) == cache
 
 
-def test_two_files_with_one_name_in_two_folders(tmp_path):
+def test_two_files_with_one_name_in_two_folders(tmp_path: Path) -> None:
     write(tmp_path / "dup" / "a" / "release.txt", RELEASE)
     write(tmp_path / "dup" / "b" / "release.txt", RELEASE.replace("6 trillion", "7 trillion"))
     result = extract(str(tmp_path / "dup" / "a"), str(tmp_path / "dup" / "b"), "-o", str(tmp_path / "out"))
@@ -134,7 +136,7 @@ def test_two_files_with_one_name_in_two_folders(tmp_path):
     assert sorted(documents(tmp_path / "out")) == ["a/release.txt", "b/release.txt"]
 
 
-def test_the_output_folder_is_never_read_as_input(tmp_path):
+def test_the_output_folder_is_never_read_as_input(tmp_path: Path) -> None:
     folder = tmp_path / "rel2"
     write(folder / "release.txt", RELEASE)
     write(folder / "page.html", f"<html><body><p>{RELEASE}</p></body></html>")
@@ -167,14 +169,14 @@ def test_the_output_folder_is_never_read_as_input(tmp_path):
         (["--scheduler", "tcp://127.0.0.1:1"], "needs --engine dask"),
     ],
 )
-def test_invalid_options_are_refused(tmp_path, flags, message):
+def test_invalid_options_are_refused(tmp_path: Path, flags: Any, message: Any) -> None:
     write(tmp_path / "in" / "release.txt", RELEASE)
     result = extract(str(tmp_path / "in"), "-o", str(tmp_path / "out"), *flags)
     assert result.returncode == 2 and message in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "out" / "mentions.csv").exists()
 
 
-def test_short_flags_and_help(tmp_path):
+def test_short_flags_and_help(tmp_path: Path) -> None:
     write(tmp_path / "in" / "release.txt", RELEASE)
     result = extract(str(tmp_path / "in"), "-o", str(tmp_path / "out"), "-w", "2", "-q")
     assert result.returncode == 0 and result.stdout == ""
@@ -186,7 +188,7 @@ def test_short_flags_and_help(tmp_path):
 
 
 @pytest.mark.model
-def test_the_time_limit_counts_analysis_only(tmp_path):
+def test_the_time_limit_counts_analysis_only(tmp_path: Path) -> None:
     """Loading the model and patterns is not charged to the first documents."""
     for i in range(3):
         write(tmp_path / "in" / f"r{i}.txt", RELEASE)
@@ -196,7 +198,7 @@ def test_the_time_limit_counts_analysis_only(tmp_path):
 
 
 # -- reading: regular files only, inside the tree ---------------------------------------------
-def test_pipes_devices_and_links_are_rows_with_reasons(tmp_path):
+def test_pipes_devices_and_links_are_rows_with_reasons(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     write(folder / "release.txt", RELEASE)
     outside = write(tmp_path / "secret.txt", "not to be read")
@@ -226,7 +228,7 @@ def test_pipes_devices_and_links_are_rows_with_reasons(tmp_path):
     assert result.returncode == 1 and documents(tmp_path / "out3")["zero.txt"]["reason"] == "not a regular file (a character device); not read"
 
 
-def test_a_huge_sparse_file_is_refused_before_it_is_read(tmp_path):
+def test_a_huge_sparse_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
     path = tmp_path / "in" / "sparse.txt"
     path.parent.mkdir()
     with open(path, "wb") as handle:
@@ -236,7 +238,7 @@ def test_a_huge_sparse_file_is_refused_before_it_is_read(tmp_path):
     assert documents(tmp_path / "out")["sparse.txt"]["reason"].startswith("too large: 68,719,476,736 bytes")
 
 
-def test_every_file_name_gets_a_row(tmp_path):
+def test_every_file_name_gets_a_row(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "release.txt").write_text(RELEASE, encoding="utf-8")
@@ -249,7 +251,7 @@ def test_every_file_name_gets_a_row(tmp_path):
     assert {row["doc_id"] for row in rows(tmp_path / "out" / "mentions.csv")} == {"caf\\xe9-report.txt", "release.txt"}
 
 
-def test_utf16_without_a_byte_order_mark_is_read(tmp_path):
+def test_utf16_without_a_byte_order_mark_is_read(tmp_path: Path) -> None:
     for name, encoding in (("le.txt", "utf-16-le"), ("be.txt", "utf-16-be")):
         (tmp_path / name).write_bytes(RELEASE.encode(encoding))
     result = extract(str(tmp_path / "le.txt"), str(tmp_path / "be.txt"), "-o", str(tmp_path / "out"))
@@ -260,7 +262,7 @@ def test_utf16_without_a_byte_order_mark_is_read(tmp_path):
 
 
 # -- safe runs ------------------------------------------------------------------------------------
-def test_a_second_run_into_a_folder_in_use_is_refused(tmp_path):
+def test_a_second_run_into_a_folder_in_use_is_refused(tmp_path: Path) -> None:
     from pipeline.outputs.folder import OutputLock
 
     write(tmp_path / "in" / "release.txt", RELEASE)
@@ -281,7 +283,7 @@ def test_a_second_run_into_a_folder_in_use_is_refused(tmp_path):
     assert extract(str(tmp_path / "in"), "-o", str(out)).returncode == 0 and not staging.exists()
 
 
-def test_sigterm_leaves_the_previous_outputs_and_no_staging(tmp_path):
+def test_sigterm_leaves_the_previous_outputs_and_no_staging(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     write(folder / "first.txt", RELEASE)
     out = tmp_path / "out"
@@ -302,7 +304,7 @@ def test_sigterm_leaves_the_previous_outputs_and_no_staging(tmp_path):
     assert len(documents(out)) == 401
 
 
-def test_a_full_disk_is_named_and_leaves_no_staging(tmp_path, monkeypatch):
+def test_a_full_disk_is_named_and_leaves_no_staging(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from pipeline.core.errors import OutputError
     from pipeline.core.settings import Settings
     from pipeline.job.analyse import JobOptions
@@ -315,7 +317,7 @@ def test_a_full_disk_is_named_and_leaves_no_staging(tmp_path, monkeypatch):
     run_batch([tmp_path / "in"], out, options)
     before = (out / "mentions.csv").read_bytes()
 
-    def full(*args, **kwargs):
+    def full(*args: Any, **kwargs: Any) -> Any:
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(OutputWriter, "write_document", full)
@@ -324,7 +326,7 @@ def test_a_full_disk_is_named_and_leaves_no_staging(tmp_path, monkeypatch):
     assert (out / "mentions.csv").read_bytes() == before and not list(out.glob(".staging-*"))
 
 
-def test_a_really_full_disk(tmp_path):
+def test_a_really_full_disk(tmp_path: Path) -> None:
     """On a small tmpfs (root only): the run exits 2 naming the cause, with staging removed;
     then the same file system read-only: named as such, the outputs left as they were."""
     mount = tmp_path / "small"
@@ -349,7 +351,7 @@ def test_a_really_full_disk(tmp_path):
         subprocess.run(["umount", str(mount)], check=False)
 
 
-def test_cache_entries_of_the_wrong_shape_or_edited_are_not_served(tmp_path):
+def test_cache_entries_of_the_wrong_shape_or_edited_are_not_served(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     write(folder / "release.txt", RELEASE)
     write(folder / "other.txt", RELEASE.replace("6 trillion", "8 trillion"))
@@ -393,11 +395,11 @@ def test_cache_entries_of_the_wrong_shape_or_edited_are_not_served(tmp_path):
         ("'quoted", "'quoted"),
     ],
 )
-def test_cells_that_start_like_a_formula_are_guarded(cell, safe):
+def test_cells_that_start_like_a_formula_are_guarded(cell: Any, safe: Any) -> None:
     assert safe_cell(cell) == safe and unguard_cell(safe) == cell
 
 
-def test_page_metadata_cannot_run_in_a_spreadsheet(tmp_path):
+def test_page_metadata_cannot_run_in_a_spreadsheet(tmp_path: Path) -> None:
     page = f'<html><head><title>=HYPERLINK("http://evil.example","Click")</title><meta name="author" content="@SUM(1+1)*cmd|\' /C calc\'!A0"></head><body><p>{RELEASE}</p></body></html>'
     write(tmp_path / "in" / "=cmd.html", page)
     result = extract(str(tmp_path / "in"), "-o", str(tmp_path / "out"))
@@ -425,7 +427,7 @@ ADVERSARIAL = {
 
 
 @pytest.mark.parametrize("name", ADVERSARIAL)
-def test_rules_finish_adversarial_text(rules, name):
+def test_rules_finish_adversarial_text(rules: Extractor, name: Any) -> None:
     """A hang guard, not a speed test: each takes well under a second when the rules are
     linear, and minutes when one is quadratic (200,000 full stops took ~8 minutes)."""
     text = ADVERSARIAL[name]
@@ -436,7 +438,7 @@ def test_rules_finish_adversarial_text(rules, name):
 
 
 @pytest.mark.model
-def test_the_model_view_breaks_runs_the_tokenizer_is_slow_on(model):
+def test_the_model_view_breaks_runs_the_tokenizer_is_slow_on(model: Extractor) -> None:
     text = "=" * 50_000 + " The Shanghai Stock Exchange said on Tuesday. " + "<" * 50_000
     started = time.perf_counter()
     mentions = model.extract_text(text, doc_id="runs.txt").mentions
@@ -446,7 +448,7 @@ def test_the_model_view_breaks_runs_the_tokenizer_is_slow_on(model):
 
 
 @pytest.mark.model
-def test_the_model_reads_bounded_pieces_whatever_the_text(model, monkeypatch):
+def test_the_model_reads_bounded_pieces_whatever_the_text(model: Extractor, monkeypatch: pytest.MonkeyPatch) -> None:
     """Token-dense text (~17 KB of model memory a token) reaches the model in calls of a
     bounded number of tokens, so a worker's memory does not grow with a document's length."""
     from pipeline.core import settings
@@ -454,7 +456,7 @@ def test_the_model_reads_bounded_pieces_whatever_the_text(model, monkeypatch):
     calls: list[int] = []
     tag = model._tag
 
-    def counting(batch):
+    def counting(batch: Any) -> Any:
         calls.append(sum(len(doc) for _, _, doc in batch))
         return tag(batch)
 

@@ -6,11 +6,14 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from pipeline.analyse.extractor import Extractor
 from pipeline.inputs.html import extract_html
-from pipeline.inputs.reader import decode_document
+from pipeline.inputs.reader import Document, decode_document
+from pipeline.patterns.loader import PatternSet
 
 from .conftest import CHROME
 
@@ -41,11 +44,11 @@ optoelectronic information, automobile manufacturing, and big health.
 
 
 @pytest.fixture(scope="module")
-def page_document():
+def page_document() -> Document:
     return decode_document("page.html", Path("page.html"), PAGE.encode("utf-8"), CHROME, "html")
 
 
-def test_main_text_only(page_document):
+def test_main_text_only(page_document: Any) -> None:
     text = page_document.text
     assert "2.71 trillion yuan" in text and "Nested text" in text and "by the end of 2025" in text
     for dropped in ("99 billion", "100 percent", "Home", "Share to", "No comments", "Copyright", "ICP"):
@@ -53,7 +56,7 @@ def test_main_text_only(page_document):
     assert page_document.title_hint == "Hubei's GDP grows 5.8% | english.hubei.gov.cn"
 
 
-def test_every_mention_maps_back_into_the_page(rules, page_document):
+def test_every_mention_maps_back_into_the_page(rules: Extractor, page_document: Any) -> None:
     extraction = rules.extract(page_document)
     labels = {m.label.value for m in extraction.mentions}
     assert {"MONEY", "PERCENT", "DATE", "ORG", "CLUSTER"} <= labels
@@ -66,7 +69,7 @@ def test_every_mention_maps_back_into_the_page(rules, page_document):
     assert PAGE[amp.source_start : amp.source_end] == "2.71&nbsp;trillion yuan"
 
 
-def test_page_metadata(rules, page_document):
+def test_page_metadata(rules: Extractor, page_document: Any) -> None:
     extraction = rules.extract(page_document)
     assert extraction.doc_date is not None and extraction.doc_date.date.isoformat() == "2024-07-22"
     assert extraction.metadata.publisher == "Hubei Provincial Government"
@@ -84,12 +87,12 @@ def test_page_metadata(rules, page_document):
     ],
     ids=["unclosed", "stray-end-tags", "deeply-nested", "open-comment", "broken-attribute"],
 )
-def test_broken_html_is_read(markup):
+def test_broken_html_is_read(markup: Any) -> None:
     page = extract_html(markup, CHROME)
     assert isinstance(page.text, str)
 
 
-def test_deep_nesting_keeps_text():
+def test_deep_nesting_keeps_text() -> None:
     page = extract_html("<div>" * 20000 + "GDP grew 5 percent in 2023." + "</div>" * 20000, CHROME)
     assert page.text == "GDP grew 5 percent in 2023."
 
@@ -109,7 +112,7 @@ Racist, abusive and off-topic comments may be removed by the moderator.
 """
 
 
-def test_boilerplate_is_silent_and_counted(rules):
+def test_boilerplate_is_silent_and_counted(rules: Extractor) -> None:
     extraction = rules.extract_text(DUMP, doc_id="dump.txt")
     texts = [m.text for m in extraction.mentions]
     assert "Privacy Policy" not in texts and "Hubei Daily Media Group" not in texts
@@ -120,7 +123,7 @@ def test_boilerplate_is_silent_and_counted(rules):
     assert extraction.boilerplate_chars > 300
 
 
-def test_long_documents_are_read_in_chunks(rules):
+def test_long_documents_are_read_in_chunks(rules: Extractor) -> None:
     """Past spaCy's chunk size, mentions keep their offsets."""
     paragraph = "Output reached 5 billion yuan in 2023, up 6 percent, the Wuhan Municipal Bureau of Statistics said.\n"
     text = paragraph * 3000  # about 300,000 characters, three chunks
@@ -147,7 +150,7 @@ WORST_CASES = {
 }
 
 
-def test_worst_cases_finish(tmp_path):
+def test_worst_cases_finish(tmp_path: Path) -> None:
     """No input makes a run hang: each of these must finish well within a minute (a hang guard, not a speed test)."""
     for name, text in WORST_CASES.items():
         (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
@@ -156,7 +159,7 @@ def test_worst_cases_finish(tmp_path):
     assert result.returncode == 0, result.stderr
 
 
-def test_english_with_chinese_characters(rules):
+def test_english_with_chinese_characters(rules: Extractor) -> None:
     text = "重庆两江新区（Liangjiang New Area）的GDP reached 500 billion yuan（5000亿元）in 2023, the 两江新区管委会 said; exports rose 12.5％."
     mentions = rules.extract_text(text, doc_date=None).mentions
     found = {(m.label.value, m.text) for m in mentions}
@@ -164,7 +167,7 @@ def test_english_with_chinese_characters(rules):
     assert all(text[m.start : m.end] == m.text for m in mentions)
 
 
-def test_quick_look_for_required_strings_loses_no_boilerplate(patterns):
+def test_quick_look_for_required_strings_loses_no_boilerplate(patterns: PatternSet) -> None:
     """A boilerplate rule is skipped on texts holding none of its `requires` strings; with every
     rule run on every text, the spans found are the same."""
     from dataclasses import replace

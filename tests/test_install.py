@@ -15,7 +15,7 @@ from .conftest import ROOT, SEEDS
 
 
 @pytest.mark.slow
-def test_an_installed_wheel_extracts_the_seeds_from_an_unrelated_folder(tmp_path):
+def test_an_installed_wheel_extracts_the_seeds_from_an_unrelated_folder(tmp_path: Path) -> None:
     wheels = tmp_path / "wheels"
     built = subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation", "-w", str(wheels), str(ROOT)], capture_output=True, text=True, check=False)
     assert built.returncode == 0, built.stderr

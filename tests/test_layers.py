@@ -46,18 +46,18 @@ def _imports() -> dict[str, set[str]]:
                 target = ".".join(base + ([node.module] if node.module else []))
                 if target and target != name:
                     targets.add(target)
-            elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("pipeline."):
+            elif isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("pipeline."):
                 targets.add(node.module.removeprefix("pipeline."))
         found[name] = targets
     return found
 
 
-def test_every_module_has_a_layer():
+def test_every_module_has_a_layer() -> None:
     layered = set().union(*(modules for _, modules in LAYERS))
     assert {_layer_of(module) for module in _imports()} - {""} == layered
 
 
-def test_no_import_runs_back_up_the_layers():
+def test_no_import_runs_back_up_the_layers() -> None:
     rank = {group: index for index, (_, groups) in enumerate(LAYERS) for group in groups}
     back = sorted(
         f"{module} ({LAYERS[rank[_layer_of(module)]][0]}) imports {target} ({LAYERS[rank[_layer_of(target)]][0]})"
@@ -69,7 +69,7 @@ def test_no_import_runs_back_up_the_layers():
     assert not back
 
 
-def test_no_import_cycles():
+def test_no_import_cycles() -> None:
     graph = {module: {t for t in targets if t} for module, targets in _imports().items() if module}
     state: dict[str, int] = {}  # 1 visiting, 2 done
 

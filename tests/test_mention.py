@@ -1,3 +1,5 @@
+from typing import Any
+
 """The output contract: column order, cell formats."""
 
 from decimal import Decimal
@@ -29,7 +31,7 @@ CONTRACT = [
 ]
 
 
-def test_columns_are_the_contract():
+def test_columns_are_the_contract() -> None:
     assert list(CSV_COLUMNS[: len(CONTRACT)]) == CONTRACT
 
 
@@ -45,11 +47,11 @@ def test_columns_are_the_contract():
         (Decimal("1E-7"), "0.0000001"),
     ],
 )
-def test_decimals_are_plain(value, text):
+def test_decimals_are_plain(value: Any, text: Any) -> None:
     assert format_decimal(value) == text
 
 
-def test_row_cells():
+def test_row_cells() -> None:
     mention = Mention("d.txt", "id", Label.MONEY, "1.1 trillion yuan", 3, 20, 0, 30, value=Decimal("1.1E+12"), unit="CNY", each=False, inferred=True, rule="r")
     row = dict(zip(CSV_COLUMNS, to_row(mention)))
     assert row["value"] == "1100000000000" and row["value_high"] == "" and row["each"] == "false" and row["inferred"] == "true"

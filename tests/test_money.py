@@ -1,3 +1,7 @@
+from typing import Any
+
+from pipeline.analyse.extractor import Extractor
+
 """MONEY: every example of ANNOTATION.md is a row, then the forms the issue lists.
 
 Each row: a sentence, the mention's exact text, and the CSV cells it must have.
@@ -98,17 +102,17 @@ NOT_MONEY = [
 
 
 @pytest.mark.parametrize("sentence,span,expected", [r[1:] for r in ROWS], ids=[r[0] for r in ROWS])
-def test_money(rules, sentence, span, expected):
+def test_money(rules: Extractor, sentence: Any, span: Any, expected: Any) -> None:
     check(run(rules, sentence), "MONEY", span, **expected)
 
 
 @pytest.mark.parametrize("phrase,qualifier", QUALIFIERS, ids=[q[0] for q in QUALIFIERS])
-def test_qualifier(rules, phrase, qualifier):
+def test_qualifier(rules: Extractor, phrase: Any, qualifier: Any) -> None:
     mentions = run(rules, f"The investment is {phrase} 5 billion yuan.")
     check(mentions, "MONEY", "5 billion yuan", qualifier=qualifier)
 
 
-def test_qualifier_does_not_carry_over(rules):
+def test_qualifier_does_not_carry_over(rules: Extractor) -> None:
     mentions = run(rules, "It contributes approximately 15%, 20% and 38% of the totals, and about 5 billion yuan and 6 billion yuan.")
     check(mentions, "PERCENT", "15%", qualifier="approx")
     check(mentions, "PERCENT", "20%", qualifier="")
@@ -117,11 +121,11 @@ def test_qualifier_does_not_carry_over(rules):
 
 
 @pytest.mark.parametrize("sentence", [r[1] for r in NOT_MONEY], ids=[r[0] for r in NOT_MONEY])
-def test_not_money(rules, sentence):
+def test_not_money(rules: Extractor, sentence: Any) -> None:
     assert [m.text for m in run(rules, sentence) if m.label.value == "MONEY"] == []
 
 
-def test_value_is_exact_decimal_text(rules):
+def test_value_is_exact_decimal_text(rules: Extractor) -> None:
     """No exponent notation, no float noise, ever."""
     mentions = run(rules, "It reached 1.1 trillion yuan, 77.15 billion U.S. dollars and 0.1 billion yuan.")
     assert [m.text for m in mentions if m.label.value == "MONEY"] == ["1.1 trillion yuan", "77.15 billion U.S. dollars", "0.1 billion yuan"]

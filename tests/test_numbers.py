@@ -1,3 +1,7 @@
+from typing import Any
+
+from pipeline.patterns.loader import PatternSet
+
 """NumberReader: figures, words and scale words to exact Decimals."""
 
 from decimal import Decimal
@@ -40,21 +44,21 @@ AMOUNTS = [
 
 
 @pytest.fixture(scope="module")
-def reader(patterns):
+def reader(patterns: PatternSet) -> NumberReader:
     return NumberReader(patterns)
 
 
 @pytest.mark.parametrize("text,expected", NUMBERS, ids=[t for t, _ in NUMBERS])
-def test_number(reader, text, expected):
+def test_number(reader: Any, text: Any, expected: Any) -> None:
     assert reader.number(text) == Decimal(expected)
 
 
 @pytest.mark.parametrize("text,expected", AMOUNTS, ids=[t for t, _ in AMOUNTS])
-def test_amount(reader, text, expected):
+def test_amount(reader: Any, text: Any, expected: Any) -> None:
     value, _ = reader.amount(text)
     assert value == Decimal(expected)
 
 
 @pytest.mark.parametrize("text", ["", "dollars", "one and two", "2023 100 billion", "5 billion 6 billion"])
-def test_not_a_number(reader, text):
+def test_not_a_number(reader: Any, text: Any) -> None:
     assert reader.number(text) is None

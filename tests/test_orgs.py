@@ -1,3 +1,7 @@
+from typing import Any
+
+from pipeline.analyse.extractor import Extractor
+
 """ORG: spans and canonical names from the rules (blank pipeline), then the model's filters."""
 
 import pytest
@@ -58,29 +62,29 @@ NOT_ORG = [
 
 
 @pytest.mark.parametrize("sentence,span,canonical", [r[1:] for r in ROWS], ids=[r[0] for r in ROWS])
-def test_org(rules, sentence, span, canonical):
+def test_org(rules: Extractor, sentence: Any, span: Any, canonical: Any) -> None:
     check(run(rules, sentence), "ORG", span, canonical=canonical or span.replace("\xa0", " "))
 
 
-def test_coordinated_committees_are_split(rules):
+def test_coordinated_committees_are_split(rules: Extractor) -> None:
     mentions = run(rules, COORDINATED)
     check(mentions, "ORG", "Party Work Committee", canonical="Party Work Committee of the Chongqing Liangjiang New Area")
     check(mentions, "ORG", "Administrative Committee of the Chongqing Liangjiang New Area")
 
 
 @pytest.mark.parametrize("sentence", [r[1] for r in NOT_ORG], ids=[r[0] for r in NOT_ORG])
-def test_not_org(rules, sentence):
+def test_not_org(rules: Extractor, sentence: Any) -> None:
     assert [m.text for m in run(rules, sentence) if m.label.value == "ORG"] == []
 
 
 @pytest.mark.model
 class TestModelOrgs:
-    def test_company_named_again_mid_sentence_is_kept(self, model):
+    def test_company_named_again_mid_sentence_is_kept(self, model: Extractor) -> None:
         text = "Sungrow opened a plant in the zone last year. The plant will supply Sungrow dealers, and Sungrow will hire 500 workers."
         orgs = [(m.text, m.start) for m in run(model, text) if m.label.value == "ORG"]
         assert orgs == [("Sungrow", 0), ("Sungrow", 68), ("Sungrow", 89)]  # the opening word too: the name recurs
 
-    def test_company_without_head_word(self, model):
+    def test_company_without_head_word(self, model: Extractor) -> None:
         mentions = run(model, "The city invested in companies such as Changxin Memory Technologies last year.")
         find_any = [m.text for m in mentions if m.label.value == "ORG"]
         assert "Changxin Memory Technologies" in find_any
@@ -104,6 +108,6 @@ class TestModelOrgs:
         ],
         ids=["surname", "photo-credit", "dateline-city", "slogan", "site-furniture", "product", "dateline-any-city", "opening-word", "opening-word-2", "person", "cut-from-park", "city", "district"],
     )
-    def test_model_mistakes_are_filtered(self, model, sentence):
+    def test_model_mistakes_are_filtered(self, model: Extractor, sentence: Any) -> None:
         orgs = [m.text for m in run(model, sentence) if m.label.value == "ORG" and m.rule.startswith("en_core")]
         assert orgs == []

@@ -10,8 +10,11 @@ import csv
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+from pipeline.analyse.extractor import Extractor
 
 from .conftest import ROOT
 
@@ -102,7 +105,7 @@ CHROME = (
 
 
 @pytest.fixture(scope="module")
-def extracted(tmp_path_factory) -> Path:
+def extracted(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("pages")
     result = subprocess.run([sys.executable, "-m", "pipeline", "extract", str(PAGES), "-o", str(out), "--no-model", "-q"], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
@@ -115,7 +118,7 @@ def rows(path: Path) -> list[dict[str, str]]:
 
 
 @pytest.mark.parametrize("page", EXPECTED)
-def test_only_the_article_is_read(extracted, page):
+def test_only_the_article_is_read(extracted: Any, page: Any) -> None:
     expected = EXPECTED[page]
     document = next(row for row in rows(extracted / "documents.csv") if row["doc_id"] == page)
     assert (document["doc_date"], document["doc_date_source"]) == expected["doc_date"]
@@ -130,7 +133,7 @@ def test_only_the_article_is_read(extracted, page):
         assert source[int(mention["source_start"]) : int(mention["source_end"])] == mention["text"]
 
 
-def test_a_page_without_an_article_keeps_all_its_text():
+def test_a_page_without_an_article_keeps_all_its_text() -> None:
     from pipeline.inputs.html import extract_html
 
     from .conftest import CHROME
@@ -141,20 +144,20 @@ def test_a_page_without_an_article_keeps_all_its_text():
     assert fragment.text == "Exports reached 2 billion yuan in 2023."
 
 
-def test_list_items_on_lines_of_their_own_are_clusters(rules):
+def test_list_items_on_lines_of_their_own_are_clusters(rules: Extractor) -> None:
     text = "Sichuan will speed up its leading industrial sectors:\n- clean energy\n- advanced materials\n- 5G\nThe province's output grew 6 percent in 2023.\n"
     mentions = rules.extract_text(text, doc_id="list.txt").mentions
     assert [(m.text, m.rule) for m in mentions if m.label.value == "CLUSTER"] == [("clean energy", "cluster.line_list"), ("advanced materials", "cluster.line_list"), ("5G", "cluster.line_list")]
     assert {m.text for m in mentions if m.label.value == "PERCENT"} == {"6 percent"}
 
 
-def test_a_colon_line_without_industries_opens_no_list(rules):
+def test_a_colon_line_without_industries_opens_no_list(rules: Extractor) -> None:
     text = "Contact us:\nInvestment Service Center\nOpening hours\nKey projects of the year:\nLogistics park phase II\n"
     mentions = rules.extract_text(text, doc_id="menu.txt").mentions
     assert not [m.text for m in mentions if m.label.value == "CLUSTER"]
 
 
-def test_layout_classes_that_share_a_chrome_word_keep_their_text():
+def test_layout_classes_that_share_a_chrome_word_keep_their_text() -> None:
     from pipeline.inputs.html import extract_html
 
     from .conftest import CHROME

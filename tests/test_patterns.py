@@ -1,3 +1,9 @@
+from collections.abc import Iterator
+from pathlib import Path
+
+from pipeline.analyse.extractor import Extractor
+from pipeline.patterns.loader import PatternSet, RegexRule
+
 """Pattern files load, validate and stay immutable; every documented example matches."""
 
 import shutil
@@ -9,20 +15,20 @@ from pipeline.core.settings import DEFAULT_PATTERNS_DIR
 from pipeline.patterns.loader import load_patterns
 
 
-def _examples(patterns):
+def _examples(patterns: PatternSet) -> Iterator[tuple[RegexRule, str]]:
     for rules in patterns.rules.values():
         for rule in rules:
             for example in rule.examples:
                 yield rule, example
 
 
-def test_all_pattern_files_load(patterns):
+def test_all_pattern_files_load(patterns: PatternSet) -> None:
     assert {label: len(rules) > 0 for label, rules in patterns.rules.items()} == {"MONEY": True, "PERCENT": True, "DATE": True}
     assert patterns.token_patterns
     assert all(len(h) == 64 for h in patterns.file_hashes.values())
 
 
-def test_every_rule_example_matches_exactly(patterns):
+def test_every_rule_example_matches_exactly(patterns: PatternSet) -> None:
     """An example is a text; «...» marks the span when the rule needs context around it."""
     problems = []
     for rule, example in _examples(patterns):
@@ -34,7 +40,7 @@ def test_every_rule_example_matches_exactly(patterns):
     assert not problems
 
 
-def test_every_interp_has_a_reader(patterns, rules):
+def test_every_interp_has_a_reader(patterns: PatternSet, rules: Extractor) -> None:
     dates = rules.normalizers.dates.interps
     assert {rule.interp for rule in patterns.rules["DATE"]} <= dates
     assert {rule.interp for rule in patterns.rules["MONEY"]} <= rules.normalizers.money.interps
@@ -42,7 +48,7 @@ def test_every_interp_has_a_reader(patterns, rules):
     assert rules.normalizers.money.interps == {"amount", "major_minor", "tier", "implied", "shared"}
 
 
-def test_an_unknown_interp_is_refused(rules):
+def test_an_unknown_interp_is_refused(rules: Extractor) -> None:
     from pipeline.normalize.context import SpanContext
 
     ctx = SpanContext("RMB 5 billion", 0, 13, 0, 13, ())
@@ -51,7 +57,7 @@ def test_an_unknown_interp_is_refused(rules):
             reader.normalize("guess", ctx)
 
 
-def test_loaded_rules_are_read_only(patterns):
+def test_loaded_rules_are_read_only(patterns: PatternSet) -> None:
     row = patterns.lexicon("currencies").rows[0]
     with pytest.raises(TypeError):
         row["iso"] = "XXX"  # type: ignore[index]
@@ -60,7 +66,7 @@ def test_loaded_rules_are_read_only(patterns):
 
 
 @pytest.fixture
-def broken(tmp_path):
+def broken(tmp_path: Path) -> Iterator[Path]:
     target = tmp_path / "patterns"
     shutil.copytree(DEFAULT_PATTERNS_DIR, target)
     load_patterns.cache_clear()
@@ -68,35 +74,35 @@ def broken(tmp_path):
     load_patterns.cache_clear()
 
 
-def test_bad_lexicon_row_names_file_and_line(broken):
+def test_bad_lexicon_row_names_file_and_line(broken: Path) -> None:
     path = broken / "lexicons" / "scales.tsv"
     path.write_text(path.read_text() + "quadrillion\t1000000000000000\n")
     with pytest.raises(PatternError, match=r"scales\.tsv:\d+: expected 3 tab-separated columns"):
         load_patterns(broken)
 
 
-def test_bad_enum_value_is_refused(broken):
+def test_bad_enum_value_is_refused(broken: Path) -> None:
     path = broken / "lexicons" / "currencies.tsv"
     path.write_text(path.read_text() + "doubloons\tXDB\tsomewhere\ti\t1\n")
     with pytest.raises(PatternError, match="position must be one of"):
         load_patterns(broken)
 
 
-def test_unknown_fragment_is_refused(broken):
+def test_unknown_fragment_is_refused(broken: Path) -> None:
     path = broken / "money.jsonl"
     path.write_text(path.read_text() + '{"id": "money.x", "label": "MONEY", "interp": "amount", "regex": "(?P<span>{nothing})", "anchor": "\\\\d"}\n')
     with pytest.raises(PatternError, match=r"money\.jsonl:\d+: unknown fragment \{nothing\}"):
         load_patterns(broken)
 
 
-def test_rule_without_span_group_is_refused(broken):
+def test_rule_without_span_group_is_refused(broken: Path) -> None:
     path = broken / "percent.jsonl"
     path.write_text(path.read_text() + '{"id": "percent.x", "label": "PERCENT", "interp": "percent", "regex": "\\\\d+%", "anchor": "%"}\n')
     with pytest.raises(PatternError, match="needs a \\(\\?P<span>"):
         load_patterns(broken)
 
 
-def test_duplicate_rule_id_is_refused(broken):
+def test_duplicate_rule_id_is_refused(broken: Path) -> None:
     path = broken / "dates.jsonl"
     first = path.read_text().splitlines()[0]
     path.write_text(path.read_text() + first + "\n")
@@ -104,7 +110,7 @@ def test_duplicate_rule_id_is_refused(broken):
         load_patterns(broken)
 
 
-def test_every_currency_and_scale_is_an_anchor(patterns):
+def test_every_currency_and_scale_is_an_anchor(patterns: PatternSet) -> None:
     """The money rules run only near their anchors: every currency and scale surface must hold one."""
     rule = patterns.rules["MONEY"][0]
     for lexicon in ("currencies", "scales"):
@@ -114,7 +120,7 @@ def test_every_currency_and_scale_is_an_anchor(patterns):
             assert words and words[-1] in rule.anchor_words or (rule.anchor and rule.anchor.search(surface)) or row.get("form") == "letter", surface
 
 
-def test_windowed_scanning_finds_what_full_scanning_finds(patterns):
+def test_windowed_scanning_finds_what_full_scanning_finds(patterns: PatternSet) -> None:
     """Running each rule only near its anchors loses no match (seeds, composed sentences, peer texts)."""
     import json
 
@@ -135,13 +141,14 @@ def test_windowed_scanning_finds_what_full_scanning_finds(patterns):
         assert windowed == full, (text[:80], full - windowed, windowed - full)
 
 
-def test_trigger_matching_only_where_telling_words_are_finds_the_same():
+def test_trigger_matching_only_where_telling_words_are_finds_the_same() -> None:
     """The list-trigger Matcher runs only on sentences with a telling word, on the document's
     tokens or (rules only) on the sentence tokenized alone; every way finds the same triggers."""
     from spacy.tokens import Doc
 
     from pipeline.analyse.extractor import Extractor
     from pipeline.core.settings import Settings
+    from pipeline.rules.components import ClusterRules
     from pipeline.text.sentences import split_sentences
 
     from .conftest import SEEDS
@@ -149,6 +156,7 @@ def test_trigger_matching_only_where_telling_words_are_finds_the_same():
 
     extractor = Extractor(Settings(use_model=False))
     rules = extractor.nlp.get_pipe("press_clusters_v1")
+    assert isinstance(rules, ClusterRules)
     texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))] + [row[1] for row in SENTENCES]
     texts.append("Industries, such as A and B; the sector, including C. Clusters with many new and strong advantages, such as D.")
     checked = 0
@@ -168,7 +176,7 @@ def test_trigger_matching_only_where_telling_words_are_finds_the_same():
     assert checked >= 10  # the texts do hold lists
 
 
-def test_pattern_bundle_carries_the_folder_to_another_machine(tmp_path):
+def test_pattern_bundle_carries_the_folder_to_another_machine(tmp_path: Path) -> None:
     """What the Dask engine sends its workers: the same files, unpacked once per machine."""
     from pipeline.patterns.loader import PatternBundle
 
@@ -179,25 +187,25 @@ def test_pattern_bundle_carries_the_folder_to_another_machine(tmp_path):
     assert PatternBundle.of(folder).digest == bundle.digest
 
 
-def test_rule_behaviour_is_a_key_of_the_rule_and_must_be_a_boolean(broken):
+def test_rule_behaviour_is_a_key_of_the_rule_and_must_be_a_boolean(broken: Path) -> None:
     path = broken / "money.jsonl"
     path.write_text(path.read_text() + '{"id": "money.x", "label": "MONEY", "interp": "tier", "level": "yes", "regex": "(?P<span>x)", "anchor": "x"}\n')
     with pytest.raises(PatternError, match="`level` must be true or false"):
         load_patterns(broken)
 
 
-def test_tier_rules_say_so_by_key_not_by_name(patterns):
+def test_tier_rules_say_so_by_key_not_by_name(patterns: PatternSet) -> None:
     leveled = {rule.id for rule in patterns.rules["MONEY"] if rule.level}
     assert leveled == {"money.tier_level", "money.tier_level_hyphen"}
     assert {p.id for p in patterns.token_patterns if p.fields} == {"cluster.list.for_such_fields_as", "cluster.list.in_fields", "cluster.list.new_fields"}
 
 
-def test_an_unknown_word_set_is_named(patterns):
+def test_an_unknown_word_set_is_named(patterns: PatternSet) -> None:
     with pytest.raises(PatternError, match="no word set 'date.nothing'"):
         patterns.words("date.nothing")
 
 
-def test_a_renamed_tier_rule_keeps_its_behaviour(broken, rules):
+def test_a_renamed_tier_rule_keeps_its_behaviour(broken: Path, rules: Extractor) -> None:
     """Renaming a rule changes only its id: what it does is in its keys."""
     from pipeline.analyse.extractor import Extractor
     from pipeline.core.settings import Settings

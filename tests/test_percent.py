@@ -1,3 +1,7 @@
+from typing import Any
+
+from pipeline.analyse.extractor import Extractor
+
 """PERCENT: ANNOTATION.md's examples and the forms the issue lists."""
 
 import pytest
@@ -25,16 +29,16 @@ ROWS = [
 
 
 @pytest.mark.parametrize("sentence,span,expected", [r[1:] for r in ROWS], ids=[r[0] for r in ROWS])
-def test_percent(rules, sentence, span, expected):
+def test_percent(rules: Extractor, sentence: Any, span: Any, expected: Any) -> None:
     check(run(rules, sentence), "PERCENT", span, **expected)
 
 
-def test_change_from_to_is_two_mentions(rules):
+def test_change_from_to_is_two_mentions(rules: Extractor) -> None:
     """'rose from 5 to 6 percent' is a change, not a range."""
     mentions = run(rules, "The rate rose from 5 to 6 percent.")
     assert [m.text for m in mentions if m.label.value == "PERCENT"] == ["5", "6 percent"]
 
 
-def test_year_is_not_a_shared_percent(rules):
+def test_year_is_not_a_shared_percent(rules: Extractor) -> None:
     mentions = run(rules, "In 2022 and 2023, growth was 5% and 6%.")
     assert [m.text for m in mentions if m.label.value == "PERCENT"] == ["5%", "6%"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 SCRIPT = """
 import spacy
@@ -29,7 +30,7 @@ print("ok", nlp.get_pipe_meta("press_extract_v1").assigns)
 """
 
 
-def test_a_users_own_pipeline_gets_spans_with_values(tmp_path):
+def test_a_users_own_pipeline_gets_spans_with_values(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True, check=False, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok ['doc.spans']"
@@ -51,7 +52,7 @@ print("ok", nlp.get_pipe_meta("press_clusters_v1").requires)
 """
 
 
-def test_the_parts_are_found_by_name_and_declare_what_they_need(tmp_path):
+def test_the_parts_are_found_by_name_and_declare_what_they_need(tmp_path: Path) -> None:
     """Each part is an entry-point factory with declared assigns/requires: spaCy's own
     pipeline analysis finds nothing missing in the order the extractor runs them."""
     result = subprocess.run([sys.executable, "-c", PARTS], capture_output=True, text=True, check=False, cwd=tmp_path)

@@ -3,13 +3,16 @@ the seeds and the composed releases, and on patterns written to probe each opera
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 import spacy
 from spacy.errors import MatchPatternError
+from spacy.language import Language
 from spacy.matcher import Matcher
 
 from pipeline.core.settings import DEFAULT_PATTERNS_DIR
-from pipeline.patterns.loader import load_patterns
+from pipeline.patterns.loader import PatternSet, load_patterns
 from pipeline.rules.token_matcher import TokenMatcher
 from pipeline.text.sentences import split_sentences
 
@@ -20,7 +23,7 @@ ABBREVIATIONS = load_patterns(DEFAULT_PATTERNS_DIR).word_set("sentence.abbreviat
 
 # Patterns that use every operator and predicate the token matcher runs itself, plus one
 # (a lexical attribute) that it hands to spaCy's Matcher.
-PROBES = {
+PROBES: dict[str, list[dict[str, Any]]] = {
     "optional_comma": [{"LOWER": {"IN": ["industries", "sectors"]}}, {"TEXT": ",", "OP": "?"}, {"LOWER": "such"}, {"LOWER": "as"}],
     "bounded_gap": [{"LOWER": "industries"}, {"TEXT": {"NOT_IN": [".", ";"]}, "OP": "{1,3}"}, {"TEXT": ","}],
     "open_gap": [{"LOWER": "fields"}, {"TEXT": {"NOT_IN": ["."]}, "OP": "*"}, {"LOWER": "as"}],
@@ -51,7 +54,7 @@ def _sentences() -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def matchers(patterns):
+def matchers(patterns: PatternSet) -> tuple[Language, TokenMatcher, Matcher]:
     nlp = spacy.blank("en")
     ours, theirs = TokenMatcher(nlp.vocab), Matcher(nlp.vocab)
     for key, pattern in [(item.id, item.pattern) for item in patterns.token_patterns] + list(PROBES.items()):
@@ -60,7 +63,7 @@ def matchers(patterns):
     return nlp, ours, theirs
 
 
-def test_the_same_matches_as_spacys_matcher(matchers):
+def test_the_same_matches_as_spacys_matcher(matchers: Any) -> None:
     nlp, ours, theirs = matchers
     sentences = _sentences()
     assert len(sentences) > 150
@@ -75,14 +78,14 @@ def test_the_same_matches_as_spacys_matcher(matchers):
     assert hits > 50
 
 
-def test_matches_are_ordered_by_start_then_pattern_then_end(matchers):
+def test_matches_are_ordered_by_start_then_pattern_then_end(matchers: Any) -> None:
     nlp, ours, _ = matchers
     found = ours(nlp.tokenizer("Its industries, such as ceramics, and new new energy fields like tea."))
     assert found == sorted(found, key=lambda m: (m[1], ours.order[m[0]], m[2]))
     assert ("optional_comma", 1, 5) in found and ("one_or_more", 8, 11) in found and ("one_or_more", 9, 11) in found
 
 
-def test_a_span_of_a_longer_doc_gives_offsets_within_the_span(matchers):
+def test_a_span_of_a_longer_doc_gives_offsets_within_the_span(matchers: Any) -> None:
     """With the model, the matcher sees a sentence as a Span of the tokenized document."""
     nlp, ours, theirs = matchers
     doc = nlp.tokenizer("GDP grew. The city has four pillar industries, such as cars and chips.")
@@ -91,12 +94,12 @@ def test_a_span_of_a_longer_doc_gives_offsets_within_the_span(matchers):
     assert set(ours(span)) == {(nlp.vocab.strings[m], s, e) for m, s, e in theirs(span)} != set()
 
 
-def test_only_what_it_cannot_run_goes_to_spacys_matcher(matchers):
+def test_only_what_it_cannot_run_goes_to_spacys_matcher(matchers: Any) -> None:
     _, ours, _ = matchers
     assert ours.fallback_keys == {"digits"}
 
 
-def test_an_invalid_pattern_is_refused():
+def test_an_invalid_pattern_is_refused() -> None:
     ours = TokenMatcher(spacy.blank("en").vocab)
     with pytest.raises(MatchPatternError):
         ours.add("bad", [{"LOWER": "a", "OP": "sometimes"}])

@@ -45,23 +45,25 @@ def word_lists_in_code(package: Path) -> list[str]:
         source = path.read_text(encoding="utf-8")
         lines = source.splitlines()
         for node in ast.walk(ast.parse(source)):
-            marked = any(MARKER in lines[n - 1] for n in range(node.lineno, (node.end_lineno or node.lineno) + 1)) if hasattr(node, "lineno") else False
+            first: int = getattr(node, "lineno", 0)
+            last: int = getattr(node, "end_lineno", None) or first
+            marked = any(MARKER in lines[n - 1] for n in range(first, last + 1)) if first else False
             items = _string_items(node)
             if items is not None:
                 words = [item for item in items if WORD.match(item)]
                 if len(words) >= 3 and not marked:
-                    found.append(f"{relative}:{node.lineno}: {len(words)} words ({', '.join(words[:4])}, ...)")
+                    found.append(f"{relative}:{first}: {len(words)} words ({', '.join(words[:4])}, ...)")
             elif isinstance(node, ast.Constant) and isinstance(node.value, str) and not marked:
                 for match in ALTERNATION.finditer(node.value):
-                    found.append(f"{relative}:{node.lineno}: regex alternation {match.group()[:60]!r}")
+                    found.append(f"{relative}:{first}: regex alternation {match.group()[:60]!r}")
     return sorted(set(found))
 
 
-def test_no_word_list_is_left_in_python():
+def test_no_word_list_is_left_in_python() -> None:
     assert word_lists_in_code(ROOT / "pipeline") == []
 
 
-def test_the_counter_finds_each_form_of_word_list(tmp_path):
+def test_the_counter_finds_each_form_of_word_list(tmp_path: Path) -> None:
     package = tmp_path / "pkg"
     package.mkdir()
     (package / "m.py").write_text(
