@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
-from .core.errors import GoldError, InputError, OutputError, PatternError
+from .core.errors import GoldError, InputError, MissingExtraError, OutputError, PatternError, require_extra
 from .core.settings import DEFAULT_MAX_CHARS, DEFAULT_TIMEOUT
 
 if TYPE_CHECKING:
@@ -152,7 +152,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "eval":
             return _eval(args)
         return _peer(args)
-    except (PatternError, GoldError, InputError, OutputError) as exc:
+    except (PatternError, GoldError, InputError, OutputError, MissingExtraError) as exc:
         print(f"press-extract: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except _Terminated:
@@ -192,6 +192,10 @@ def _extract(args: argparse.Namespace) -> int:
         logging.getLogger().setLevel(logging.ERROR)
     elif not args.verbose:
         logging.getLogger("pipeline.job.run").setLevel(logging.ERROR)  # the summary line counts them
+    if args.engine == "dask":
+        require_extra("distributed", "--engine dask", "dask")
+    if getattr(args, "quantities", False):
+        require_extra("quantulum3", "--quantities", "quantities")
     if args.engine == "dask" and not args.verbose:
         import distributed  # noqa: F401 - it sets up its loggers on import; quiet them after that
 

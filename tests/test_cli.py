@@ -143,3 +143,17 @@ def test_the_library_api_takes_a_known_document_date() -> None:
 
     found = pipeline.extract_text("GDP rose 3 percent in the first quarter.", use_model=False, doc_date=date(2025, 5, 2))
     assert [(m.text, m.date_start, m.date_end) for m in found if m.label.value == "DATE"] == [("first quarter", date(2025, 1, 1), date(2025, 3, 31))]
+
+
+@pytest.mark.parametrize(("flags", "extra"), [(["--engine", "dask"], "dask"), (["--quantities"], "quantities")])
+def test_an_optional_part_not_installed_is_named_with_its_install_command(flags: list[str], extra: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import importlib.util
+
+    from pipeline.cli import main
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name in ("distributed", "quantulum3") else real(name, *a))
+    (tmp_path / "a.txt").write_text("GDP grew 5 percent.", encoding="utf-8")
+    assert main(["extract", str(tmp_path / "a.txt"), "--out", str(tmp_path / "out"), *flags]) == 2
+    assert f"pip install 'press-extract[{extra}]'" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()

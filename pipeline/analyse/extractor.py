@@ -19,6 +19,7 @@ from spacy.pipeline import EntityRecognizer
 from spacy.tokens import Doc
 
 from ..core.candidate import Candidate, Resolved
+from ..core.errors import require_extra
 from ..core.labels import spec
 from ..core.mention import Label, Mention
 from ..core.settings import CHUNK_CHARS, MODEL_BATCH_TOKENS, MODEL_PIECE_CHARS, SEGMENT_CHARS, Settings
@@ -86,6 +87,8 @@ class Extractor:
         self.page_chrome = PageChrome.from_patterns(self.patterns)
         self.metadata = MetadataReader(self.patterns)
         self.meta_date_names = self.patterns.words("html.meta_date")
+        if self.settings.quantities:
+            require_extra("quantulum3", "QUANTITY mentions (quantities=True)", "quantities")
         self.quantity_rule = f"quantulum3-{quantulum_version()}" if self.settings.quantities else ""
         self._warm = False
 

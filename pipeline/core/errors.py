@@ -39,3 +39,20 @@ class OutputError(PressExtractError):
 
 class GoldError(PressExtractError):
     """A gold or prediction file given to the scorer is malformed."""
+
+
+class MissingExtraError(PressExtractError):
+    """A feature was asked for whose optional dependencies are not installed."""
+
+    def __init__(self, feature: str, extra: str) -> None:
+        self.feature = feature
+        self.extra = extra
+        super().__init__(f"{feature} needs the optional part {extra!r}: pip install 'press-extract[{extra}]'")
+
+
+def require_extra(module: str, feature: str, extra: str) -> None:
+    """Raise MissingExtraError unless `module` can be imported."""
+    from importlib.util import find_spec
+
+    if find_spec(module) is None:
+        raise MissingExtraError(feature, extra)

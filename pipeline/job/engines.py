@@ -23,6 +23,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self
 
 from ..analyse.extractor import Extractor
+from ..core.errors import require_extra
 from ..core.results import DocumentResult
 from ..core.settings import DOCUMENT_BATCH, Settings
 from ..inputs.reader import Source
@@ -286,5 +287,6 @@ class _Spool:
 
 def make_engine(name: str, workers: int = 1, scheduler: str | None = None) -> Engine:
     if name == "dask":
+        require_extra("distributed", "the Dask engine", "dask")
         return DaskEngine(scheduler, workers=workers)
     return LocalEngine(workers)
