@@ -36,10 +36,13 @@ def test_an_installed_wheel_extracts_the_seeds_from_an_unrelated_folder(tmp_path
         [str(python), "-c", "import pipeline, pipeline.core.settings as s; print(pipeline.__file__); print(s.DEFAULT_PATTERNS_DIR)"], capture_output=True, text=True, check=True, cwd=work
     ).stdout.split()
     assert where[0].startswith(site) and where[1].startswith(site) and where[1].endswith("patterns_data")
-    command = ["extract", "seeds", "-o", "out", "--no-model", "-q"]
-    result = subprocess.run([str(venv / "bin" / "press-extract"), *command], capture_output=True, text=True, check=False, cwd=work)
-    assert result.returncode == 0, result.stderr
-    checkout = tmp_path / "checkout-out"
-    subprocess.run([sys.executable, "-m", "pipeline", "extract", str(work / "seeds"), "-o", str(checkout), "--no-model", "-q"], check=True, cwd=ROOT)
-    assert (work / "out" / "mentions.csv").read_bytes() == (checkout / "mentions.csv").read_bytes()
-    assert len((checkout / "mentions.csv").read_text(encoding="utf-8").splitlines()) > 100
+    for mode in (["--no-model"], []):  # rules only, then with the model
+        out, checkout = f"out{len(mode)}", tmp_path / f"checkout-out{len(mode)}"
+        result = subprocess.run([str(venv / "bin" / "press-extract"), "extract", "seeds", "-o", out, "-q", *mode], capture_output=True, text=True, check=False, cwd=work)
+        assert result.returncode == 0, result.stderr
+        subprocess.run([sys.executable, "-m", "pipeline", "extract", str(work / "seeds"), "-o", str(checkout), "-q", *mode], check=True, cwd=ROOT)
+        assert (work / out / "mentions.csv").read_bytes() == (checkout / "mentions.csv").read_bytes()
+        assert len((checkout / "mentions.csv").read_text(encoding="utf-8").splitlines()) > 100
+    # the benchmark's data travels too
+    corpus = subprocess.run([str(python), "-c", "from pipeline.bench.corpus import PLACES, MONTHS; print(len(PLACES), MONTHS[0])"], capture_output=True, text=True, check=False, cwd=work)
+    assert corpus.stdout.split() == ["25", "January"], corpus.stderr
