@@ -218,3 +218,9 @@ def test_a_renamed_tier_rule_keeps_its_behaviour(broken: Path, rules: Extractor)
     after = [(m.text, m.qualifier, m.each, m.rule) for m in renamed.extract_text(text, doc_id="t.txt").mentions if m.label.value == "MONEY"]
     assert before == [("hundred-billion-level", "level", True, "money.tier_level_hyphen")]
     assert after == [("hundred-billion-level", "level", True, "money.scale_tier_named")]
+
+
+def test_every_word_set_says_what_it_is_for(patterns: PatternSet) -> None:
+    header = (patterns.directory / "lexicons" / "word_sets.tsv").read_text(encoding="utf-8")
+    undocumented = [name for name in patterns.word_table if f"# {name}: " not in header]
+    assert not undocumented
