@@ -49,6 +49,10 @@ class Lexicon:
     def column(self, name: str) -> tuple[str, ...]:
         return tuple(row[name] for row in self.rows)
 
+    def values(self, column: str, **conditions: str | tuple[str, ...]) -> frozenset[str]:
+        """The distinct values of `column` in the rows that meet `conditions` (as `where`)."""
+        return frozenset(row[column] for row in self.where(**conditions))
+
     def where(self, **conditions: str | tuple[str, ...]) -> tuple[Mapping[str, str], ...]:
         def keep(row: Mapping[str, str]) -> bool:
             for key, wanted in conditions.items():

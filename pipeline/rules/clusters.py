@@ -78,7 +78,7 @@ class ClusterLexicons:
         words = patterns.lexicon("cluster_words")
 
         def role(name: str) -> frozenset[str]:
-            return frozenset(r["word"] for r in words.where(role=name))
+            return words.values("word", role=name)
 
         return cls(
             terms={cluster_key(r["variant"]): (r["canonical"], r["mode"]) for r in patterns.lexicon("clusters").rows},
