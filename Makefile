@@ -8,7 +8,7 @@ OUT    := outputs
 GOLD   := tests/data/seeds_gold.jsonl
 PEERS  ?= ../shared/peer-suites
 
-.PHONY: install extract test eval peer bench hostile lock clean
+.PHONY: install extract test eval peer bench hostile compare lock clean
 
 install: $(STAMP)
 
@@ -44,6 +44,10 @@ bench: $(STAMP)
 # 50 MB texts): per case exit code, rows, seconds and peak RSS to outputs/hostile.json.
 hostile: $(STAMP)
 	$(BIN)/python -m pipeline.bench.hostile --out $(OUT)/hostile.json $(HOSTILE_FLAGS)
+
+# Outputs byte-identical to those of revision BASE? (seeds, dev, pages, 2,000 bench documents; with and without the model)
+compare: $(STAMP)
+	scripts/compare_outputs.sh $(BASE)
 
 # Recompile the lock from requirements.in (needs network access to PyPI and uv). The model is
 # pinned to its wheel's hash only (DEVELOPERS.md), so the sdist's hash is dropped.
