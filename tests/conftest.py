@@ -12,8 +12,9 @@ import pytest
 from pipeline.analyse.extractor import Extractor
 from pipeline.core.mention import CSV_COLUMNS, Mention, to_row
 from pipeline.core.settings import DEFAULT_MAX_CHARS, DEFAULT_PATTERNS_DIR, Settings
+from pipeline.inputs.decode import Document, decode_document
+from pipeline.inputs.discover import Source, read_bytes
 from pipeline.inputs.html import PageChrome
-from pipeline.inputs.reader import Document, Source, decode_document, read_bytes
 from pipeline.patterns.loader import PatternSet, load_patterns
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -21,7 +21,7 @@ import pytest
 
 from pipeline.analyse.extractor import Extractor
 from pipeline.core.settings import Settings
-from pipeline.inputs.reader import discover
+from pipeline.inputs.discover import discover
 from pipeline.job.analyse import JobOptions, analyse_sources
 
 from .conftest import SEEDS
@@ -291,12 +291,12 @@ def test_texts_of_removed_documents_are_removed_and_others_kept(inputs: Path, tm
 def test_results_are_not_reused_across_code_changes(tmp_path: Path) -> None:
     """A cached result belongs to the code that computed it: editing any module of the
     package (same version number) gives another fingerprint."""
-    from pipeline.job.run import _code_digest
+    from pipeline.job.provenance import code_digest
 
     package = tmp_path / "pipeline"
     shutil.copytree(Path(__file__).parents[1] / "pipeline", package, ignore=shutil.ignore_patterns("__pycache__"))
-    before = _code_digest(package)
-    assert before == _code_digest(Path(__file__).parents[1] / "pipeline")
+    before = code_digest(package)
+    assert before == code_digest(Path(__file__).parents[1] / "pipeline")
     with open(package / "normalize" / "money.py", "a", encoding="utf-8") as handle:
         handle.write("\n# edited\n")
-    assert _code_digest.__wrapped__(package) != before  # past the per-process cache
+    assert code_digest.__wrapped__(package) != before  # past the per-process cache

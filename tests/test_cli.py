@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from pipeline.core.mention import CSV_COLUMNS
-from pipeline.inputs.reader import discover
+from pipeline.inputs.discover import discover
 
 from .conftest import GOLD, SEEDS, SHARED, read_document
 

@@ -174,7 +174,8 @@ def test_work_within_the_limit_is_not_disturbed_off_the_main_thread() -> None:
 def test_documents_analysed_together_come_out_as_analysed_alone(model: Extractor) -> None:
     """Engines batch documents for the model (tag_entities on several at once); the model's
     answer for a document must not depend on its batch, or --workers would change outputs."""
-    from pipeline.inputs.reader import Document, discover
+    from pipeline.inputs.decode import Document
+    from pipeline.inputs.discover import discover
 
     from .conftest import SEEDS, read_document
     from .test_composed_releases import SENTENCES

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from pipeline.analyse.extractor import Extractor
+from pipeline.inputs.decode import Document, decode_document
 from pipeline.inputs.html import extract_html
-from pipeline.inputs.reader import Document, decode_document
 from pipeline.patterns.loader import PatternSet
 
 from .conftest import CHROME

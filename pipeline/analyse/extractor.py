@@ -25,9 +25,9 @@ from ..core.mention import Label, Mention
 from ..core.settings import CHUNK_CHARS, MODEL_BATCH_TOKENS, MODEL_PIECE_CHARS, SEGMENT_CHARS, Settings
 from ..inputs.boilerplate import blank, find_boilerplate
 from ..inputs.dateline import DocDate, DocDateFinder, is_transcript
+from ..inputs.decode import Document
 from ..inputs.html import PageChrome
 from ..inputs.metadata import Metadata, MetadataReader
-from ..inputs.reader import Document
 from ..normalize import Normalizers
 from ..normalize.context import CONTEXT_CHARS
 from ..normalize.dates import DateContext, Interval

@@ -27,8 +27,9 @@ from ..analyse.extractor import Extraction, Extractor, Prepared
 from ..core.errors import DocumentError
 from ..core.results import JSON_FORMAT, DocumentResult, DocumentRow, mention_from_json, mention_to_json, row_from_json, row_to_json
 from ..core.settings import DEFAULT_MAX_CHARS, DEFAULT_TIMEOUT, MOSTLY_BOILERPLATE, TIMEOUT_CHARS, Settings
+from ..inputs.decode import Document, decode_document
+from ..inputs.discover import Source, display_name, read_bytes
 from ..inputs.html import PageChrome
-from ..inputs.reader import Document, Source, decode_document, display_name, read_bytes
 from ..outputs.folder import text_name
 from .cache import ResultCache
 

@@ -26,7 +26,7 @@ from ..analyse.extractor import Extractor
 from ..core.errors import require_extra
 from ..core.results import DocumentResult
 from ..core.settings import DOCUMENT_BATCH, Settings
-from ..inputs.reader import Source
+from ..inputs.discover import Source
 from ..patterns.loader import PatternBundle
 from .analyse import Job, JobOptions, LoadedSource, analyse_many, analyse_sources, load_source, store_result
 from .cache import ResultCache

@@ -16,34 +16,23 @@ never by printing.
 from __future__ import annotations
 
 import errno
-import hashlib
-import json
 import logging
-import platform
 import shutil
 import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib.metadata import version
 from pathlib import Path
-from typing import Any
 
-from spacy import about as spacy_about
-
-from .. import __version__
 from ..core.errors import InputError, OutputError
-from ..core.settings import Settings
-from ..inputs.reader import discover
+from ..inputs.discover import discover
 from ..outputs.base import ResultWriter
 from ..outputs.folder import OutputLock, OutputWriter, describe_os_error, output_paths
-from ..patterns.loader import load_patterns
-from ..rules.nlp import component_names
 from .analyse import Job, JobOptions
 from .cache import ResultCache
 from .engines import Engine, LocalEngine
+from .provenance import fingerprint, manifest
 
 log = logging.getLogger(__name__)
 
@@ -84,16 +73,16 @@ def run_batch(
     sources = discover(inputs, exclude=output_paths(out_dir))  # raises InputError: nothing is touched yet
     if not sources:
         raise InputError(f"nothing to analyse: no files in {', '.join(map(str, inputs))}; the previous outputs in {out_dir} are left as they were")
-    fingerprint = _fingerprint(options)
+    key = fingerprint(options)
     lock = OutputLock(out_dir)
     try:
         lock.acquire()
         writer = make_writer(out_dir)  # with the lock held: it may clear what a killed run left
         scratch = Path(tempfile.mkdtemp(prefix=".staging-scratch-", dir=out_dir))
         try:
-            cache = ResultCache(out_dir, fingerprint, enabled=not options.full)
+            cache = ResultCache(out_dir, key, enabled=not options.full)
             cache.begin_run()
-            job = Job(options, out_dir, fingerprint, scratch / "partitions")
+            job = Job(options, out_dir, key, scratch / "partitions")
             for done, result in enumerate(engine.results(sources, job), start=1):
                 writer.write_document(result)
                 summary.documents[result.row.status] += 1
@@ -109,7 +98,8 @@ def run_batch(
                 if progress is not None:
                     progress(done, len(sources))
             summary.seconds = time.perf_counter() - started
-            writer.commit(_manifest(options, summary))
+            counts = {"documents": dict(sorted(summary.documents.items())), "mentions": dict(sorted(summary.mentions.items()))}
+            writer.commit(manifest(options, {"analysed": summary.analysed, "reused": summary.reused}, counts))
             cache.prune()
         finally:
             writer.abort()  # nothing once committed
@@ -124,57 +114,3 @@ def run_batch(
 
 
 _OUTPUT_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM}
-
-
-# -- provenance ---------------------------------------------------------------------------------
-def _model_version(settings: Settings) -> str | None:
-    if not settings.use_model:
-        return None
-    try:
-        return version(settings.model_name.replace("_", "-"))
-    except Exception:  # noqa: BLE001 - a model installed some other way still runs
-        return "unknown"
-
-
-@lru_cache(maxsize=4)
-def _code_digest(package: Path = Path(__file__).parents[1]) -> str:
-    """The package's own source: an edited checkout (an editable install) must not reuse
-    results that older code computed under the same version number."""
-    digest = hashlib.sha256()
-    for path in sorted(package.rglob("*.py")):
-        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
-
-
-def _fingerprint(options: JobOptions) -> str:
-    """Everything besides a file's bytes that decides its result."""
-    settings = options.settings
-    patterns = load_patterns(settings.patterns_dir)
-    identity = {
-        "pipeline": __version__,
-        "code": _code_digest(),
-        "patterns": sorted(patterns.file_hashes.items()),
-        "settings": settings.describe(),
-        "model": _model_version(settings),
-        "max_chars": options.max_chars,
-    }
-    return hashlib.sha256(json.dumps(identity, sort_keys=True, default=str).encode()).hexdigest()
-
-
-def _manifest(options: JobOptions, summary: BatchSummary) -> dict[str, Any]:
-    """Everything but the inputs list, which the writer streams in."""
-    settings = options.settings
-    patterns = load_patterns(settings.patterns_dir)
-    return {
-        "pipeline": {"name": "press-extract", "version": __version__},
-        "python": platform.python_version(),
-        "spacy": spacy_about.__version__,
-        "dateparser": version("dateparser"),
-        "quantulum3": version("quantulum3") if settings.quantities else None,
-        "model": {"name": settings.model_name, "version": _model_version(settings)} if settings.use_model else None,
-        "components": component_names(settings),
-        "settings": dict(settings.describe(), max_chars=options.max_chars),
-        "patterns": dict(sorted(patterns.file_hashes.items())),
-        "run": {"analysed": summary.analysed, "reused": summary.reused, "full": options.full},
-        "counts": {"documents": dict(sorted(summary.documents.items())), "mentions": dict(sorted(summary.mentions.items()))},
-    }

@@ -6,7 +6,8 @@ from typing import Any
 import pytest
 
 from pipeline.core.errors import DocumentError, InputError
-from pipeline.inputs.reader import decode_bytes, decode_document, discover
+from pipeline.inputs.decode import decode_bytes, decode_document
+from pipeline.inputs.discover import discover
 
 from .conftest import CHROME, read_document
 
