@@ -1,0 +1,148 @@
+"""The cluster rules' words (lexicons/cluster_words.tsv, clusters.tsv and others) and the keys industry names are compared by."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import NamedTuple
+
+from ...patterns.loader import PatternSet
+from ...text.words import Word
+
+DIGIT = re.compile(r"\d")
+
+
+STOPS = frozenset(".;:!?")
+
+
+LETTER = re.compile(r"[^\W\d_]")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A list trigger found by the token Matcher: where its items start, and its count."""
+
+    start: int
+    end: int
+    rule: str
+    kind: str  # "partial" or "complete"
+    count: int | None
+    fields: bool  # the list names fields ("new fields, such as"), where research fields are dropped
+
+
+@dataclass(frozen=True)
+class ClusterLexicons:
+    terms: dict[str, tuple[str, str]]  # key -> (canonical, mode)
+    generic: frozenset[str]
+    modifiers: frozenset[str]
+    classifiers: frozenset[str]
+    field_heads: frozenset[str]
+    broad: frozenset[str]
+    verbs: frozenset[str]
+    ing_nouns: frozenset[str]
+    name_words: frozenset[str]  # every word of every known industry name
+    first_words: frozenset[str]  # the first word of every known industry name
+    # last words of event and organization names: "Big Data Industry Expo" names an event, not an industry
+    name_endings: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()  # lower case: "Guiyang big data industry" names a place's industry, not "Guiyang big data"
+    # The roles of lexicons/cluster_words.tsv the list and head rules read (see its comments).
+    head_words: frozenset[str] = frozenset()
+    head_after_industrial: frozenset[str] = frozenset()
+    sentence_heads: frozenset[str] = frozenset()  # head and head_like
+    item_tail: frozenset[str] = frozenset()
+    list_stop: frozenset[str] = frozenset()
+    phrase_stop: frozenset[str] = frozenset()  # list_stop and phrase_stop
+    and_related: frozenset[str] = frozenset()
+    naming_generic: frozenset[str] = frozenset()
+    alone_not_industry: frozenset[str] = frozenset()
+    product_context: frozenset[str] = frozenset()
+    articles: frozenset[str] = frozenset()
+    count_words: frozenset[str] = frozenset()  # "one" to "twelve" and vague counts ("several")
+    scale_words: frozenset[str] = frozenset()  # one-word scales ("million")
+    adjective_endings: tuple[str, ...] = ()  # endings no industry name's single word has before a bare "cluster"
+    never_industry_endings: tuple[str, ...] = ()  # adjective endings no industry name's single word has
+    _verbs: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)  # is_verb's answers, bounded
+
+    @classmethod
+    def from_patterns(cls, patterns: PatternSet) -> ClusterLexicons:
+        words = patterns.lexicon("cluster_words")
+
+        def role(name: str) -> frozenset[str]:
+            return words.values("word", role=name)
+
+        return cls(
+            terms={cluster_key(r["variant"]): (r["canonical"], r["mode"]) for r in patterns.lexicon("clusters").rows},
+            generic=role("generic"),
+            modifiers=role("modifier"),
+            classifiers=role("classifier"),
+            field_heads=role("field_head"),
+            broad=role("broad"),
+            verbs=role("verb"),
+            ing_nouns=role("ing_noun"),
+            name_words=frozenset(w for r in patterns.lexicon("clusters").rows for w in cluster_key(r["variant"]).split()),
+            first_words=frozenset(cluster_key(r["variant"]).split()[0] for r in patterns.lexicon("clusters").rows),
+            name_endings=frozenset(patterns.lexicon("event_words").column("word")) | frozenset(r["word"].lower() for r in patterns.lexicon("org_heads").where(kind="head")),
+            places=frozenset(p.lower() for p in patterns.lexicon("places").column("name"))
+            - frozenset(w for r in patterns.lexicon("clusters").rows for w in cluster_key(r["variant"]).split()),  # "traditional Chinese medicine"
+            head_words=role("head"),
+            head_after_industrial=role("head_after_industrial"),
+            sentence_heads=role("head") | role("head_like"),
+            item_tail=role("item_tail"),
+            list_stop=role("list_stop"),
+            phrase_stop=role("list_stop") | role("phrase_stop"),
+            and_related=role("and_related"),
+            naming_generic=role("naming_generic"),
+            alone_not_industry=role("alone_not_industry"),
+            product_context=role("product_context"),
+            articles=patterns.word_set("article"),
+            count_words=frozenset(r["word"] for r in patterns.lexicon("number_words").rows if r["kind"] != "article" and 1 <= int(r["value"]) <= 12) | patterns.word_set("count.vague"),
+            scale_words=frozenset(r["surface"] for r in patterns.lexicon("scales").where(form="word") if " " not in r["surface"]),
+            adjective_endings=patterns.words("suffix.adjective"),
+            never_industry_endings=patterns.words("suffix.adjective_never_industry"),
+        )
+
+    def is_verb(self, word: str) -> bool:
+        """A verb ending a noun phrase on its left: 'develop', an -ing word that is no noun here
+        ('nurturing'), or an -ed word no industry name uses ('nurtured'; not 'advanced')."""
+        known = self._verbs.get(word)
+        if known is None:
+            if len(self._verbs) > 8192:
+                self._verbs.clear()  # bounded: memory stays flat over any number of documents
+            known = self._verbs[word] = self._is_verb(word)
+        return known
+
+    def _is_verb(self, word: str) -> bool:
+        if word in self.verbs:
+            return True
+        if word.endswith("s") and (word[:-1] in self.verbs or word.endswith("es") and word[:-2] in self.verbs):
+            return True  # "Chongqing Boosts Smart Car Industry": a headline's verb
+        word = word.rsplit("-", 1)[-1]  # "intelligent-connected": judge "connected"
+        if word.endswith("ing"):
+            return word not in self.ing_nouns and cluster_key(word) not in self.terms
+        if word.endswith("ed"):
+            return word not in self.name_words and word not in self.generic
+        return False
+
+
+@lru_cache(maxsize=4096)
+def cluster_key(text: str) -> str:
+    """Lower case, hyphens as spaces, 'bio-' joined, commas dropped: the form lexicons are keyed by."""
+    key = text.lower().replace("-", " ").replace(",", " ")
+    key = re.sub(r"[\"'()]", " ", key)
+    key = re.sub(r"\bbio\s+", "bio", key)
+    return re.sub(r"\s+", " ", key).strip()
+
+
+def cluster_canonical(text: str, lex: ClusterLexicons) -> str:
+    key = cluster_key(text)
+    if key in lex.terms:
+        return lex.terms[key][0]
+    words = [lex.terms[w][0] if w in ("nev", "nevs") else w for w in key.split()]
+    return " ".join(words)
+
+
+class Sentence(NamedTuple):
+    words: list[Word]
+    blocked: list[bool]  # the word lies in a money, percent or date span
+    starts: list[int]  # indexes of words that can start a known industry name
