@@ -30,7 +30,7 @@ from ..inputs.html import PageChrome
 from ..inputs.metadata import Metadata, MetadataReader
 from ..normalize import Normalizers
 from ..normalize.context import CONTEXT_CHARS
-from ..normalize.dates import DateContext, Interval
+from ..normalize.intervals import DateContext, Interval
 from ..patterns.loader import load_patterns
 from ..resolve.overlaps import resolve_overlaps
 from ..resolve.relations import AmountFacts, Qualifiers, is_report_period, org_canonicals, same_period

@@ -12,7 +12,8 @@ from ..core.mention import Label
 from ..patterns.loader import PatternSet
 from ..text.sentences import SentenceIndex
 from .context import SpanContext
-from .dates import Anchor, DateContext, DateNormalizer, Interval
+from .dates import DateNormalizer
+from .intervals import Anchor, DateContext, Interval
 from .money import DEFAULT_CURRENCY, MoneyNormalizer
 from .numbers import NumberReader
 from .percent import PercentNormalizer

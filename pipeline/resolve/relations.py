@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ..core.candidate import Resolved
 from ..core.mention import Label
-from ..normalize.dates import Interval
+from ..normalize.intervals import Interval
 from ..patterns.loader import PatternSet
 from ..rules.orgs import initials_fit
 
