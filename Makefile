@@ -7,8 +7,9 @@ SEEDS  := seeds
 OUT    := outputs
 GOLD   := tests/data/seeds_gold.jsonl
 PEERS  ?= ../shared/peer-suites
+DEV    ?= ../shared/dev
 
-.PHONY: install extract test eval peer bench hostile compare lock clean
+.PHONY: install extract test eval eval-dev peer bench hostile compare lock clean
 
 install: $(STAMP)
 
@@ -30,6 +31,14 @@ test: $(STAMP)
 
 eval: extract
 	$(BIN)/press-extract eval --gold $(GOLD) --pred $(OUT)/mentions.csv
+
+# The dev set (read from ../shared/dev, never copied here): extract with the model, then the
+# scores per label, then per part (dA, dB, dC). `press-extract eval ... --errors` lists what went wrong.
+eval-dev: $(STAMP)
+	@test -d $(DEV)/raw || { echo "no dev set in $(DEV) (set DEV=...)"; exit 2; }
+	$(BIN)/press-extract extract $(DEV)/raw --out $(OUT)/dev -q
+	$(BIN)/press-extract eval --gold $(DEV)/gold.jsonl --pred $(OUT)/dev/mentions.csv
+	@for part in dA dB dC; do printf "part %s: " $$part; $(BIN)/press-extract eval --gold $(DEV)/gold.jsonl --pred $(OUT)/dev/mentions.csv --docs $$part | grep micro; done
 
 # Scores on the peer suites (read from ../shared when present; never copied here).
 peer: $(STAMP)

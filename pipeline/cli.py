@@ -128,6 +128,11 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--gold", type=Path, required=True, metavar="GOLD.jsonl", help="gold mentions, one document a line")
     evaluate.add_argument("--pred", type=Path, required=True, metavar="mentions.csv", help="predicted mentions (an extract run's mentions.csv)")
     evaluate.add_argument("--json", action="store_true", help="print the report as JSON")
+    evaluate.add_argument("--docs", action="append", default=[], metavar="PREFIX", help="score only documents whose doc_id starts with PREFIX (repeatable): a part of a dev set")
+    view = evaluate.add_mutually_exclusive_group()
+    view.add_argument("--errors", action="store_true", help="list every miss, false hit, boundary and value error, by document")
+    view.add_argument("--by-doc", action="store_true", help="each document's lenient F1, worst first")
+    evaluate.add_argument("--label", action="append", default=[], choices=["MONEY", "PERCENT", "DATE", "ORG", "CLUSTER"], help="with --errors: only this label (repeatable)")
 
     peer = commands.add_parser(
         "peer",
@@ -254,10 +259,20 @@ def _progress_bar(enabled: bool) -> Iterator[Callable[[int, int], None] | None]:
 
 
 def _eval(args: argparse.Namespace) -> int:
-    from .scoring.evaluate import evaluate, format_report, load_gold, load_predictions
+    from .scoring.evaluate import LABELS, by_document, evaluate, format_errors, format_report, load_gold, load_predictions, scoring_errors, select_documents
 
-    report = evaluate(load_gold(args.gold), load_predictions(args.pred))
-    print(json.dumps(report, indent=2) if args.json else format_report(report))
+    gold = select_documents(load_gold(args.gold), args.docs)
+    if not gold:
+        print(f"press-extract: error: no gold documents start with {', '.join(args.docs)}", file=sys.stderr)
+        return EXIT_ERROR
+    pred = load_predictions(args.pred)
+    if args.errors:
+        print(format_errors(scoring_errors(gold, pred, args.label or LABELS)))
+    elif args.by_doc:
+        print(by_document(gold, pred))
+    else:
+        report = evaluate(gold, pred)
+        print(json.dumps(report, indent=2) if args.json else format_report(report))
     return EXIT_OK
 
 

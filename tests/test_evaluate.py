@@ -4,6 +4,7 @@ from typing import Any
 """The scorer reproduces hand-computed numbers on a tiny gold."""
 
 import json
+from decimal import Decimal
 
 import pytest
 
@@ -104,3 +105,28 @@ def test_a_malformed_predictions_file_is_a_clear_error(tmp_path: Path) -> None:
         load_predictions(bad)
     with pytest.raises(GoldError, match="cannot read predictions"):
         load_predictions(tmp_path / "absent.csv")
+
+
+def test_the_errors_view_names_each_kind_of_error() -> None:
+    from pipeline.scoring.evaluate import Span, format_errors, scoring_errors
+
+    gold = {
+        "a.txt": [
+            Span("MONEY", 0, 10, value=Decimal(5), unit="CNY", text="5 yuan now"),
+            Span("ORG", 20, 30, text="Hefei Bank"),
+            Span("CLUSTER", 40, 50, text="biomedical"),
+            Span("DATE", 60, 64, date_start="2024-01-01", date_end="2024-12-31", text="2024"),
+        ]
+    }
+    pred = {
+        "a.txt": [
+            Span("MONEY", 0, 10, value=Decimal(6), unit="CNY", text="5 yuan now"),  # wrong value
+            Span("ORG", 20, 25, text="Hefei"),  # boundary
+            Span("CLUSTER", 70, 75, text="Home"),  # false hit; the gold CLUSTER is missed
+            Span("DATE", 60, 64, date_start="2024-01-01", date_end="2024-12-31", text="2024"),  # right
+        ]
+    }
+    errors = scoring_errors(gold, pred)
+    assert [(e.kind, e.label) for e in errors] == [("value", "MONEY"), ("boundary", "ORG"), ("missed", "CLUSTER"), ("false", "CLUSTER")]
+    shown = format_errors(errors)
+    assert "'Home'" in shown and shown.endswith("errors: 1 missed, 1 false, 1 boundary, 1 value")

@@ -38,6 +38,7 @@ class Span:
     unit: str = ""
     date_start: str = ""
     date_end: str = ""
+    text: str = ""  # as written (for the errors view; not compared)
 
 
 def load_gold(path: Path) -> dict[str, list[Span]]:
@@ -52,7 +53,7 @@ def load_gold(path: Path) -> dict[str, list[Span]]:
         try:
             record = json.loads(line)
             spans = [
-                Span(m["label"], int(m["start"]), int(m["end"]), _decimal(m.get("value")), m.get("unit", "") or "", m.get("date_start", "") or "", m.get("date_end", "") or "")
+                Span(m["label"], int(m["start"]), int(m["end"]), _decimal(m.get("value")), m.get("unit", "") or "", m.get("date_start", "") or "", m.get("date_end", "") or "", m.get("text", "") or "")
                 for m in record["mentions"]
             ]
             documents[record["doc_id"]] = spans
@@ -72,7 +73,7 @@ def load_predictions(path: Path) -> dict[str, list[Span]]:
                 raise GoldError(f"{path}: missing columns {missing}")
             for number, row in enumerate(reader, start=2):
                 try:
-                    span = Span(row["label"], int(row["start"]), int(row["end"]), _decimal(row["value"]), row["unit"], row["date_start"], row["date_end"])
+                    span = Span(row["label"], int(row["start"]), int(row["end"]), _decimal(row["value"]), row["unit"], row["date_start"], row["date_end"], unguard_cell(row["text"]))
                 except (TypeError, ValueError) as exc:
                     raise GoldError(f"{path}:{number}: not a mentions.csv row ({exc})") from None
                 documents.setdefault(unguard_cell(row["doc_id"]), []).append(span)
@@ -218,3 +219,83 @@ def format_report(report: Mapping[str, Any]) -> str:
     table = "\n".join("  ".join(cell.rjust(width) for cell, width in zip(line, widths)) for line in cells)
     value = report["value_accuracy"]
     return f"{table}\nvalue accuracy (MONEY, PERCENT, DATE): {value['accuracy']} ({value['correct']}/{value['matched']})"
+
+
+def select_documents(gold: Mapping[str, Sequence[Span]], prefixes: Sequence[str]) -> dict[str, Sequence[Span]]:
+    """The gold documents whose doc_id starts with one of `prefixes` (all when none)."""
+    return {doc_id: spans for doc_id, spans in gold.items() if not prefixes or doc_id.startswith(tuple(prefixes))}
+
+
+@dataclass(frozen=True)
+class ScoringError:
+    """One thing a reader of the scores should look at: a gold mention missed, a predicted one
+    with no gold mention under it, a match with other boundaries, or a match with a wrong value."""
+
+    doc_id: str
+    kind: str  # missed, false, boundary, value
+    label: str
+    gold: Span | None
+    pred: Span | None
+
+
+ERROR_KINDS = ("missed", "false", "boundary", "value")  # identifiers
+
+
+def scoring_errors(gold: Mapping[str, Sequence[Span]], pred: Mapping[str, Sequence[Span]], labels: Sequence[str] = LABELS) -> list[ScoringError]:
+    """Every error of the predictions for the documents in `gold`, by document, then label, then offset."""
+    found: list[ScoringError] = []
+    for doc_id in sorted(gold):
+        for label in labels:
+            g = sorted((s for s in gold[doc_id] if s.label == label), key=lambda s: (s.start, s.end))
+            p = sorted((s for s in pred.get(doc_id, []) if s.label == label), key=lambda s: (s.start, s.end))
+            pairs = match_lenient(g, p)
+            matched_gold, matched_pred = {gi for gi, _ in pairs}, {pi for _, pi in pairs}
+            here = [ScoringError(doc_id, "missed", label, g[i], None) for i in range(len(g)) if i not in matched_gold]
+            here += [ScoringError(doc_id, "false", label, None, p[i]) for i in range(len(p)) if i not in matched_pred]
+            for gi, pi in pairs:
+                if (g[gi].start, g[gi].end) != (p[pi].start, p[pi].end):
+                    here.append(ScoringError(doc_id, "boundary", label, g[gi], p[pi]))
+                elif label in VALUE_LABELS and not value_correct(g[gi], p[pi]):
+                    here.append(ScoringError(doc_id, "value", label, g[gi], p[pi]))
+            found.extend(sorted(here, key=_error_order))
+    return found
+
+
+def _error_order(error: ScoringError) -> tuple[int, int]:
+    span = error.gold or error.pred
+    return (span.start if span else 0, ERROR_KINDS.index(error.kind))
+
+
+def format_errors(errors: Sequence[ScoringError]) -> str:
+    """One line per error, grouped under its document: kind, label, offsets, gold and predicted text."""
+
+    def show(span: Span | None) -> str:
+        if span is None:
+            return "-"
+        value = f" = {span.value} {span.unit}".rstrip() if span.value is not None else ""
+        dates = f" = {span.date_start}..{span.date_end}" if span.date_start else ""
+        return f"[{span.start},{span.end}] {span.text!r}{value}{dates}"
+
+    lines: list[str] = []
+    current = None
+    for error in errors:
+        if error.doc_id != current:
+            current = error.doc_id
+            lines.append(f"{current}")
+        lines.append(f"  {error.kind:8} {error.label:8} gold {show(error.gold)}  pred {show(error.pred)}")
+    counts = {kind: sum(e.kind == kind for e in errors) for kind in ERROR_KINDS}
+    lines.append("errors: " + ", ".join(f"{n} {kind}" for kind, n in counts.items()))
+    return "\n".join(lines)
+
+
+def by_document(gold: Mapping[str, Sequence[Span]], pred: Mapping[str, Sequence[Span]]) -> str:
+    """Lenient micro F1 of each document, worst first: where to look."""
+    rows = []
+    for doc_id in gold:
+        micro = evaluate({doc_id: gold[doc_id]}, pred)["micro"]
+        rows.append((micro["lenient"]["f1"], doc_id, micro["gold"], micro["pred"]))
+    rows.sort()
+    width = max((len(doc_id) for _, doc_id, _, _ in rows), default=6)
+    lines = [f"{'doc_id':<{width}}  gold  pred  lenient_F1"]
+    lines += [f"{doc_id:<{width}}  {g:>4}  {p:>4}  {f1:>10.3f}" for f1, doc_id, g, p in rows]
+    return "\n".join(lines)
