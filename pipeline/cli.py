@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from . import __version__
 from .core.errors import GoldError, InputError, MissingExtraError, OutputError, PatternError, require_extra
+from .core.labels import SCORED_LABELS
 from .core.settings import DEFAULT_MAX_CHARS, DEFAULT_TIMEOUT
 
 if TYPE_CHECKING:
@@ -132,7 +133,7 @@ def _parser() -> argparse.ArgumentParser:
     view = evaluate.add_mutually_exclusive_group()
     view.add_argument("--errors", action="store_true", help="list every miss, false hit, boundary and value error, by document")
     view.add_argument("--by-doc", action="store_true", help="each document's lenient F1, worst first")
-    evaluate.add_argument("--label", action="append", default=[], choices=["MONEY", "PERCENT", "DATE", "ORG", "CLUSTER"], help="with --errors: only this label (repeatable)")
+    evaluate.add_argument("--label", action="append", default=[], choices=[label.value for label in SCORED_LABELS], help="with --errors: only this label (repeatable)")
 
     peer = commands.add_parser(
         "peer",

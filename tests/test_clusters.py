@@ -1,10 +1,10 @@
-from typing import Any
-
-from pipeline.analyse.extractor import Extractor
-
 """CLUSTER: list constructions, "X industry", abbreviations, repeats; spans and canonicals."""
 
+from typing import Any
+
 import pytest
+
+from pipeline.analyse.extractor import Extractor
 
 from .conftest import run
 
@@ -114,6 +114,14 @@ NOT_CLUSTER = [
     ("unknown-items", "The zone will develop aviation maintenance, aviation logistics, and cross-border e-commerce."),
     ("adjective-cluster", "Chongqing is an invaluable cluster for the development of the region."),
     ("possessive", "We will strengthen industries' generation and cultivation."),
+    # the hard floor: sizes, ranks, connectives, superlatives, ordinals, quantifiers, bare adjectives
+    ("size", "Many of the county's large-scale industries moved into the new park last year."),
+    ("no-noun-left", "The province's traditional heavy industries are being upgraded with digital tools."),
+    ("connective-and-rank", "Moreover, city-level industries received 2 billion yuan of support."),
+    ("superlative-ordinal", "The town's biggest industry is still the third sector of the economy."),
+    ("quantifier", "Several industries, including various others, were affected by the floods."),
+    ("bare-adjective", "The rural industry has grown as main industries expanded."),
+    ("figures", "The 2,000 industries and 35 sectors employ 1.2 million people."),
 ]
 
 

@@ -124,6 +124,8 @@ def _model_orgs(nlp: spacy.language.Language, text: str, entities: list[tuple[st
             ["Anhui Jianghuai Automobile"],  # a headline's capitals carry no signal
         ),
         ("Fan explained that Li Fan had joined Bytedance.", [("Fan", "ORG"), ("Li Fan", "PERSON"), ("Bytedance", "ORG")], ["Bytedance"]),  # a person's name
+        ("Provincial SMEs in the sector received tax cuts from Ping An Bank.", [("SMEs", "ORG"), ("Ping An Bank", "ORG")], ["Ping An Bank"]),  # a class of firms
+        ("The News said the Reform would help exporters.", [("News", "ORG"), ("Reform", "ORG")], []),  # lone generic words
     ],
 )
 def test_the_models_organizations_pass_the_domain_filters(hand_made: spacy.language.Language, text: str, entities: list[tuple[str, str]], kept: list[str]) -> None:

@@ -1,6 +1,6 @@
-from typing import Any
-
 """The document's own date, from its text (ANNOTATION.md, DATE)."""
+
+from typing import Any
 
 import pytest
 

@@ -1,11 +1,11 @@
-from typing import Any
-
-from pipeline.analyse.extractor import Extractor
-
 """DATE: intervals, granularity and qualifiers; ANNOTATION.md's examples and its fixed rules
 for relative forms. The document's date is given as the third column."""
 
+from typing import Any
+
 import pytest
+
+from pipeline.analyse.extractor import Extractor
 
 from .conftest import check, run
 

@@ -1,10 +1,9 @@
-from pathlib import Path
-from typing import Any
-
 """The scorer reproduces hand-computed numbers on a tiny gold."""
 
 import json
 from decimal import Decimal
+from pathlib import Path
+from typing import Any
 
 import pytest
 

@@ -1,7 +1,7 @@
+"""Discovery, decoding of every supported encoding, and a reason for every file not analysed."""
+
 from pathlib import Path
 from typing import Any
-
-"""Discovery, decoding of every supported encoding, and a reason for every file not analysed."""
 
 import pytest
 

@@ -1,8 +1,7 @@
-from typing import Any
-
 """The output contract: column order, cell formats."""
 
 from decimal import Decimal
+from typing import Any
 
 import pytest
 

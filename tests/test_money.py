@@ -1,13 +1,13 @@
-from typing import Any
-
-from pipeline.analyse.extractor import Extractor
-
 """MONEY: every example of ANNOTATION.md is a row, then the forms the issue lists.
 
 Each row: a sentence, the mention's exact text, and the CSV cells it must have.
 """
 
+from typing import Any
+
 import pytest
+
+from pipeline.analyse.extractor import Extractor
 
 from .conftest import check, run
 

@@ -1,14 +1,12 @@
-from typing import Any
-
-from pipeline.patterns.loader import PatternSet
-
 """NumberReader: figures, words and scale words to exact Decimals."""
 
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
 from pipeline.normalize.numbers import NumberReader
+from pipeline.patterns.loader import PatternSet
 
 NUMBERS = [
     ("1,600", "1600"),

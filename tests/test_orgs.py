@@ -1,10 +1,10 @@
-from typing import Any
-
-from pipeline.analyse.extractor import Extractor
-
 """ORG: spans and canonical names from the rules (blank pipeline), then the model's filters."""
 
+from typing import Any
+
 import pytest
+
+from pipeline.analyse.extractor import Extractor
 
 from .conftest import check, run
 

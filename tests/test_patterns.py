@@ -1,18 +1,15 @@
-from collections.abc import Iterator
-from pathlib import Path
-
-from pipeline.analyse.extractor import Extractor
-from pipeline.patterns.loader import PatternSet, RegexRule
-
 """Pattern files load, validate and stay immutable; every documented example matches."""
 
 import shutil
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
+from pipeline.analyse.extractor import Extractor
 from pipeline.core.errors import PatternError
 from pipeline.core.settings import DEFAULT_PATTERNS_DIR
-from pipeline.patterns.loader import load_patterns
+from pipeline.patterns.loader import PatternSet, RegexRule, load_patterns
 
 
 def _examples(patterns: PatternSet) -> Iterator[tuple[RegexRule, str]]:

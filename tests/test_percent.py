@@ -1,10 +1,10 @@
-from typing import Any
-
-from pipeline.analyse.extractor import Extractor
-
 """PERCENT: ANNOTATION.md's examples and the forms the issue lists."""
 
+from typing import Any
+
 import pytest
+
+from pipeline.analyse.extractor import Extractor
 
 from .conftest import check, run
 

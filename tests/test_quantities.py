@@ -1,8 +1,7 @@
-from typing import Any
-
 """Optional QUANTITY mentions from quantulum3: physical quantities only, never money."""
 
 import logging
+from typing import Any
 
 import pytest
 

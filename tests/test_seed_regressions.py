@@ -1,8 +1,8 @@
-from pipeline.analyse.extractor import Extractor
-
 """Regression rows from the seed releases (the judgment calls of gold/NOTES.md)."""
 
 import pytest
+
+from pipeline.analyse.extractor import Extractor
 
 from .conftest import check, run
 

@@ -56,6 +56,8 @@ ENUMS: dict[tuple[str, str], frozenset[str]] = {
             "naming_generic",
             "alone_not_industry",
             "product_context",
+            "never_alone",
+            "never_last",
         }
     ),
     ("org_heads", "kind"): frozenset({"head", "suffix", "media"}),

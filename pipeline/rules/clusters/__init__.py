@@ -61,6 +61,7 @@ def scan_clusters(
         # cheap test first: a list of known industries needs two separators and two known words
         if len(sentence.starts) >= 2 and sum(1 for w in sentence.words if "," in w.trail or w.lower in ("and", "or")) >= 2:
             found.extend(known_item_lists(text, sentence.words, sentence.blocked, lex, taken))
+    found = [c for c in found if lex.may_be_industry(text[c.start : c.end])]  # the hard floor, before later rules learn from them
     found.extend(bracketed_abbreviations(text, found, lex))
-    found.extend(repeats_and_names(parsed, found, blockers, lex))
+    found.extend(c for c in repeats_and_names(parsed, found, blockers, lex) if lex.may_be_industry(text[c.start : c.end]))
     return found

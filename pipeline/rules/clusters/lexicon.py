@@ -11,6 +11,7 @@ from ...patterns.loader import PatternSet
 from ...text.words import Word
 
 DIGIT = re.compile(r"\d")
+FIGURE = re.compile(r"[\d.,%]*\d[\d.,%]*")  # a number as written: no letters
 
 
 STOPS = frozenset(".;:!?")
@@ -62,6 +63,10 @@ class ClusterLexicons:
     scale_words: frozenset[str] = frozenset()  # one-word scales ("million")
     adjective_endings: tuple[str, ...] = ()  # endings no industry name's single word has before a bare "cluster"
     never_industry_endings: tuple[str, ...] = ()  # adjective endings no industry name's single word has
+    never_alone: frozenset[str] = frozenset()
+    never_last: frozenset[str] = frozenset()
+    ordinal_words: frozenset[str] = frozenset()
+    rank_suffixes: tuple[str, ...] = ()  # "city-level", "large-scale": ranks and sizes, no industry
     _verbs: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)  # is_verb's answers, bounded
 
     @classmethod
@@ -100,7 +105,28 @@ class ClusterLexicons:
             scale_words=frozenset(r["surface"] for r in patterns.lexicon("scales").where(form="word") if " " not in r["surface"]),
             adjective_endings=patterns.words("suffix.adjective"),
             never_industry_endings=patterns.words("suffix.adjective_never_industry"),
+            never_alone=role("never_alone"),
+            never_last=role("never_last"),
+            ordinal_words=patterns.lexicon("ordinals").values("word"),
+            rank_suffixes=tuple("-" + w for w in patterns.words("suffix.rank")),
         )
+
+    def may_be_industry(self, text: str) -> bool:
+        """The hard floor: what can never be an industry, whatever rule proposed it. A known
+        industry always can; otherwise no figure ("5G" and "3D printing" are codes, not figures), count, scale or ordinal, no word that is never
+        an industry alone (a determiner, adverb, connective, bare adjective), no ending that
+        leaves no noun ("traditional heavy"), no rank or size ("city-level", "large-scale")."""
+        if cluster_key(text) in self.terms:
+            return True
+        words = [w.strip(".,;:()\"'") for w in text.lower().split()]
+        words = [w for w in words if w]
+        if not words:
+            return False
+        if any(FIGURE.fullmatch(w) or w in self.count_words or w in self.scale_words or w in self.ordinal_words for w in words):
+            return False
+        if len(words) == 1 and words[0] in self.never_alone:
+            return False
+        return words[-1] not in self.never_last and not words[-1].endswith(self.rank_suffixes)
 
     def is_verb(self, word: str) -> bool:
         """A verb ending a noun phrase on its left: 'develop', an -ing word that is no noun here
