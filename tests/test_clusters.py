@@ -9,6 +9,17 @@ from pipeline.analyse.extractor import Extractor
 from .conftest import run
 
 ROWS = [
+    # lists of industries of the national classification, without a trigger
+    (
+        "classification-list",
+        "Last year the county's economy rested on furniture, tobacco, building materials and non-ferrous metals, officials said.",
+        ["furniture", "tobacco", "building materials", "non-ferrous metals"],
+    ),
+    (
+        "classification-divisions",
+        "Investment went mainly to papermaking, chemical fibers, shipbuilding and instrumentation in the first quarter.",
+        ["papermaking", "chemical fibers", "shipbuilding", "instrumentation"],
+    ),
     # ANNOTATION.md and seed-style lists
     (
         "clusters-of",

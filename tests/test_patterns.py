@@ -221,3 +221,12 @@ def test_every_word_set_says_what_it_is_for(patterns: PatternSet) -> None:
     header = (patterns.directory / "lexicons" / "word_sets.tsv").read_text(encoding="utf-8")
     undocumented = [name for name in patterns.word_table if f"# {name}: " not in header]
     assert not undocumented
+
+
+def test_no_known_industry_is_a_word_the_rules_call_generic_or_broad(patterns: PatternSet) -> None:
+    """A generic or broad word ("manufacturing") in clusters.tsv would pass as a named industry
+    wherever it stands before "industry"; such words count only as items of explicit lists."""
+    from pipeline.rules.clusters import ClusterLexicons
+
+    lex = ClusterLexicons.from_patterns(patterns)
+    assert not sorted(key for key in lex.terms if key in lex.generic or key in lex.broad)
