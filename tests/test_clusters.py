@@ -16,6 +16,11 @@ ROWS = [
         ["furniture", "tobacco", "building materials", "non-ferrous metals"],
     ),
     (
+        "classification-pairs",
+        "By sector, wholesale and retail, accommodation and catering, and real estate grew by 4.1 percent, 6.3 percent and 2.2 percent respectively.",
+        ["wholesale and retail", "accommodation and catering", "real estate"],
+    ),
+    (
         "classification-divisions",
         "Investment went mainly to papermaking, chemical fibers, shipbuilding and instrumentation in the first quarter.",
         ["papermaking", "chemical fibers", "shipbuilding", "instrumentation"],

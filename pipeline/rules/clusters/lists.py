@@ -237,11 +237,14 @@ def known_item_lists(text: str, words: list[Word], blocked: list[bool], lex: Clu
     run: list[list[Word]] = []
     segment: list[Word] = []
     positions = {id(word): i for i, word in enumerate(words)}
+    by_and: set[int] = set()  # ids of segments closed by "and"/"or" rather than a comma
 
-    def close_segment() -> None:
+    def close_segment(conjunction: bool = False) -> None:
         nonlocal segment
         if segment:
             run.append(segment)
+            if conjunction:
+                by_and.add(id(segment))
         segment = []
 
     def close_run() -> None:
@@ -257,7 +260,7 @@ def known_item_lists(text: str, words: list[Word], blocked: list[bool], lex: Clu
             close_run()
             continue
         if low in ("and", "or"):
-            close_segment()
+            close_segment(conjunction=True)
             continue
         segment.append(word)
         if len(segment) > 6:
@@ -268,10 +271,13 @@ def known_item_lists(text: str, words: list[Word], blocked: list[bool], lex: Clu
             close_run()
     close_run()
     for run in runs:
-        items = [_item_tail(item, lex) for item in run]
-        items[-1] = _known_head(items[-1], lex)  # "machinery rose": the last item ends where the clause goes on
+        run, pairs = _join_known_pairs(text, run, by_and, lex)
+        # a known pair is whole already; other items are cut to what can be an item
+        items = [item if id(item) in pairs else _item_tail(item, lex) for item in run]
+        if id(items[-1]) not in pairs:
+            items[-1] = _known_head(items[-1], lex)  # "machinery rose": the last item ends where the clause goes on
         items = [item for item in items if item]
-        known = {id(item) for item in items if cluster_key(" ".join(w.text for w in item)) in lex.terms}
+        known = {id(item) for item in items if cluster_key(text[item[0].start : item[-1].end]) in lex.terms}
         if not items:
             continue
         index = positions[id(items[0][0])]
@@ -286,6 +292,24 @@ def known_item_lists(text: str, words: list[Word], blocked: list[bool], lex: Clu
                 continue
             found.append(Candidate(Label.CLUSTER, start, end, "cluster.list.known_items", info=(("canonical", cluster_canonical(text[start:end], lex)),)))
     return found
+
+
+def _join_known_pairs(text: str, run: list[list[Word]], by_and: set[int], lex: ClusterLexicons) -> tuple[list[list[Word]], set[int]]:
+    """Items split at "and" that name one known industry together: "wholesale and retail",
+    "accommodation and catering" in "wholesale and retail, accommodation and catering, and real estate"."""
+    joined: list[list[Word]] = []
+    pairs: set[int] = set()
+    k = 0
+    while k < len(run):
+        item = run[k]
+        if k + 1 < len(run) and id(item) in by_and and cluster_key(text[item[0].start : run[k + 1][-1].end]) in lex.terms:
+            joined.append(item + run[k + 1])
+            pairs.add(id(joined[-1]))
+            k += 2
+            continue
+        joined.append(item)
+        k += 1
+    return joined, pairs
 
 
 def _known_head(item: list[Word], lex: ClusterLexicons) -> list[Word]:
