@@ -108,6 +108,42 @@ ROWS = [
         ["hydrogen energy", "photovoltaics", "semiconductors", "digital economy"],
     ),
     ("anywhere-name", "It will promote the innovative development of the industrial Internet.", ["industrial Internet"]),
+    # known names in the other number, list items joined by phrases, headed items as known ones
+    (
+        "known-in-plural",
+        "Subsidies will go to firms in next-generation information technologies, big data, biopharmacy and smart manufacturing.",
+        ["next-generation information technologies", "big data", "biopharmacy", "smart manufacturing"],
+    ),
+    (
+        "as-well-as-in-trigger-list",
+        "The county's featured industries include tea, new materials as well as cultural tourism and creativity.",
+        ["tea", "new materials", "cultural tourism and creativity"],
+    ),
+    (
+        "in-addition-to-joins-a-list",
+        "The town specialises in furniture, textiles and ceramics, in addition to footwear and papermaking, officials said.",
+        ["furniture", "textiles", "ceramics", "footwear", "papermaking"],
+    ),
+    (
+        "headed-items-make-a-list",
+        "The signed projects cover logistics, the modern service industry and high-tech industries.",
+        ["logistics", "modern service", "high-tech"],
+    ),
+    (
+        "plural-head-two-named-industries",
+        "Its sensors sell well in the smart home appliances and automotive electronics industries.",
+        ["smart home appliances", "automotive electronics"],
+    ),
+    (
+        "consist-of-counted",
+        "The three leading industries consist of rail transit, engineering machinery and food processing.",
+        ["rail transit", "engineering machinery", "food processing"],
+    ),
+    (
+        "namely-count-after-tier",
+        "There are now four 100-billion-yuan industries in the city, namely, automobiles and parts, petrochemicals, electronic information, energy and environmental protection.",
+        ["automobiles and parts", "petrochemicals", "electronic information", "energy and environmental protection"],
+    ),
 ]
 CANONICAL = [
     ("intelligent-connected new energy vehicle industry", "intelligent-connected new energy vehicle", "intelligent connected new energy vehicles"),
@@ -138,6 +174,7 @@ NOT_CLUSTER = [
     ("quantifier", "Several industries, including various others, were affected by the floods."),
     ("bare-adjective", "The rural industry has grown as main industries expanded."),
     ("figures", "The 2,000 industries and 35 sectors employ 1.2 million people."),
+    ("layout-of", "The district holds a clear advantage in the layout of future industries."),
 ]
 
 

@@ -455,7 +455,7 @@ SENTENCES = [
         "2023-09-15",
         "Fujian's lithium battery, stainless steel, and copper and aluminum processing industries have each formed production capacity worth over 100 billion yuan.",
         [
-            C("lithium battery"),
+            C("lithium battery", "lithium batteries"),
             C("stainless steel"),
             C("copper and aluminum processing"),
             M("100 billion yuan", "100000000000", "CNY", qualifier="over", each="true"),
@@ -500,7 +500,7 @@ SENTENCES = [
         "The Liangjiang New Area Management Committee expects the software and information service industry to reach 100 billion yuan, up from 62 billion yuan at the end of last year.",
         [
             O("Liangjiang New Area Management Committee"),
-            C("software and information service"),
+            C("software and information service", "software and information services"),
             M("100 billion yuan", "100000000000", "CNY"),
             M("62 billion yuan", "62000000000", "CNY"),
             D("end of last year", "2023-12-31", "2023-12-31", "day"),

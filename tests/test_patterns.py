@@ -230,3 +230,14 @@ def test_no_known_industry_is_a_word_the_rules_call_generic_or_broad(patterns: P
 
     lex = ClusterLexicons.from_patterns(patterns)
     assert not sorted(key for key in lex.terms if key in lex.generic or key in lex.broad)
+
+
+def test_known_industries_are_known_in_both_numbers(patterns: PatternSet) -> None:
+    """A listed name is found in the singular and the plural, but never turned into a word that
+    reads as an adjective ("chemicals" -> "chemical") or a plural that is none ("electronics")."""
+    from pipeline.rules.clusters import ClusterLexicons, cluster_key
+
+    lex = ClusterLexicons.from_patterns(patterns)
+    assert lex.terms[cluster_key("new-generation information technologies")] == lex.terms[cluster_key("new generation information technology")]
+    assert cluster_key("power battery") in lex.terms and cluster_key("new material") in lex.terms
+    assert "electronic" not in lex.terms and "logistic" not in lex.terms and "chemical" not in lex.terms

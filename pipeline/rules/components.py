@@ -184,11 +184,9 @@ class ClusterRules:
             if any(trigger_start < t.end and t.start < trigger_end for t in kept):
                 continue
             kind, fields = self.kinds[rule]
-            count = None
-            if kind == "complete":
-                count = _list_count(tokens, start, self.count_words, self.amount_words)
-                if count is None:
-                    continue  # "industries of ..." without a count is no list
+            count = _list_count(tokens, start, self.count_words, self.amount_words)
+            if kind == "complete" and count is None:
+                continue  # "industries of ..." without a count is no list
             kept.append(Trigger(trigger_start, trigger_end, rule, kind, count, fields))
         return kept
 
@@ -226,6 +224,8 @@ def _list_count(doc: Doc | Span, head: int, count_words: Mapping[str, int], amou
         following = doc[index + 1].lower_
         # "2 trillion yuan" is an amount, not a count; "three trillion-yuan industries" counts three tiers
         hyphen_tier = index + 2 < len(doc) and doc[index + 2].text == "-"
+        if following == "-" and index + 2 < len(doc) and doc[index + 2].lower_ in amount_words:
+            continue  # "five 100-billion industries": "100-billion" is a tier, "five" counts
         if token.like_num and token.lower_ not in amount_words and (following not in amount_words or hyphen_tier):
             if token.text.isdigit():
                 return int(token.text)

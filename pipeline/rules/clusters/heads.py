@@ -151,6 +151,8 @@ def _coordinated(phrase: list[Word], lex: ClusterLexicons, plural: bool, in_seri
         return [right]
     if in_series and plural and len(positions) == 1:
         return [left, right]  # "A, B and C industries": three; a name with "and" is in the lexicon
+    if plural and len(positions) == 1 and len(left) >= 2 and len(right) >= 2 and not left[0].lower.endswith(lex.adjective_endings):
+        return [left, right]  # "the machine vision and automotive electronics industries": two named industries
     if plural and any(w.lower.endswith("s") and w.lower not in lex.generic for w in left):
         return [right]
     return [phrase]

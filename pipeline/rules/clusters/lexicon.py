@@ -28,7 +28,7 @@ class Trigger:
     end: int
     rule: str
     kind: str  # "partial" or "complete"
-    count: int | None
+    count: int | None  # the count before the head ("the five pillar industries"), if any
     fields: bool  # the list names fields ("new fields, such as"), where research fields are dropped
 
 
@@ -67,6 +67,7 @@ class ClusterLexicons:
     never_last: frozenset[str] = frozenset()
     ordinal_words: frozenset[str] = frozenset()
     rank_suffixes: tuple[str, ...] = ()  # "city-level", "large-scale": ranks and sizes, no industry
+    joining_phrases: tuple[tuple[str, ...], ...] = ()  # "as well as": joins list items like "and"
     _verbs: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)  # is_verb's answers, bounded
 
     @classmethod
@@ -76,8 +77,14 @@ class ClusterLexicons:
         def role(name: str) -> frozenset[str]:
             return words.values("word", role=name)
 
+        terms = {cluster_key(r["variant"]): (r["canonical"], r["mode"]) for r in patterns.lexicon("clusters").rows}
+        adjective_endings = patterns.words("suffix.adjective")
+        for key, entry in list(terms.items()):
+            other = _other_number(key, patterns.words("suffix.not_plural"), patterns.words("suffix.plural_es"), adjective_endings)
+            if other and other not in terms:
+                terms[other] = entry  # "information technologies" is the known "information technology"
         return cls(
-            terms={cluster_key(r["variant"]): (r["canonical"], r["mode"]) for r in patterns.lexicon("clusters").rows},
+            terms=terms,
             generic=role("generic"),
             modifiers=role("modifier"),
             classifiers=role("classifier"),
@@ -103,12 +110,13 @@ class ClusterLexicons:
             articles=patterns.word_set("article"),
             count_words=frozenset(r["word"] for r in patterns.lexicon("number_words").rows if r["kind"] != "article" and 1 <= int(r["value"]) <= 12) | patterns.word_set("count.vague"),
             scale_words=frozenset(r["surface"] for r in patterns.lexicon("scales").where(form="word") if " " not in r["surface"]),
-            adjective_endings=patterns.words("suffix.adjective"),
+            adjective_endings=adjective_endings,
             never_industry_endings=patterns.words("suffix.adjective_never_industry"),
             never_alone=role("never_alone"),
             never_last=role("never_last"),
             ordinal_words=patterns.lexicon("ordinals").values("word"),
             rank_suffixes=tuple("-" + w for w in patterns.words("suffix.rank")),
+            joining_phrases=tuple(tuple(p.split()) for p in patterns.words("list.joining_phrase")),
         )
 
     def may_be_industry(self, text: str) -> bool:
@@ -149,6 +157,31 @@ class ClusterLexicons:
         if word.endswith("ed"):
             return word not in self.name_words and word not in self.generic
         return False
+
+
+def _other_number(key: str, not_plural: tuple[str, ...], plural_es: tuple[str, ...], adjective_endings: tuple[str, ...]) -> str | None:
+    """The key with its last word in the other grammatical number: "new materials" <->
+    "new material", "power battery" <-> "power batteries". None where that would be a guess:
+    words in "s" that are no plurals ("electronics"), or a lone word that would read as an
+    adjective ("chemicals" -> "chemical")."""
+    *rest, last = key.split()
+    if len(last) <= 3:
+        return None
+    if last.endswith("ies"):
+        other = last[:-3] + "y"
+    elif last.endswith("s"):
+        if last.endswith(not_plural):
+            return None
+        other = last[:-1]
+    elif last.endswith("y") and last[-2] not in "aeiou":
+        other = last[:-1] + "ies"
+    elif last.endswith(plural_es):
+        other = last + "es"
+    else:
+        other = last + "s"
+    if not rest and other.endswith(adjective_endings):
+        return None
+    return " ".join([*rest, other])
 
 
 @lru_cache(maxsize=4096)

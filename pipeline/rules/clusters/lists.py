@@ -66,9 +66,12 @@ def trigger_list_items(text: str, words: list[Word], blocked: list[bool], trigge
         low = word.lower
         if blocked[i] or DIGIT.search(word.text) and not re.fullmatch(r"\d+G", word.text):
             break
-        if low == "as" and i + 2 < len(words) and words[i + 1].lower == "well" and words[i + 2].lower == "as":
-            segments[-1].append("and")
-            i += 3
+        joining = _joining_phrase(words, i, lex)
+        if joining and any(isinstance(x, Word) for segment in segments for x in segment):
+            if segments[-1]:
+                segments.append([])
+            segments[-1].append("and")  # "A, B as well as C and D": as strong as ", and"
+            i += joining
             continue
         if low in ("and", "or"):
             segments[-1].append("and")
@@ -101,6 +104,9 @@ def trigger_list_items(text: str, words: list[Word], blocked: list[bool], trigge
             continue
         if trigger.fields and item[-1].lower in lex.field_heads:
             continue
+        of = next((k for k, w in enumerate(item) if w.lower == "of"), None)
+        if of and not any(w.lower in lex.name_words for w in item[:of]):
+            continue  # "the layout of future industries": a process or place of industries, no industry's name
         if all(w.lower in lex.generic or w.lower in lex.item_tail for w in item) and len(item) == 1 and item[0].lower in lex.item_tail:
             continue
         start, end = item[0].start, item[-1].end
@@ -132,7 +138,8 @@ def _items_from_segments(segments: list[list[Word | str]], trigger: Trigger, lex
         else:
             items.extend(_split_at_articles(segment, lex))
     items = [item for item in items if item]
-    count = trigger.count if trigger.kind == "complete" else None
+    # a partial list ("such as", "namely") is bound by a count before it only when its commas agree
+    count = trigger.count if trigger.kind == "complete" or trigger.count == len(segments) else None
     if count:
         while len(items) > count and len(items) >= 2:
             items[-2:] = [items[-2] + items[-1]]  # "smart equipment, and manufacturing": one item
@@ -224,6 +231,15 @@ def _trim_item(item: list[Word], lex: ClusterLexicons) -> list[Word]:
     return item
 
 
+def _joining_phrase(words: list[Word], i: int, lex: ClusterLexicons) -> int:
+    """How many words a phrase that joins list items like "and" ("as well as") takes at i, or 0."""
+    for phrase in lex.joining_phrases:
+        end = i + len(phrase)
+        if end <= len(words) and [w.lower for w in words[i:end]] == list(phrase) and not any(w.ends_clause() for w in words[i : end - 1]):
+            return len(phrase)
+    return 0
+
+
 def _abbreviation_like(word: Word) -> bool:
     return bool(re.fullmatch(r"[A-Z][A-Za-z]{0,5}[A-Z]s?|[A-Z]{2,6}s?", word.text))
 
@@ -254,8 +270,16 @@ def known_item_lists(text: str, words: list[Word], blocked: list[bool], lex: Clu
             runs.append(run)
         run = []
 
+    skip_to = 0
     for i, word in enumerate(words):
+        if i < skip_to:
+            continue
         low = word.lower
+        joining = _joining_phrase(words, i, lex)
+        if joining and (segment or run) and not blocked[i]:
+            close_segment(conjunction=True)  # "A, B and C, in addition to D and E": one list
+            skip_to = i + joining
+            continue
         if blocked[i] or DIGIT.search(word.text) or word.lead or not LETTER.search(word.text) or low in lex.list_stop or lex.is_verb(low) and low not in lex.name_words:
             close_run()
             continue
@@ -274,10 +298,14 @@ def known_item_lists(text: str, words: list[Word], blocked: list[bool], lex: Clu
         run, pairs = _join_known_pairs(text, run, by_and, lex)
         # a known pair is whole already; other items are cut to what can be an item
         items = [item if id(item) in pairs else _item_tail(item, lex) for item in run]
-        if id(items[-1]) not in pairs:
+        # an item written "the X industry" is named as an industry, like a known one
+        headed = {id(cut) for cut, item in zip(items, run, strict=True) if cut and item[-1].lower in lex.head_words and len(item) > len(cut)}
+        if id(items[-1]) not in pairs and id(items[-1]) not in headed:
             items[-1] = _known_head(items[-1], lex)  # "machinery rose": the last item ends where the clause goes on
+        if len(run) >= 3 and id(run[-3]) in by_and and id(run[-2]) not in by_and and cluster_key(text[items[-1][0].start : items[-1][-1].end] if items[-1] else "") not in lex.terms:
+            items[-1] = []  # "A, B and C, grew fast": the list ended with "and C"
         items = [item for item in items if item]
-        known = {id(item) for item in items if cluster_key(text[item[0].start : item[-1].end]) in lex.terms}
+        known = {id(item) for item in items if id(item) in headed or cluster_key(text[item[0].start : item[-1].end]) in lex.terms}
         if not items:
             continue
         index = positions[id(items[0][0])]
@@ -288,7 +316,7 @@ def known_item_lists(text: str, words: list[Word], blocked: list[bool], lex: Clu
             start, end = item[0].start, item[-1].end
             if taken.overlaps(start, end):
                 continue
-            if id(item) not in known and all(w.lower in lex.generic or w.lower in lex.broad for w in item):
+            if id(item) not in known and len(item) == 1 and (item[0].lower in lex.generic or item[0].lower in lex.broad):
                 continue
             found.append(Candidate(Label.CLUSTER, start, end, "cluster.list.known_items", info=(("canonical", cluster_canonical(text[start:end], lex)),)))
     return found
