@@ -47,6 +47,19 @@ ROWS = [
     ("media-center", "(The original author is Guo Shuyu from Liangjiang New Area Media Center)", "Liangjiang New Area Media Center", None),
     ("source-label", "SOURCE Hainan Provincial Department of Commerce", "Hainan Provincial Department of Commerce", None),
     ("party", "The Communist Party of China (CPC) leads.", "Communist Party of China", None),
+    # credits, bylines and source lines name the publisher
+    ("photo-credit-slash", "Workers assemble batteries in Yibin, May 4, 2023. [Photo/Sichuan Daily]", "Sichuan Daily", None),
+    ("copyright-line", "Copyright\u00a92025 Hainan Daily. All rights reserved.", "Hainan Daily", None),
+    ("caps-byline", "By WANG QIAN China Daily Updated: 2024-03-01", "China Daily", None),
+    ("source-domain", "Source: jiangxi.gov.cn 2021/06/08 09:30", "jiangxi.gov.cn", None),
+    ("source-glued", "Source:InvestGuangxi  Date:3/2/2022", "InvestGuangxi", None),
+    ("header-domain", "Ningbo port throughput hits new high | english.ningbo.gov.cn", "english.ningbo.gov.cn", None),
+    # the gazetteer of public company, media and body names
+    ("gazetteer-automaker", "Leapmotor delivered 40,000 cars in May.", "Leapmotor", None),
+    ("gazetteer-caps-brand", "XPENG opened 30 new stores in the quarter.", "XPENG", None),
+    ("gazetteer-wire", "HAIKOU, March 2 (Xinhua Silkroad) -- The port grew.", "Xinhua Silkroad", None),
+    ("acronym-not-inside-longer", "The site was inscribed by UNESCO last year.", "UNESCO", None),
+    ("menu-after-name", "People's Government of Anhui Province Mobile", "People's Government of Anhui Province", None),
 ]
 COORDINATED = "Li Jie is a member of the Party Work Committee and Administrative Committee of the Chongqing Liangjiang New Area."
 NOT_ORG = [
@@ -58,6 +71,8 @@ NOT_ORG = [
     ("descriptive", "Yubei is growing, the local People's Government stated."),
     ("lowercase-body", "A senior official with the area's management committee spoke."),
     ("email", "For any inquiries, please email service@ichongqing.info"),
+    ("company-inside-park-name", "Key projects include the Hefei NIO Intelligent Manufacturing Industrial Park."),
+    ("source-not-a-name", "Source: the city's statistics bureau."),
 ]
 
 
@@ -84,6 +99,15 @@ class TestModelOrgs:
         orgs = [(m.text, m.start) for m in run(model, text) if m.label.value == "ORG"]
         assert orgs == [("Sungrow", 0), ("Sungrow", 68), ("Sungrow", 89)]  # the opening word too: the name recurs
 
+    def test_lexicon_name_gives_way_to_the_longer_company_name(self, model: Extractor) -> None:
+        text = "Suppliers include Hefei Changan Automobile Manufacturing and Wuhan Hisense Electronics, officials said."
+        orgs = [m.text for m in run(model, text) if m.label.value == "ORG"]
+        assert "Changan" not in orgs and "Hisense" not in orgs
+
+    def test_bracketed_city_is_part_of_the_name(self, model: Extractor) -> None:
+        text = "The deal was signed with Sino Star Health Technology (Chengdu) in June."
+        assert "Sino Star Health Technology (Chengdu)" in [m.text for m in run(model, text) if m.label.value == "ORG"]
+
     def test_company_without_head_word(self, model: Extractor) -> None:
         mentions = run(model, "The city invested in companies such as Changxin Memory Technologies last year.")
         find_any = [m.text for m in mentions if m.label.value == "ORG"]
@@ -105,8 +129,32 @@ class TestModelOrgs:
             "Starting with Guangzhou Automobile Software Park, the city built three software hubs.",  # cut from a park
             "In 2019, Lanzhou manufactured 6.8 million vehicles, up 5 percent.",  # a city
             "In addition, Nansha will take the opportunity of being a pilot zone for data exports.",  # a district
+            "The Memorandum of Understanding on Cooperation Between Hubei & Hong Kong was signed in Wuhan.",  # a document's title
+            "Sanya, a city in south China's HainanProvince, welcomed tourists.",  # a place glued to its level
+            "The Yangtze River Economic Belt will grow.",  # a region
+            "The Modern Agricultural Science and Technology Demonstration Area of China opened.",  # a zone "of" a place
+            "The GMP certificate and FDI inflows were reported.",  # abbreviations of things
         ],
-        ids=["surname", "photo-credit", "dateline-city", "slogan", "site-furniture", "product", "dateline-any-city", "opening-word", "opening-word-2", "person", "cut-from-park", "city", "district"],
+        ids=[
+            "surname",
+            "photo-credit",
+            "dateline-city",
+            "slogan",
+            "site-furniture",
+            "product",
+            "dateline-any-city",
+            "opening-word",
+            "opening-word-2",
+            "person",
+            "cut-from-park",
+            "city",
+            "district",
+            "document-title",
+            "glued-level",
+            "region",
+            "zone-of-place",
+            "abbreviations",
+        ],
     )
     def test_model_mistakes_are_filtered(self, model: Extractor, sentence: Any) -> None:
         orgs = [m.text for m in run(model, sentence) if m.label.value == "ORG" and m.rule.startswith("en_core")]

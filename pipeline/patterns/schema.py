@@ -62,7 +62,9 @@ ENUMS: dict[tuple[str, str], frozenset[str]] = {
     ),
     ("org_heads", "kind"): frozenset({"head", "suffix", "media"}),
     ("org_names", "kind"): frozenset({"media", "newswire", "company", "acronym", "body"}),
-    ("org_stopwords", "role"): frozenset({"left_stop", "title", "descriptive", "generic", "surname", "possessive_name", "connector", "place_level", "initials_skip", "minor_word"}),
+    ("org_stopwords", "role"): frozenset(
+        {"left_stop", "title", "descriptive", "generic", "surname", "possessive_name", "connector", "place_level", "initials_skip", "minor_word", "topic", "credit", "menu"}
+    ),
 }
 RULE_FILES = {"MONEY": "money.jsonl", "PERCENT": "percent.jsonl", "DATE": "dates.jsonl"}
 RULE_KEYS = frozenset({"id", "label", "interp", "regex", "anchor", "anchor_words", "examples", "note", "level"})

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ..core.candidate import Candidate
 from ..core.mention import Label
@@ -49,6 +50,12 @@ class OrgLexicons:
     place_levels: frozenset[str] = frozenset()
     initials_skip: frozenset[str] = frozenset()
     minor_words: frozenset[str] = frozenset()
+    menu_words: frozenset[str] = frozenset()  # "Mobile", "Print": a site menu after a name
+    topic_words: frozenset[str] = frozenset()  # "on", "between": after "Agreement" they open a title's topic
+    source_line: re.Pattern[str] = re.compile(r"(?!)")  # "Source: X", the value in group 1
+    domain: re.Pattern[str] = re.compile(r"(?!)")  # a web site's domain name: "english.hubei.gov.cn"
+    field_labels: frozenset[str] = frozenset()  # "Date", "Updated": labels of a header's next field
+    credit_label: re.Pattern[str] = re.compile(r"(?!)")  # "Photo/", "Copyright©2024 ": credit labels before a source's name
 
     @classmethod
     def from_patterns(cls, patterns: PatternSet) -> OrgLexicons:
@@ -72,9 +79,15 @@ class OrgLexicons:
             place_levels=stops.values("word", role="place_level"),
             initials_skip=stops.values("word", role="initials_skip"),
             minor_words=stops.values("word", role="minor_word"),
+            topic_words=stops.values("word", role="topic"),
+            menu_words=stops.values("word", role="menu"),
+            source_line=re.compile(r"(?m)(?:^|\||[^\S\n])(?:" + patterns.alternation("header.source_label") + r")[^\S\n]*[:\uff1a][^\S\n]*([^|\n]{2,100})"),
+            domain=re.compile(rf"(?:[a-z0-9-]+\.)+(?:{patterns.alternation('web.domain_suffix')})"),
+            field_labels=patterns.word_set("header.field_label"),
+            credit_label=re.compile(r"(?:" + "|".join(sorted(stops.values("word", role="credit"))) + r")(?:[^\S\n]*[/:|][^\S\n]*|[^\S\n]*©[^\S\n]*(?:\d{4}(?:-\d{4})?)?[^\S\n]*)"),
             not_orgs=frozenset(n.lower() for n in patterns.lexicon("not_orgs").column("name")),
             event_words=frozenset(patterns.lexicon("event_words").column("word")),
-            names=re.compile(r"(?<![A-Za-z0-9@.])(?<!\d )(?:" + "|".join(re.escape(n) for n in ordered) + r")(?![a-z0-9])"),
+            names=re.compile(r"(?<![A-Za-z0-9@.])(?<!\d )(?:" + "|".join(re.escape(n) for n in ordered) + r")(?![a-z0-9])(?!(?<=[A-Z])[A-Z])"),  # "UN" is no name inside "UNESCO"
             name_kinds={row["name"]: (row["kind"], row["long_form"]) for row in names},
             cluster_terms=frozenset(v.lower() for v in patterns.lexicon("clusters").column("variant")),
             calendar_words=frozenset(w.lower().rstrip(".") for name in ("months", "weekdays") for w in patterns.lexicon(name).column("surface")),
@@ -85,12 +98,14 @@ def scan_orgs(text: str, sentences: Sequence[tuple[tuple[int, int], list[Word]]]
     """ORG candidates for one document: `sentences` pairs each sentence's span with its words;
     `entities` are the model's (start, end, label) spans."""
     entities = list(entities)
-    candidates = _lexicon_names(text, lex)
+    candidates = _lexicon_names(text, lex) + _source_names(text, lex)
     for _, words in sentences:
         candidates.extend(_headed_names(text, words, lex))
     persons = {text[s:e] for s, e, label in entities if label == "PERSON"}
     person_words = {w for p in persons for w in p.split()}
     title_lines = _title_case_lines(text, lex.minor_words)
+    names: list[Candidate] = []  # the model's names that pass
+    facilities: list[tuple[int, int]] = []  # the model's "organizations" that are parks, zones, places
     for start, end, label in entities:
         if label != "ORG":
             continue
@@ -99,14 +114,37 @@ def scan_orgs(text: str, sentences: Sequence[tuple[tuple[int, int], list[Word]]]
                 continue  # every word of a headline is capitalized: capitals carry no signal there
             if _line_label(text, piece_start, piece_end):
                 continue  # "Media contact:", "Editor:": a label, not a name
-            if _dateline_place(text, piece_start, piece_end) or _cut_from_a_place(text, piece_start, piece_end, lex):
+            if _dateline_place(text, piece_start, piece_end) or _cut_from_a_place(text, piece_start, piece_end, lex) or _ends_zone(text[piece_start:piece_end], lex):
+                facilities.append((piece_start, piece_end))
                 continue
             if _lone_opening_word(text, piece_start, piece_end, lex):
                 continue
             if _model_org_ok(text[piece_start:piece_end], lex, person_words):
-                candidates.append(Candidate(Label.ORG, piece_start, piece_end, model_name, source="model"))
+                place = re.match(r" \(([A-Z][\w'-]*)\)", text[piece_end : piece_end + 40])
+                if place and place.group(1).lower() in lex.places:
+                    piece_end += place.end()  # "MC Star Health Technology (Guangzhou)": the branch's place is part of the name
+                names.append(Candidate(Label.ORG, piece_start, piece_end, model_name, source="model"))
+    candidates = [c for c in candidates if not _inside_a_longer_name(c, names, facilities)]
+    candidates.extend(names)
     candidates.extend(_bracketed_acronyms(text, candidates, lex))
     return candidates
+
+
+def _inside_a_longer_name(candidate: Candidate, names: list[Candidate], facilities: list[tuple[int, int]]) -> bool:
+    """A lexicon name inside a longer one: "Geely" in the model's "Guizhou Geely Automobile
+    Manufacturing" gives way to it; "BYD" in "the Guiyang BYD Intelligent Manufacturing
+    Industrial Park" names no company there (a park's name holds no mention)."""
+    if not candidate.rule.startswith("org.name."):
+        return False
+    # only a company's name grows into a subsidiary's; a site's or paper's is followed by labels ("iChongqing Title")
+    inside = ([(n.start, n.end) for n in names] if candidate.rule == "org.name.company" else []) + facilities
+    return any(s <= candidate.start and candidate.end <= e and e - s > candidate.end - candidate.start for s, e in inside)
+
+
+def _ends_zone(piece: str, lex: OrgLexicons) -> bool:
+    """'... Industrial Park', '... Demonstration Area of China': a zone, park or facility."""
+    texts = tuple(re.sub(r"\s+of\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?$", "", piece).split())
+    return any(len(z) <= len(texts) and texts[-len(z) :] == z for z in lex.zones)
 
 
 # -- lexicon names ---------------------------------------------------------------------------------
@@ -119,10 +157,40 @@ def _lexicon_names(text: str, lex: OrgLexicons) -> list[Candidate]:
     for match in lex.names.finditer(text):
         if any(s <= match.start() < e for s, e in addresses):
             continue  # "service@ichongqing.info", "www.xinhuanet.com"
+        if _cut_from_a_place(text, match.start(), match.end(), lex):
+            continue  # "the Hefei NIO Intelligent Manufacturing Industrial Park": a park's name holds no mention
         kind, long_form = lex.name_kinds[match.group()]
         info: tuple[tuple[str, str], ...] = (("long_form", long_form),) if long_form else ()
         found.append(Candidate(Label.ORG, match.start(), match.end(), f"org.name.{kind}", info=info))
     return found
+
+
+def _source_names(text: str, lex: OrgLexicons) -> list[Candidate]:
+    """The publisher a source line names ("Source: hubei.gov.cn 08/02/2016", "Source:WhereZhengzhou
+    Date: ...") and a web domain standing alone in a header line ("Headline | example.com")."""
+    found = []
+    for match in lex.source_line.finditer(text):
+        value = match.group(1)
+        name = re.match(r"[A-Za-z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,5}", value)
+        if not name or any(c.isdigit() for c in name.group()) and not lex.domain.fullmatch(name.group()):
+            continue
+        words = name.group().split()
+        while words and words[-1] in lex.field_labels:
+            words.pop()  # "Xinhua Updated": the next field's label
+        if not words or not (words[0][0].isupper() or lex.domain.fullmatch(words[0])) or words[0] in lex.field_labels or words[0] in lex.left_stops:
+            continue
+        start = match.start(1)
+        found.append(Candidate(Label.ORG, start, start + len(" ".join(words)), "org.source_line"))
+    for line in re.finditer(r"[^\n]+", text[:HEADER_CHARS]):
+        for segment in re.finditer(r"[^|]+", line.group()):
+            piece = segment.group().strip()
+            if lex.domain.fullmatch(piece) and "|" in line.group():
+                start = line.start() + segment.start() + segment.group().index(piece)
+                found.append(Candidate(Label.ORG, start, start + len(piece), "org.source_line"))
+    return found
+
+
+HEADER_CHARS = 600  # where a page's header lines (title | site) end at most
 
 
 # -- names around head words --------------------------------------------------------------------------
@@ -166,8 +234,16 @@ def _headed_names(text: str, words: list[Word], lex: OrgLexicons) -> list[Candid
         if conjoined_head is not None:
             info.append(("coordinated_with", words[conjoined_head].start))
         end = name_words[-1].end - (2 if possessive else 0)
-        found.append(Candidate(Label.ORG, name_words[0].start, end, rule, info=tuple(info)))
+        start = name_words[0].start + _credit_length(text[name_words[0].start : end], lex)
+        found.append(Candidate(Label.ORG, start, end, rule, info=tuple(info)))
     return found
+
+
+def _credit_length(piece: str, lex: OrgLexicons) -> int:
+    """The length of a credit label opening the piece: "Photo/" of "Photo/Xiamen Daily",
+    "Copyright©2024 " of "Copyright©2024 China Daily"; 0 if none or nothing follows it."""
+    credit = lex.credit_label.match(piece)
+    return credit.end() if credit and credit.end() < len(piece) else 0
 
 
 def _extend_left(words: list[Word], i: int, lex: OrgLexicons) -> int:
@@ -176,6 +252,8 @@ def _extend_left(words: list[Word], i: int, lex: OrgLexicons) -> int:
         previous = words[j - 1]
         if previous.ends_clause() and not _parenthesized(previous) or _opens(words[j]) and not _parenthesized(words[j]):
             break
+        if _caps_byline(words, j):
+            break  # "By LI FUSHENG China Daily": a reporter's name in capitals before the paper
         if _is_name_word(previous, lex, first_in_sentence=j - 1 == 0):
             j -= 1
             continue
@@ -189,6 +267,16 @@ def _extend_left(words: list[Word], i: int, lex: OrgLexicons) -> int:
             continue
         break
     return j
+
+
+def _caps_byline(words: list[Word], j: int) -> bool:
+    """Words in capitals before a name in title case, after "By" or two of them: a byline's person."""
+    if not _ALL_CAPS.fullmatch(words[j - 1].text) or _ALL_CAPS.fullmatch(words[j].text):
+        return False
+    return j >= 2 and (_ALL_CAPS.fullmatch(words[j - 2].text) is not None or words[j - 2].text in ("By", "BY"))
+
+
+_ALL_CAPS = re.compile(r"[A-Z]{2,}")
 
 
 def _extend_right(words: list[Word], i: int, lex: OrgLexicons) -> tuple[int, int | None]:
@@ -211,7 +299,7 @@ def _extend_right(words: list[Word], i: int, lex: OrgLexicons) -> tuple[int, int
             if m < limit and _is_name_word(words[m], lex) and not words[m - 1].ends_clause() and not _opens(words[m]) and words[m].lower.rstrip(".") not in lex.calendar_words:
                 last = m
                 k = m + 1
-                while k < limit and not words[k - 1].ends_clause():
+                while k < limit and not words[k - 1].ends_clause() and words[k].text not in lex.menu_words:
                     inner = _parenthesized(words[k]) and not _ACRONYM.fullmatch(words[k].text) and k + 1 < limit and _is_name_word(words[k + 1], lex)
                     if _is_name_word(words[k], lex) and (not _opens(words[k]) or inner):
                         last = k
@@ -310,9 +398,11 @@ def initials_fit(acronym: str, name: str, skippable: frozenset[str]) -> bool:
 
 # -- the model's entities ---------------------------------------------------------------------------
 def _model_pieces(text: str, start: int, end: int, lex: OrgLexicons) -> list[tuple[int, int]]:
-    """Split a model span at line breaks and '|', and trim 'the', titles and possessives."""
+    """Split a model span at line breaks, '|' and '/' ("Xinhua/Zhang Liyun", an agency and its
+    photographer), and trim a credit label, 'the', titles and possessives."""
     pieces = []
-    for match in re.finditer(r"[^\r\n|]+", text[start:end]):
+    start += _credit_length(text[start:end], lex)
+    for match in re.finditer(r"[^\r\n|/]+", text[start:end]):
         s, e = start + match.start(), start + match.end()
         piece = text[s:e]
         # Trim a leading "the", a person's title ("CTO of SERES Group"), trailing possessive.
@@ -346,10 +436,14 @@ def _model_org_ok(piece: str, lex: OrgLexicons, person_words: set[str]) -> bool:
     if all(t.lower().removesuffix("'s") in lex.places for t in tokens):
         return False  # "WUHAN", "the China-Singapore": places
     texts = tuple(piece.split())
-    if any(len(z) <= len(texts) and texts[-len(z) :] == z for z in lex.zones):
-        return False
     if tokens[-1].lower() in lex.event_words and not piece.endswith("Consultative Conference"):
         return False  # "Futian Global Investment Promotion Conference": an event
+    if any(a.lower() in lex.event_words and b in lex.topic_words for a, b in pairwise(texts)):
+        return False  # "Framework Agreement on Cooperation Between ...": a document's or event's title
+    if re.fullmatch(r"[A-Z][a-z]+(?:" + "|".join(lex.place_levels) + ")", piece):
+        return False  # "HainanProvince": a place glued to its level
+    if len(texts) > 1 and re.fullmatch(r"[a-z]{1,3}", texts[-1]):
+        return False  # "Innovative de": a line cut in the middle of a word
     if len(tokens) == 1 and tokens[0] in person_words:
         return False  # "Fan explained": a surname seen in a PERSON entity
     if len(texts) == 2 and texts[0] in lex.surnames and re.fullmatch(r"[A-Z][a-z]+(?:-[a-z]+)?", texts[1]) and texts[1] not in lex.heads:
