@@ -140,6 +140,22 @@ ROWS = [
         ["rail transit", "engineering machinery", "food processing"],
     ),
     (
+        "series-split-and-broad-last-item",
+        "The zone will prioritize TCM, tourism and exhibitions, green finance, cultural creation, and new and high-tech industries.",
+        ["TCM", "tourism", "exhibitions", "green finance", "cultural creation", "new and high-tech"],
+    ),
+    ("series-known-pair", "The county will develop furniture, food and beverages, and textile industries.", ["furniture", "food and beverages", "textile"]),
+    (
+        "series-of-headed-items",
+        "Its pillars are the auto parts industrial cluster, machinery and equipment industrial cluster, trade and logistics industrial cluster and the financial services industrial cluster.",
+        ["auto parts", "machinery and equipment", "trade and logistics", "financial services"],
+    ),
+    ("industrial-park-with-abbreviation", "The city will open a city-level virtual reality (VR) industrial park next year.", ["virtual reality", "VR"]),
+    ("ordinal-before-industry", "It houses Sichuan's first chemical industrial parks in the province.", ["chemical"]),
+    ("list-after-dash", "The district is attracting two industries of the new economy -- fintech and e-commerce.", ["fintech", "e-commerce"]),
+    ("capitals-no-pronoun", "The park will attract software, photoelectric chips and next-generation IT.", ["software", "photoelectric chips", "next-generation IT"]),
+    ("future-opens-a-name", "The city is developing the future biotechnology industry with gene editing at its core.", ["future biotechnology"]),
+    (
         "namely-count-after-tier",
         "There are now four 100-billion-yuan industries in the city, namely, automobiles and parts, petrochemicals, electronic information, energy and environmental protection.",
         ["automobiles and parts", "petrochemicals", "electronic information", "energy and environmental protection"],
@@ -175,6 +191,7 @@ NOT_CLUSTER = [
     ("bare-adjective", "The rural industry has grown as main industries expanded."),
     ("figures", "The 2,000 industries and 35 sectors employ 1.2 million people."),
     ("layout-of", "The district holds a clear advantage in the layout of future industries."),
+    ("park-name-in-headline", "Minhang Robotics Industrial Park Opens"),
 ]
 
 
@@ -191,6 +208,11 @@ def test_cluster_spans(rules: Extractor, sentence: Any, expected: Any) -> None:
 def test_cluster_canonical(rules: Extractor, phrase: Any, span: Any, canonical: Any) -> None:
     mentions = run(rules, f"The city will expand the {phrase} this year.")
     assert [(m.text, m.canonical) for m in mentions if m.label.value == "CLUSTER"] == [(span, canonical)]
+
+
+def test_excerpt_cut_inside_its_head_word(rules: Extractor) -> None:
+    text = "Its sensors serve the machine vision and automotive electronics indust"
+    assert clusters(rules, text) == ["machine vision", "automotive electronics"]
 
 
 def test_abbreviation_and_repeats(rules: Extractor) -> None:

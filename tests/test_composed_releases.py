@@ -122,7 +122,7 @@ SENTENCES = [
         "2024-03-08",
         "During the 14th Five-Year Plan period (2021-2025), the city plans to invest 1.2 trillion yuan in infrastructure.",
         [
-            D("14th Five-Year Plan period", "2021-01-01", "2025-12-31", "range"),
+            D("14th Five-Year Plan", "2021-01-01", "2025-12-31", "range"),
             D("2021-2025", "2021-01-01", "2025-12-31", "range"),
             M("1.2 trillion yuan", "1200000000000", "CNY"),
         ],
@@ -537,7 +537,7 @@ SENTENCES = [
         [
             C("big data"),
             P("20-25%", "20", high="25"),
-            D("13th Five-Year Plan period", "2016-01-01", "2020-12-31", "range"),
+            D("13th Five-Year Plan", "2016-01-01", "2020-12-31", "range"),
         ],
     ),
     (

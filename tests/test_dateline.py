@@ -18,6 +18,7 @@ ROWS = [
     ("site-line", "SCIO press conference\n\n0 Comment(s)Print E-mail China.org.cn, July 5, 2024\nAdjust font size:", "2024-07-05", "header"),
     ("updated", "Hubei's Economy Grows\n\nenglish.hubei.gov.cn | Updated: 2024-07-22\n\nText.", "2024-07-22", "metadata"),
     ("published-weekday", "PUBLISHED : Tuesday, 18 June, 2013\n\nText.", "2013-06-18", "metadata"),
+    ("chinese-post-line", "2019\u5e743\u670812\u65e5\u661f\u671f\u4e8c\n\nYibin from 1 to February, output rose.", "2019-03-12", "header"),
     ("source-bar", "Hubei unveils plan\n\nSource: Xinhua | 2023-06-12 18:23:45\n\nWUHAN, June 12 (Xinhua) -- ...", "2023-06-12", "header"),
 ]
 

@@ -25,6 +25,9 @@ class DocDate:
     end: int
 
 
+_CJK_DATE = re.compile("(\\d{4})\u5e74(\\d{1,2})\u6708(\\d{1,2})\u65e5")
+
+
 class DocDateFinder:
     """Finds a document's own date by the most specific strategy that has one. Its month,
     weekday and header words come from the patterns (months.tsv, weekdays.tsv, word_sets.tsv)."""
@@ -38,7 +41,8 @@ class DocDateFinder:
         full_date = (
             r"(?P<date>(?:19|20)\d{2}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])"
             rf"|{month}\s*(?:0?[1-9]|[12]\d|3[01]){suffix},?\s*(?:19|20)\d{{2}}"
-            rf"|(?:0?[1-9]|[12]\d|3[01]){suffix}\s+{month},?\s*(?:19|20)\d{{2}})(?!\d)"
+            rf"|(?:0?[1-9]|[12]\d|3[01]){suffix}\s+{month},?\s*(?:19|20)\d{{2}}"
+            "|(?:19|20)\\d{2}\u5e74(?:0?[1-9]|1[0-2])\u6708(?:0?[1-9]|[12]\\d|3[01])\u65e5)(?!\\d)"  # "2014\u5e747\u67087\u65e5", a Chinese page's date
         )
         date_labels = patterns.alternation("header.date_label")
         info_labels = patterns.alternation("header.info_label")
@@ -60,7 +64,7 @@ class DocDateFinder:
         head = text[:_HEADER_CHARS]
         for source, pattern in self.strategies:
             for match in pattern.finditer(head):
-                parsed = self.calendar.parse(match.group("date"))
+                parsed = self.calendar.parse(_CJK_DATE.sub(r"\1-\2-\3", match.group("date")))
                 if parsed is not None and parsed[1] == "day":
                     return DocDate(parsed[0], source, match.start("date"), match.end("date"))
         return None

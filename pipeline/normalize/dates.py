@@ -363,13 +363,13 @@ class DateNormalizer:
 
     def _first_n(self, ctx: SpanContext, dates: DateContext, anchor: Anchor | None) -> Interval | None:
         span = ctx.span
-        match = re.search(r"(?i)first\s+(.+?)\s+(months|quarters)\b", span)
+        match = re.search(r"(?i)(?:first\s+)?(.+?)\s+(months?|quarters)\b", span)
         if not match:
             return None
         count = self.numbers.number(match.group(1))
         if count is None or count != int(count):
             return None
-        months = int(count) * (3 if match.group(2).lower() == "quarters" else 1)
+        months = int(count) * (3 if match.group(2).lower() == "quarters" else 1)  # "first two month": a typo of months
         if not 1 <= months <= 12:
             return None
         year = self._period_year(span, dates, anchor, months)
@@ -425,7 +425,7 @@ class DateNormalizer:
                 whole_unit = self._relative(SpanContext(phrase, 0, len(phrase), 0, len(phrase)), dates, anchor)
             else:
                 year = self._year_of(rest, dates, anchor)
-                if year is None and re.fullmatch(r"(?i)\s*year\s*", rest) and dates.doc_date is not None:
+                if year is None and re.fullmatch(r"(?i)\s*(?:new\s+)?year\s*", rest) and dates.doc_date is not None:  # "the beginning of the new year"
                     year = dates.doc_date.year
                 whole_unit = Interval(date(year, 1, 1), date(year, 12, 31), "year") if year is not None else None
             if whole_unit is None:
@@ -600,7 +600,7 @@ class DateNormalizer:
 
     def _five_year_plan(self, ctx: SpanContext, dates: DateContext, anchor: Anchor | None) -> Interval | None:
         span = ctx.span
-        is_time = span.lower().endswith("period") or bool(self.plan_period.search(ctx.before))
+        is_time = bool(re.match(r"(?i)\s+period\b", ctx.after)) or bool(self.plan_period.search(ctx.before))  # "the 13th Five-Year Plan period"
         if not is_time or self.plan_title.match(ctx.after) or re.match(r"\s*\(\s*[A-Z]", ctx.after):
             return None  # the plan as a document ("the 14th Five-Year Plan for ... Development")
         match = re.match(r"(\d+)", span)

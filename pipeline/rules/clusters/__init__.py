@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from ...core.candidate import Candidate, IntervalSet
 from ...text.words import Word
-from .heads import headed_clusters
+from .heads import cut_head, headed_clusters
 from .lexicon import ClusterLexicons, Sentence, Trigger, cluster_canonical, cluster_key
 from .lists import known_item_lists, line_lists, trigger_list_items
 from .names import bracketed_abbreviations, first_key, repeats_and_names
@@ -51,7 +51,7 @@ def scan_clusters(
         for trigger in triggers[first : bisect_right(trigger_ends, sentence_end)]:
             items.extend(trigger_list_items(text, words, blocked, trigger, lex))
         found.extend(items)
-        if any(w.lower in lex.sentence_heads for w in words):
+        if any(w.lower in lex.sentence_heads for w in words) or words and cut_head(text, words[-1], lex):
             # a phrase before a head word that spans two items of a list is the list's last items
             # run together ("modern pharmaceutical and modern light industry"): the list has them
             found.extend(c for c in headed_clusters(text, words, blocked, lex) if sum(c.start <= i.start and i.end <= c.end for i in items) < 2)

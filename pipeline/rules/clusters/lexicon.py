@@ -136,6 +136,14 @@ class ClusterLexicons:
             return False
         return words[-1] not in self.never_last and not words[-1].endswith(self.rank_suffixes)
 
+    def ends_list(self, word: Word) -> bool:
+        """A word that ends a list item or a list; "IT" in capitals is no pronoun."""
+        return word.lower in self.list_stop and not (len(word.text) > 1 and word.text.isupper())
+
+    def ends_phrase(self, word: Word) -> bool:
+        """A word that ends a noun phrase read leftwards from a head (capitals as in ends_list)."""
+        return word.lower in self.phrase_stop and not (len(word.text) > 1 and word.text.isupper())
+
     def is_verb(self, word: str) -> bool:
         """A verb ending a noun phrase on its left: 'develop', an -ing word that is no noun here
         ('nurturing'), or an -ed word no industry name uses ('nurtured'; not 'advanced')."""

@@ -15,6 +15,7 @@ from .lexicon import DIGIT, LETTER, STOPS, ClusterLexicons, Sentence, Trigger, c
 LINE_ITEM_WORDS = 8  # a list item on a line of its own is at most this many words
 
 
+_DASHES = frozenset("-~\u2013\u2014")
 _BULLET = re.compile(r"^(?:[-*\u2022\u00b7\u25cf\u25a0]|\(?\d{1,2}[.)]|\(?[a-z][.)])$")
 
 
@@ -43,7 +44,7 @@ def line_lists(text: str, sentences: Sequence[tuple[tuple[int, int], list[Word]]
                 item = item[1:]
             if not item or len(item) > LINE_ITEM_WORDS or any(parsed[index].blocked) or any(DIGIT.search(w.text) and not re.fullmatch(r"\d+G", w.text) for w in item):
                 break
-            if any(w.lower in lex.list_stop for w in item) or item[-1].trail.rstrip(";,.") != item[-1].trail.rstrip(";,.").rstrip() or ":" in "".join(w.trail for w in item):
+            if any(lex.ends_list(w) for w in item) or item[-1].trail.rstrip(";,.") != item[-1].trail.rstrip(";,.").rstrip() or ":" in "".join(w.trail for w in item):
                 break
             index += 1
             item = _trim_item(item, lex)
@@ -77,7 +78,11 @@ def trigger_list_items(text: str, words: list[Word], blocked: list[bool], trigge
             segments[-1].append("and")
             i += 1
             continue
-        if low in lex.list_stop or set(word.text) <= set("-~"):
+        if set(word.text) <= _DASHES and len(segments) == 1 and segments[0] and trigger.kind == "complete":
+            segments = [[]]  # "three industries of the digital economy -- A, B and C": the list follows the dash
+            i += 1
+            continue
+        if lex.ends_list(word) or set(word.text) <= _DASHES:
             break  # a clause word, or a dash closing an aside ("-- A, B and C --")
         if finished:
             break  # "A, B, and C, contributed ...": the list ended with its last item
@@ -222,8 +227,8 @@ def _split_to_count(items: list[list[Word]], count: int, lex: ClusterLexicons) -
 
 def _trim_item(item: list[Word], lex: ClusterLexicons) -> list[Word]:
     """Drop leading articles and a trailing 'industry' / 'industrial cluster': they are outside the span."""
-    while item and item[0].lower in lex.articles:
-        item = item[1:]
+    while item and (item[0].lower in lex.articles or len(item) > 1 and item[0].text[0].isupper() and item[0].lower in lex.places):
+        item = item[1:]  # "the", and a city before its industry ("Changsha engineering machinery")
     while item and item[-1].lower in lex.item_tail:
         item = item[:-1]
         if item and item[-1].lower in ("industrial", "industry"):
@@ -280,7 +285,7 @@ def known_item_lists(text: str, words: list[Word], blocked: list[bool], lex: Clu
             close_segment(conjunction=True)  # "A, B and C, in addition to D and E": one list
             skip_to = i + joining
             continue
-        if blocked[i] or DIGIT.search(word.text) or word.lead or not LETTER.search(word.text) or low in lex.list_stop or lex.is_verb(low) and low not in lex.name_words:
+        if blocked[i] or DIGIT.search(word.text) or word.lead or not LETTER.search(word.text) or lex.ends_list(word) or lex.is_verb(low) and low not in lex.name_words:
             close_run()
             continue
         if low in ("and", "or"):
@@ -298,6 +303,10 @@ def known_item_lists(text: str, words: list[Word], blocked: list[bool], lex: Clu
         run, pairs = _join_known_pairs(text, run, by_and, lex)
         # a known pair is whole already; other items are cut to what can be an item
         items = [item if id(item) in pairs else _item_tail(item, lex) for item in run]
+        # a segment cut to its tail ("influence of food processing") starts the list: what came before is no item
+        cut = [k for k, (item, segment) in enumerate(zip(items, run, strict=True)) if k > 0 and item and id(segment) not in pairs and _cut_at_a_stop(segment, lex)]
+        if cut:
+            run, items = run[cut[0] :], items[cut[0] :]
         # an item written "the X industry" is named as an industry, like a known one
         headed = {id(cut) for cut, item in zip(items, run, strict=True) if cut and item[-1].lower in lex.head_words and len(item) > len(cut)}
         if id(items[-1]) not in pairs and id(items[-1]) not in headed:
@@ -340,6 +349,11 @@ def _join_known_pairs(text: str, run: list[list[Word]], by_and: set[int], lex: C
     return joined, pairs
 
 
+def _cut_at_a_stop(segment: list[Word], lex: ClusterLexicons) -> bool:
+    """The segment holds a word that ends a noun phrase before its last words ("influence of food processing")."""
+    return any(lex.ends_phrase(w) and w.lower not in lex.articles for w in segment[1:-1])
+
+
 def _known_head(item: list[Word], lex: ClusterLexicons) -> list[Word]:
     """The longest known industry at the start of the last item, else the item if short."""
     for k in range(len(item), 0, -1):
@@ -352,7 +366,9 @@ def _item_tail(item: list[Word], lex: ClusterLexicons) -> list[Word]:
     """The noun phrase at the end of a segment: 'opportunities in hydrogen energy' -> 'hydrogen energy'."""
     tail: list[Word] = []
     for word in reversed(item):
-        if word.lower in lex.phrase_stop or word.text.endswith(("'s", "'")) or not re.fullmatch(r"[A-Za-z][A-Za-z-]*|\d+G", word.text):
+        if tail and word.text[0].isupper() and word.lower in lex.places:
+            break  # "Changsha engineering machinery, Zhuzhou rail transit": the city is outside
+        if lex.ends_phrase(word) or word.text.endswith(("'s", "'")) or not re.fullmatch(r"[A-Za-z][A-Za-z-]*|\d+G", word.text):
             break
         tail.insert(0, word)
     tail = _trim_item(tail, lex)
