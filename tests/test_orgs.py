@@ -59,6 +59,7 @@ ROWS = [
     ("gazetteer-caps-brand", "XPENG opened 30 new stores in the quarter.", "XPENG", None),
     ("gazetteer-wire", "HAIKOU, March 2 (Xinhua Silkroad) -- The port grew.", "Xinhua Silkroad", None),
     ("acronym-not-inside-longer", "The site was inscribed by UNESCO last year.", "UNESCO", None),
+    ("place-before-company", "Since 2021, Hunan Geely has doubled its output.", "Hunan Geely", None),
     ("menu-after-name", "People's Government of Anhui Province Mobile", "People's Government of Anhui Province", None),
 ]
 COORDINATED = "Li Jie is a member of the Party Work Committee and Administrative Committee of the Chongqing Liangjiang New Area."
@@ -103,6 +104,16 @@ class TestModelOrgs:
         text = "Suppliers include Hefei Changan Automobile Manufacturing and Wuhan Hisense Electronics, officials said."
         orgs = [m.text for m in run(model, text) if m.label.value == "ORG"]
         assert "Changan" not in orgs and "Hisense" not in orgs
+
+    def test_a_name_found_once_is_a_name_where_it_recurs(self, model: Extractor) -> None:
+        text = "The plant of Kawasaki Heavy Industries Xinyu Gas Turbine (Nanjing) opened in May. Officials said Kawasaki Heavy Industries Xinyu Gas Turbine would hire 300 workers."
+        second = text.rindex("Kawasaki")
+        orgs = [(m.text, m.start) for m in run(model, text) if m.label.value == "ORG"]
+        assert ("Kawasaki Heavy Industries Xinyu Gas Turbine", second) in orgs
+
+    def test_a_place_named_with_its_level_is_no_org_anywhere(self, model: Extractor) -> None:
+        text = "In the city's Nanhai district, there are 2,000 furniture makers. Nanhai also makes ceramics."
+        assert [m.text for m in run(model, text) if m.label.value == "ORG"] == []
 
     def test_bracketed_city_is_part_of_the_name(self, model: Extractor) -> None:
         text = "The deal was signed with Sino Star Health Technology (Chengdu) in June."

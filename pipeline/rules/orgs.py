@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from ..core.candidate import Candidate
+from ..core.candidate import Candidate, IntervalSet
 from ..core.mention import Label
 from ..patterns.loader import PatternSet
 from ..text.words import Word
@@ -50,6 +50,7 @@ class OrgLexicons:
     place_levels: frozenset[str] = frozenset()
     initials_skip: frozenset[str] = frozenset()
     minor_words: frozenset[str] = frozenset()
+    level_after: re.Pattern[str] = re.compile(r"(?!)")  # " district", " province": a place's level after its name
     menu_words: frozenset[str] = frozenset()  # "Mobile", "Print": a site menu after a name
     topic_words: frozenset[str] = frozenset()  # "on", "between": after "Agreement" they open a title's topic
     source_line: re.Pattern[str] = re.compile(r"(?!)")  # "Source: X", the value in group 1
@@ -81,6 +82,7 @@ class OrgLexicons:
             minor_words=stops.values("word", role="minor_word"),
             topic_words=stops.values("word", role="topic"),
             menu_words=stops.values("word", role="menu"),
+            level_after=re.compile(r"[^\S\n]+(?:" + "|".join(sorted(w.lower() for w in stops.values("word", role="place_level"))) + r")\b"),
             source_line=re.compile(r"(?m)(?:^|\||[^\S\n])(?:" + patterns.alternation("header.source_label") + r")[^\S\n]*[:\uff1a][^\S\n]*([^|\n]{2,100})"),
             domain=re.compile(rf"(?:[a-z0-9-]+\.)+(?:{patterns.alternation('web.domain_suffix')})"),
             field_labels=patterns.word_set("header.field_label"),
@@ -119,15 +121,41 @@ def scan_orgs(text: str, sentences: Sequence[tuple[tuple[int, int], list[Word]]]
                 continue
             if _lone_opening_word(text, piece_start, piece_end, lex):
                 continue
+            if lex.level_after.match(text, piece_end):
+                facilities.append((piece_start, piece_end))
+                continue  # "Shunde district", "Lanzhou city": a place named with its level
             if _model_org_ok(text[piece_start:piece_end], lex, person_words):
                 place = re.match(r" \(([A-Z][\w'-]*)\)", text[piece_end : piece_end + 40])
                 if place and place.group(1).lower() in lex.places:
                     piece_end += place.end()  # "MC Star Health Technology (Guangzhou)": the branch's place is part of the name
                 names.append(Candidate(Label.ORG, piece_start, piece_end, model_name, source="model"))
+    places = {text[s:e] for s, e in facilities}
+    names = [n for n in names if text[n.start : n.end] not in places]  # "Shunde" again, once seen as "Shunde district"
     candidates = [c for c in candidates if not _inside_a_longer_name(c, names, facilities)]
     candidates.extend(names)
     candidates.extend(_bracketed_acronyms(text, candidates, lex))
+    candidates.extend(_repeated_names(text, candidates, facilities))
     return candidates
+
+
+def _repeated_names(text: str, candidates: list[Candidate], facilities: list[tuple[int, int]]) -> list[Candidate]:
+    """A name of two or more words found once is a name wherever it recurs: the model often
+    misses a company's second mention ("Mitsubishi Heavy Industries Dongfang Gas Turbine"),
+    and a bracketed place may be left off the second time."""
+    taken = IntervalSet([(c.start, c.end) for c in candidates] + facilities)
+    forms = set()
+    for candidate in candidates:
+        name = text[candidate.start : candidate.end]
+        if " " in name and "\n" not in name:
+            forms.add(name)
+            forms.add(re.sub(r"\s*\([^()]*\)$", "", name))
+    found = []
+    for name in sorted(forms, key=lambda n: (-len(n), n)):
+        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            if not taken.overlaps(match.start(), match.end()):
+                found.append(Candidate(Label.ORG, match.start(), match.end(), "org.repeat"))
+                taken.add(match.start(), match.end())
+    return found
 
 
 def _inside_a_longer_name(candidate: Candidate, names: list[Candidate], facilities: list[tuple[int, int]]) -> bool:
@@ -161,7 +189,11 @@ def _lexicon_names(text: str, lex: OrgLexicons) -> list[Candidate]:
             continue  # "the Hefei NIO Intelligent Manufacturing Industrial Park": a park's name holds no mention
         kind, long_form = lex.name_kinds[match.group()]
         info: tuple[tuple[str, str], ...] = (("long_form", long_form),) if long_form else ()
-        found.append(Candidate(Label.ORG, match.start(), match.end(), f"org.name.{kind}", info=info))
+        start = match.start()
+        place = re.search(r"(?<![\w'-])([A-Z][a-z]+)[^\S\n]$", text[max(0, start - 30) : start])
+        if kind == "company" and place and place.group(1).lower() in lex.places:
+            start -= len(place.group())  # "Guizhou Geely": a company's local arm is named with its place
+        found.append(Candidate(Label.ORG, start, match.end(), f"org.name.{kind}", info=info))
     return found
 
 
