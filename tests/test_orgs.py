@@ -60,6 +60,12 @@ ROWS = [
     ("gazetteer-wire", "HAIKOU, March 2 (Xinhua Silkroad) -- The port grew.", "Xinhua Silkroad", None),
     ("acronym-not-inside-longer", "The site was inscribed by UNESCO last year.", "UNESCO", None),
     ("place-before-company", "Since 2021, Hunan Geely has doubled its output.", "Hunan Geely", None),
+    ("listed-companies", "The zone hosts 40 firms such as Wingtech, Sunlord Electronic and Goodix, officials said.", "Sunlord Electronic", None),
+    ("listed-companies-of-place", "There are 30 enterprises of Hefei including Gotion, Sungrow and Longcheer.", "Longcheer", None),
+    ("company-descriptor", "Last year Leapmotor Technology sold 300,000 cars.", "Leapmotor Technology", None),
+    ("wire-partner", "SHENZHEN, China, March 3, 2023, /PRNewswire=YONHAP JBN/-- The city grew.", "YONHAP JBN", None),
+    ("layout-gap", "Updated: Mar 5,2019 10:21 AM     Hubei Daily", "Hubei Daily", None),
+    ("short-name-later", "The Anhui Tianlun Automotive Corporation opened a plant. Tianlun's new factory employs 800.", "Tianlun", None),
     ("menu-after-name", "People's Government of Anhui Province Mobile", "People's Government of Anhui Province", None),
 ]
 COORDINATED = "Li Jie is a member of the Party Work Committee and Administrative Committee of the Chongqing Liangjiang New Area."
@@ -74,12 +80,23 @@ NOT_ORG = [
     ("email", "For any inquiries, please email service@ichongqing.info"),
     ("company-inside-park-name", "Key projects include the Hefei NIO Intelligent Manufacturing Industrial Park."),
     ("source-not-a-name", "Source: the city's statistics bureau."),
+    ("breadcrumb", "Home   >   Media Center   >   Zone News"),
 ]
 
 
 @pytest.mark.parametrize("sentence,span,canonical", [r[1:] for r in ROWS], ids=[r[0] for r in ROWS])
 def test_org(rules: Extractor, sentence: Any, span: Any, canonical: Any) -> None:
     check(run(rules, sentence), "ORG", span, canonical=canonical or span.replace("\xa0", " "))
+
+
+def test_tickers_after_an_exchange_are_no_orgs(rules: Extractor) -> None:
+    orgs = [m.text for m in run(rules, "NIO Inc. (NYSE: NIO; HKEX: 9866; SGX: NIO) reported results.") if m.label.value == "ORG"]
+    assert orgs == ["NIO Inc.", "NYSE", "HKEX"]
+
+
+def test_a_short_name_is_never_a_common_word(rules: Extractor) -> None:
+    text = "The Wuhan Information Technology Corporation opened. Information is key, and information flows."
+    assert [m.text for m in run(rules, text) if m.label.value == "ORG"] == ["Wuhan Information Technology Corporation"]
 
 
 def test_coordinated_committees_are_split(rules: Extractor) -> None:
@@ -145,6 +162,8 @@ class TestModelOrgs:
             "The Yangtze River Economic Belt will grow.",  # a region
             "The Modern Agricultural Science and Technology Demonstration Area of China opened.",  # a zone "of" a place
             "The GMP certificate and FDI inflows were reported.",  # abbreviations of things
+            "In the list of Key Software Enterprises for 2023, 20 firms were named.",  # a list's title
+            "Exports rose, said the report of the Wuxi municipal government, Wux",  # cut at the end
         ],
         ids=[
             "surname",
@@ -165,6 +184,8 @@ class TestModelOrgs:
             "region",
             "zone-of-place",
             "abbreviations",
+            "list-title",
+            "cut-at-end",
         ],
     )
     def test_model_mistakes_are_filtered(self, model: Extractor, sentence: Any) -> None:

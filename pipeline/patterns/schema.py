@@ -60,7 +60,7 @@ ENUMS: dict[tuple[str, str], frozenset[str]] = {
             "never_last",
         }
     ),
-    ("org_heads", "kind"): frozenset({"head", "suffix", "media"}),
+    ("org_heads", "kind"): frozenset({"head", "suffix", "media", "descriptor", "class"}),
     ("org_names", "kind"): frozenset({"media", "newswire", "company", "acronym", "body"}),
     ("org_stopwords", "role"): frozenset(
         {"left_stop", "title", "descriptive", "generic", "surname", "possessive_name", "connector", "place_level", "initials_skip", "minor_word", "topic", "credit", "menu"}

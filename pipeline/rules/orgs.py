@@ -50,6 +50,13 @@ class OrgLexicons:
     place_levels: frozenset[str] = frozenset()
     initials_skip: frozenset[str] = frozenset()
     minor_words: frozenset[str] = frozenset()
+    wire_partner: re.Pattern[str] = re.compile(r"(?!)")  # "/PRNewswire=KYODO JBN/": group 1 is the partner
+    company_nouns: frozenset[str] = frozenset()  # "enterprises" before "such as Tuniu, ..."
+    list_openers: tuple[tuple[str, ...], ...] = ()  # "such as", "including"
+    descriptors: frozenset[str] = frozenset()  # "Automobile", "Technology": words a company's name goes on with
+    descriptor_after: re.Pattern[str] = re.compile(r"(?!)")  # " Automobile": a company name's own next word
+    class_nouns: frozenset[str] = frozenset()  # "Enterprises": ends a list's title, no body
+    ticker_before: re.Pattern[str] = re.compile(r"(?!)")  # "NYSE: ": an exchange's label before a ticker
     level_after: re.Pattern[str] = re.compile(r"(?!)")  # " district", " province": a place's level after its name
     menu_words: frozenset[str] = frozenset()  # "Mobile", "Print": a site menu after a name
     topic_words: frozenset[str] = frozenset()  # "on", "between": after "Agreement" they open a title's topic
@@ -82,6 +89,13 @@ class OrgLexicons:
             minor_words=stops.values("word", role="minor_word"),
             topic_words=stops.values("word", role="topic"),
             menu_words=stops.values("word", role="menu"),
+            wire_partner=re.compile(r"/(?:" + patterns.alternation("credit.wire_slashed") + r")=([A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*){0,3})/"),
+            company_nouns=patterns.word_set("org.company_noun"),
+            list_openers=tuple(tuple(o.split()) for o in patterns.words("org.list_opener")),
+            descriptors=heads.values("word", kind="descriptor"),
+            descriptor_after=re.compile(r"(?:[^\S\n](?:" + "|".join(sorted(heads.values("word", kind="descriptor"), key=len, reverse=True)) + r")){1,2}(?![\w-])"),
+            class_nouns=heads.values("word", kind="class"),
+            ticker_before=re.compile(r"\b(?:" + patterns.alternation("org.exchange_label") + r")\s*:\s*$"),
             level_after=re.compile(r"[^\S\n]+(?:" + "|".join(sorted(w.lower() for w in stops.values("word", role="place_level"))) + r")\b"),
             source_line=re.compile(r"(?m)(?:^|\||[^\S\n])(?:" + patterns.alternation("header.source_label") + r")[^\S\n]*[:\uff1a][^\S\n]*([^|\n]{2,100})"),
             domain=re.compile(rf"(?:[a-z0-9-]+\.)+(?:{patterns.alternation('web.domain_suffix')})"),
@@ -103,6 +117,7 @@ def scan_orgs(text: str, sentences: Sequence[tuple[tuple[int, int], list[Word]]]
     candidates = _lexicon_names(text, lex) + _source_names(text, lex)
     for _, words in sentences:
         candidates.extend(_headed_names(text, words, lex))
+        candidates.extend(_listed_companies(text, words, lex))
     persons = {text[s:e] for s, e, label in entities if label == "PERSON"}
     person_words = {w for p in persons for w in p.split()}
     title_lines = _title_case_lines(text, lex.minor_words)
@@ -116,6 +131,10 @@ def scan_orgs(text: str, sentences: Sequence[tuple[tuple[int, int], list[Word]]]
                 continue  # every word of a headline is capitalized: capitals carry no signal there
             if _line_label(text, piece_start, piece_end):
                 continue  # "Media contact:", "Editor:": a label, not a name
+            if _in_breadcrumb(text, piece_start, lex) or lex.ticker_before.search(text, max(0, piece_start - 12), piece_start):
+                continue  # "Home > Media Center > News"; "(NYSE: NIO; HKEX: 9866)": a menu, a ticker
+            if piece_end == len(text.rstrip()) and " " not in text[piece_start:piece_end]:
+                continue  # "..., Nanj": the excerpt is cut inside the word
             if _dateline_place(text, piece_start, piece_end) or _cut_from_a_place(text, piece_start, piece_end, lex) or _ends_zone(text[piece_start:piece_end], lex):
                 facilities.append((piece_start, piece_end))
                 continue
@@ -131,11 +150,36 @@ def scan_orgs(text: str, sentences: Sequence[tuple[tuple[int, int], list[Word]]]
                 names.append(Candidate(Label.ORG, piece_start, piece_end, model_name, source="model"))
     places = {text[s:e] for s, e in facilities}
     names = [n for n in names if text[n.start : n.end] not in places]  # "Shunde" again, once seen as "Shunde district"
-    candidates = [c for c in candidates if not _inside_a_longer_name(c, names, facilities)]
+    candidates = [c for c in candidates if not _inside_a_longer_name(text, c, names, facilities)]
     candidates.extend(names)
     candidates.extend(_bracketed_acronyms(text, candidates, lex))
     candidates.extend(_repeated_names(text, candidates, facilities))
+    candidates.extend(_short_names(text, candidates, facilities, lex))
     return candidates
+
+
+def _short_names(text: str, candidates: list[Candidate], facilities: list[tuple[int, int]], lex: OrgLexicons) -> list[Candidate]:
+    """A company named in full once is later called by its own word: "Shanghai Baolong
+    Automotive Corporation" ... "Baolong's Hefei factory". The word must be the name's
+    first that is no place or common word, and never written in lower case in the document."""
+    taken = IntervalSet([(c.start, c.end) for c in candidates] + facilities)
+    found = []
+    seen = set()
+    for candidate in candidates:
+        words = text[candidate.start : candidate.end].split()
+        if len(words) < 2 or not (words[-1] in lex.suffixes or words[-1] in lex.descriptors or words[-1] in ("Group", "Corporation", "Company", "Holdings")):
+            continue
+        own = next((w for w in words if w.lower() not in lex.places and w not in lex.generic and w != "The"), None)
+        if own is None or own in seen or not re.fullmatch(r"[A-Z][a-z]{3,}|[A-Z]{3,}", own) or own in lex.descriptors or own in lex.heads:
+            continue
+        seen.add(own)
+        if re.search(rf"(?<![\w-]){own.lower()}(?![\w-])", text):
+            continue  # a common word ("Information"), not a name
+        for match in re.finditer(rf"(?<![\w-]){re.escape(own)}(?=['\u2019]s\b|[^\w-]|$)(?![^\S\n]+[A-Z])", text):
+            if not taken.overlaps(match.start(), match.end()) and not lex.ticker_before.search(text, max(0, match.start() - 12), match.start()):
+                found.append(Candidate(Label.ORG, match.start(), match.end(), "org.short_name"))
+                taken.add(match.start(), match.end())
+    return found
 
 
 def _repeated_names(text: str, candidates: list[Candidate], facilities: list[tuple[int, int]]) -> list[Candidate]:
@@ -158,14 +202,60 @@ def _repeated_names(text: str, candidates: list[Candidate], facilities: list[tup
     return found
 
 
-def _inside_a_longer_name(candidate: Candidate, names: list[Candidate], facilities: list[tuple[int, int]]) -> bool:
+def _listed_companies(text: str, words: list[Word], lex: OrgLexicons) -> list[Candidate]:
+    """Capitalized names listed after "companies such as", "enterprises including", ...:
+    "61 enterprises such as Tuniu, NR Electric, Wiscom Technology, and HopeRun"."""
+    found: list[Candidate] = []
+    for i, word in enumerate(words):
+        if word.lower not in lex.company_nouns or word.ends_clause() and "," not in word.trail:
+            continue
+        k = i + 1
+        if k + 1 < len(words) and words[k].lower in ("of", "in", "from") and words[k + 1].lower in lex.places:
+            k += 2  # "enterprises of Nanjing such as ..."
+        opener = next((o for o in lex.list_openers if [w.lower for w in words[k : k + len(o)]] == list(o)), None)
+        if opener is None:
+            continue
+        k += len(opener)
+        while k < len(words):
+            item: list[Word] = []
+            while k < len(words) and (_is_name_word(words[k], lex) or words[k].text == "&" and item):
+                item.append(words[k])
+                k += 1
+                if item[-1].ends_clause() or len(item) > MAX_NAME_WORDS:
+                    break
+            names = " ".join(w.text for w in item)
+            if not item or len(item) > MAX_NAME_WORDS or names.lower() in lex.places:
+                break
+            found.append(Candidate(Label.ORG, item[0].start, item[-1].end, "org.listed"))
+            if item[-1].trail.strip(",") or k >= len(words):
+                break  # the sentence or clause ends
+            if words[k].lower in ("and", "or"):
+                k += 1
+            elif "," not in item[-1].trail:
+                break
+            if k < len(words) and words[k].lower in ("and", "or"):
+                k += 1
+    return found
+
+
+def _in_breadcrumb(text: str, start: int, lex: OrgLexicons) -> bool:
+    """A navigation trail: the line opens with a menu word and steps with '>' ("Home > Media Center")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return ">" in line and line.split(">", 1)[0].strip() in lex.menu_words
+
+
+def _inside_a_longer_name(text: str, candidate: Candidate, names: list[Candidate], facilities: list[tuple[int, int]]) -> bool:
     """A lexicon name inside a longer one: "Geely" in the model's "Guizhou Geely Automobile
     Manufacturing" gives way to it; "BYD" in "the Guiyang BYD Intelligent Manufacturing
     Industrial Park" names no company there (a park's name holds no mention)."""
     if not candidate.rule.startswith("org.name."):
         return False
     # only a company's name grows into a subsidiary's; a site's or paper's is followed by labels ("iChongqing Title")
-    inside = ([(n.start, n.end) for n in names] if candidate.rule == "org.name.company" else []) + facilities
+    # (not a model span that runs over a list: "Geely Auto, Lynk & Co.")
+    longer = [(n.start, n.end) for n in names if "," not in text[n.start : n.end]]
+    inside = (longer if candidate.rule == "org.name.company" else []) + facilities
     return any(s <= candidate.start and candidate.end <= e and e - s > candidate.end - candidate.start for s, e in inside)
 
 
@@ -187,13 +277,20 @@ def _lexicon_names(text: str, lex: OrgLexicons) -> list[Candidate]:
             continue  # "service@ichongqing.info", "www.xinhuanet.com"
         if _cut_from_a_place(text, match.start(), match.end(), lex):
             continue  # "the Hefei NIO Intelligent Manufacturing Industrial Park": a park's name holds no mention
+        if lex.ticker_before.search(text, max(0, match.start() - 12), match.start()):
+            continue  # "(NYSE: NIO; SGX: NIO)": tickers
         kind, long_form = lex.name_kinds[match.group()]
         info: tuple[tuple[str, str], ...] = (("long_form", long_form),) if long_form else ()
         start = match.start()
         place = re.search(r"(?<![\w'-])([A-Z][a-z]+)[^\S\n]$", text[max(0, start - 30) : start])
         if kind == "company" and place and place.group(1).lower() in lex.places:
             start -= len(place.group())  # "Guizhou Geely": a company's local arm is named with its place
-        found.append(Candidate(Label.ORG, start, match.end(), f"org.name.{kind}", info=info))
+        end = match.end()
+        if kind == "company":
+            described = lex.descriptor_after.match(text, end)
+            if described:
+                end = described.end()  # "Geely Automobile", "Huawei Technologies": the company's own words
+        found.append(Candidate(Label.ORG, start, end, f"org.name.{kind}", info=info))
     return found
 
 
@@ -213,6 +310,8 @@ def _source_names(text: str, lex: OrgLexicons) -> list[Candidate]:
             continue
         start = match.start(1)
         found.append(Candidate(Label.ORG, start, start + len(" ".join(words)), "org.source_line"))
+    for match in lex.wire_partner.finditer(text[:HEADER_CHARS]):
+        found.append(Candidate(Label.ORG, match.start(1), match.end(1), "org.source_line"))  # "/PRNewswire=KYODO JBN/": the partner wire
     for line in re.finditer(r"[^\n]+", text[:HEADER_CHARS]):
         for segment in re.finditer(r"[^|]+", line.group()):
             piece = segment.group().strip()
@@ -267,8 +366,16 @@ def _headed_names(text: str, words: list[Word], lex: OrgLexicons) -> list[Candid
             info.append(("coordinated_with", words[conjoined_head].start))
         end = name_words[-1].end - (2 if possessive else 0)
         start = name_words[0].start + _credit_length(text[name_words[0].start : end], lex)
+        if _in_breadcrumb(text, start, lex):
+            continue  # "Home > Media Center > NDZs News": a section label in a menu trail
+        gap = list(_LAYOUT_GAP.finditer(text, start, end))
+        if gap:
+            start = gap[-1].end()  # "9:21 AM     China Daily": a layout gap is no part of a name
         found.append(Candidate(Label.ORG, start, end, rule, info=tuple(info)))
     return found
+
+
+_LAYOUT_GAP = re.compile(r"[^\S\n]{3,}|\t")
 
 
 def _credit_length(piece: str, lex: OrgLexicons) -> int:
@@ -465,9 +572,11 @@ def _model_org_ok(piece: str, lex: OrgLexicons, person_words: set[str]) -> bool:
         return False
     if tokens[0] in lex.left_stops and tokens[0] not in ("The",) or all(t in lex.titles for t in tokens):
         return False  # "CFO of Zhihu": a title alone
-    if all(t.lower().removesuffix("'s") in lex.places for t in tokens):
+    if piece.lower() in lex.places or all(t.lower().removesuffix("'s") in lex.places for t in tokens):
         return False  # "WUHAN", "the China-Singapore": places
     texts = tuple(piece.split())
+    if tokens[-1] in lex.class_nouns:
+        return False  # "Key Software Enterprises": the title of a list or ranking
     if tokens[-1].lower() in lex.event_words and not piece.endswith("Consultative Conference"):
         return False  # "Futian Global Investment Promotion Conference": an event
     if any(a.lower() in lex.event_words and b in lex.topic_words for a, b in pairwise(texts)):
