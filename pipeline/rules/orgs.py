@@ -52,6 +52,8 @@ class OrgLexicons:
     minor_words: frozenset[str] = frozenset()
     wire_partner: re.Pattern[str] = re.compile(r"(?!)")  # "/PRNewswire=KYODO JBN/": group 1 is the partner
     company_nouns: frozenset[str] = frozenset()  # "enterprises" before "such as Tuniu, ..."
+    company_heads: frozenset[str] = frozenset()  # "Corporation": a company's full name ends here
+    place_prepositions: frozenset[str] = frozenset()  # "of" in "enterprises of Nanjing"
     list_openers: tuple[tuple[str, ...], ...] = ()  # "such as", "including"
     descriptors: frozenset[str] = frozenset()  # "Automobile", "Technology": words a company's name goes on with
     descriptor_after: re.Pattern[str] = re.compile(r"(?!)")  # " Automobile": a company name's own next word
@@ -91,6 +93,8 @@ class OrgLexicons:
             menu_words=stops.values("word", role="menu"),
             wire_partner=re.compile(r"/(?:" + patterns.alternation("credit.wire_slashed") + r")=([A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*){0,3})/"),
             company_nouns=patterns.word_set("org.company_noun"),
+            company_heads=patterns.word_set("org.company_head"),
+            place_prepositions=patterns.word_set("org.place_preposition"),
             list_openers=tuple(tuple(o.split()) for o in patterns.words("org.list_opener")),
             descriptors=heads.values("word", kind="descriptor"),
             descriptor_after=re.compile(r"(?:[^\S\n](?:" + "|".join(sorted(heads.values("word", kind="descriptor"), key=len, reverse=True)) + r")){1,2}(?![\w-])"),
@@ -167,7 +171,7 @@ def _short_names(text: str, candidates: list[Candidate], facilities: list[tuple[
     seen = set()
     for candidate in candidates:
         words = text[candidate.start : candidate.end].split()
-        if len(words) < 2 or not (words[-1] in lex.suffixes or words[-1] in lex.descriptors or words[-1] in ("Group", "Corporation", "Company", "Holdings")):
+        if len(words) < 2 or not (words[-1] in lex.suffixes or words[-1] in lex.descriptors or words[-1] in lex.company_heads):
             continue
         own = next((w for w in words if w.lower() not in lex.places and w not in lex.generic and w != "The"), None)
         if own is None or own in seen or not re.fullmatch(r"[A-Z][a-z]{3,}|[A-Z]{3,}", own) or own in lex.descriptors or own in lex.heads:
@@ -210,7 +214,7 @@ def _listed_companies(text: str, words: list[Word], lex: OrgLexicons) -> list[Ca
         if word.lower not in lex.company_nouns or word.ends_clause() and "," not in word.trail:
             continue
         k = i + 1
-        if k + 1 < len(words) and words[k].lower in ("of", "in", "from") and words[k + 1].lower in lex.places:
+        if k + 1 < len(words) and words[k].lower in lex.place_prepositions and words[k + 1].lower in lex.places:
             k += 2  # "enterprises of Nanjing such as ..."
         opener = next((o for o in lex.list_openers if [w.lower for w in words[k : k + len(o)]] == list(o)), None)
         if opener is None:
