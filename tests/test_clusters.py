@@ -156,6 +156,25 @@ ROWS = [
     ("capitals-no-pronoun", "The park will attract software, photoelectric chips and next-generation IT.", ["software", "photoelectric chips", "next-generation IT"]),
     ("future-opens-a-name", "The city is developing the future biotechnology industry with gene editing at its core.", ["future biotechnology"]),
     (
+        "process-noun-is-no-item",
+        "Its new materials industry, including digitalization and advanced ceramics manufacturing, grew fast.",
+        ["new materials", "advanced ceramics manufacturing"],
+    ),
+    (
+        "verb-ends-last-item",
+        "The plan covers emerging sectors including biomedicine, new energy, and the low-altitude economy expanded quickly.",
+        ["biomedicine", "new energy", "low-altitude economy"],
+    ),
+    (
+        "known-name-with-of",
+        "They include big data and new generation of information technology, as well as science and technology services.",
+        ["big data", "new generation of information technology", "science and technology services"],
+    ),
+    ("fields-of", "In the fields of wind turbines, rail vehicles and marine engines, the city leads.", ["wind turbines", "rail vehicles", "marine engines"]),
+    ("fields-of-then-clause", "In the field of robotics and the drone industry, new plants are opening.", ["robotics", "drone"]),
+    ("high-end-opens-a-name", "The firm lifted its high-end medical equipment industry output.", ["high-end medical equipment"]),
+    ("total-is-no-part", "Its share of total equipment industry output rose.", ["equipment"]),
+    (
         "namely-count-after-tier",
         "There are now four 100-billion-yuan industries in the city, namely, automobiles and parts, petrochemicals, electronic information, energy and environmental protection.",
         ["automobiles and parts", "petrochemicals", "electronic information", "energy and environmental protection"],
@@ -192,6 +211,7 @@ NOT_CLUSTER = [
     ("figures", "The 2,000 industries and 35 sectors employ 1.2 million people."),
     ("layout-of", "The district holds a clear advantage in the layout of future industries."),
     ("park-name-in-headline", "Minhang Robotics Industrial Park Opens"),
+    ("quoted-names-in-fields", 'In the fields of "Starlight" and "Blue Ocean", the county set up funds.'),
 ]
 
 
@@ -208,6 +228,11 @@ def test_cluster_spans(rules: Extractor, sentence: Any, expected: Any) -> None:
 def test_cluster_canonical(rules: Extractor, phrase: Any, span: Any, canonical: Any) -> None:
     mentions = run(rules, f"The city will expand the {phrase} this year.")
     assert [(m.text, m.canonical) for m in mentions if m.label.value == "CLUSTER"] == [(span, canonical)]
+
+
+def test_a_repeat_before_of_is_an_activity(rules: Extractor) -> None:
+    text = "The province's logistics industry grew. The logistics of grain improved."
+    assert clusters(rules, text) == ["logistics"]
 
 
 def test_excerpt_cut_inside_its_head_word(rules: Extractor) -> None:

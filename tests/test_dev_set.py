@@ -19,9 +19,9 @@ from .conftest import ROOT, SHARED
 DEV = SHARED / "dev"
 # lenient F1 per label, micro lenient and strict F1, value accuracy and each part's micro lenient F1,
 # as the scorer rounds them (4 decimals); raised with each issue-11 step that lifted them
-FLOORS = {"MONEY": 0.9884, "PERCENT": 1.0, "DATE": 0.9638, "ORG": 0.9589, "CLUSTER": 0.9132}
-MICRO_LENIENT, MICRO_STRICT, VALUE_ACCURACY = 0.9648, 0.9374, 0.9861
-PART_FLOORS = {"dA": 0.9888, "dB": 0.953, "dC": 0.9541}
+FLOORS = {"MONEY": 0.9884, "PERCENT": 1.0, "DATE": 0.9638, "ORG": 0.9589, "CLUSTER": 0.9438}
+MICRO_LENIENT, MICRO_STRICT, VALUE_ACCURACY = 0.9706, 0.9495, 0.9861
+PART_FLOORS = {"dA": 0.9888, "dB": 0.9545, "dC": 0.9672}
 
 pytestmark = [pytest.mark.model, pytest.mark.skipif(not (DEV / "gold.jsonl").is_file(), reason="no dev set beside the checkout (../shared/dev)")]
 

@@ -194,7 +194,7 @@ def test_rule_behaviour_is_a_key_of_the_rule_and_must_be_a_boolean(broken: Path)
 def test_tier_rules_say_so_by_key_not_by_name(patterns: PatternSet) -> None:
     leveled = {rule.id for rule in patterns.rules["MONEY"] if rule.level}
     assert leveled == {"money.tier_bare", "money.tier_level", "money.tier_level_hyphen"}
-    assert {p.id for p in patterns.token_patterns if p.fields} == {"cluster.list.for_such_fields_as", "cluster.list.in_fields", "cluster.list.new_fields"}
+    assert {p.id for p in patterns.token_patterns if p.fields} == {"cluster.list.fields_of", "cluster.list.for_such_fields_as", "cluster.list.in_fields", "cluster.list.new_fields"}
 
 
 def test_an_unknown_word_set_is_named(patterns: PatternSet) -> None:

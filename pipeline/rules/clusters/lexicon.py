@@ -66,6 +66,7 @@ class ClusterLexicons:
     never_alone: frozenset[str] = frozenset()
     never_last: frozenset[str] = frozenset()
     ordinal_words: frozenset[str] = frozenset()
+    process_endings: tuple[str, ...] = ()  # "-ization": a process, no industry alone
     rank_suffixes: tuple[str, ...] = ()  # "city-level", "large-scale": ranks and sizes, no industry
     joining_phrases: tuple[tuple[str, ...], ...] = ()  # "as well as": joins list items like "and"
     _verbs: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)  # is_verb's answers, bounded
@@ -116,6 +117,7 @@ class ClusterLexicons:
             never_last=role("never_last"),
             ordinal_words=patterns.lexicon("ordinals").values("word"),
             rank_suffixes=tuple("-" + w for w in patterns.words("suffix.rank")),
+            process_endings=patterns.words("suffix.process_noun"),
             joining_phrases=tuple(tuple(p.split()) for p in patterns.words("list.joining_phrase")),
         )
 
@@ -132,8 +134,8 @@ class ClusterLexicons:
             return False
         if any(FIGURE.fullmatch(w) or w in self.count_words or w in self.scale_words or w in self.ordinal_words for w in words):
             return False
-        if len(words) == 1 and words[0] in self.never_alone:
-            return False
+        if len(words) == 1 and (words[0] in self.never_alone or words[0].endswith(self.process_endings)):
+            return False  # "many", "digitalization"
         return words[-1] not in self.never_last and not words[-1].endswith(self.rank_suffixes)
 
     def ends_list(self, word: Word) -> bool:
@@ -162,7 +164,7 @@ class ClusterLexicons:
         word = word.rsplit("-", 1)[-1]  # "intelligent-connected": judge "connected"
         if word.endswith("ing"):
             return word not in self.ing_nouns and cluster_key(word) not in self.terms
-        if word.endswith("ed"):
+        if word.endswith("ed") and not (word.endswith("eed") and len(word) <= 5):  # "seed", "feed" are nouns
             return word not in self.name_words and word not in self.generic
         return False
 

@@ -82,8 +82,8 @@ def trigger_list_items(text: str, words: list[Word], blocked: list[bool], trigge
             segments = [[]]  # "three industries of the digital economy -- A, B and C": the list follows the dash
             i += 1
             continue
-        if lex.ends_list(word) or set(word.text) <= _DASHES:
-            break  # a clause word, or a dash closing an aside ("-- A, B and C --")
+        if lex.ends_list(word) or set(word.text) <= _DASHES or lex.is_verb(low) and low not in lex.name_words:
+            break  # a clause word, a verb ("and the digital economy maintained growth"), or a dash closing an aside
         if finished:
             break  # "A, B, and C, contributed ...": the list ended with its last item
         if "(" in word.lead:
@@ -101,6 +101,8 @@ def trigger_list_items(text: str, words: list[Word], blocked: list[bool], trigge
             segments.append([])
         i += 1
     segments = [s for s in segments if not (len(s) == 1 and isinstance(s[0], Word) and s[0].lower.endswith("ed"))]
+    if len(segments) > 1 and "and" in segments[-2] and "and" not in segments[-1]:
+        segments[-1] = []  # "A and the B industry, efforts are ...": after the list's own "and", a comma's segment is the next clause
     items = _items_from_segments([s for s in segments if any(isinstance(x, Word) for x in s)], trigger, lex)
     found = []
     for item in items:
@@ -109,6 +111,8 @@ def trigger_list_items(text: str, words: list[Word], blocked: list[bool], trigge
             continue
         if trigger.fields and item[-1].lower in lex.field_heads:
             continue
+        if all(re.fullmatch(r"[A-Z][a-z]+", w.text) for w in item) and cluster_key(text[item[0].start : item[-1].end]) not in lex.terms:
+            continue  # "In the fields of “Sinomic” and “Blue Sky Dream”": names of programmes or firms
         of = next((k for k, w in enumerate(item) if w.lower == "of"), None)
         if of and not any(w.lower in lex.name_words for w in item[:of]):
             continue  # "the layout of future industries": a process or place of industries, no industry's name
@@ -142,6 +146,8 @@ def _items_from_segments(segments: list[list[Word | str]], trigger: Trigger, lex
             items.extend(_split_single(parts, segment, lex))
         else:
             items.extend(_split_at_articles(segment, lex))
+    # "digitalization and smart equipment manufacturing": a first word that is no industry leaves the rest
+    items = [item[2:] if len(item) > 2 and item[1].lower == "and" and not lex.may_be_industry(item[0].text) else item for item in items]
     items = [item for item in items if item]
     # a partial list ("such as", "namely") is bound by a count before it only when its commas agree
     count = trigger.count if trigger.kind == "complete" or trigger.count == len(segments) else None
@@ -197,6 +203,8 @@ def _split_single(parts: list[list[Word]], segment: list[Word | str], lex: Clust
 
 def _split_pair(parts: list[list[Word]], lex: ClusterLexicons) -> list[list[Word]]:
     left, right = parts
+    if len(left) == 1 and not lex.may_be_industry(left[0].text):
+        return [left, right]  # "digitalization and smart equipment manufacturing": the first is no industry
     whole = cluster_key(" ".join(w.text for w in left) + " and " + " ".join(w.text for w in right))
     if whole in lex.terms:
         return [left + right]
@@ -304,7 +312,7 @@ def known_item_lists(text: str, words: list[Word], blocked: list[bool], lex: Clu
         # a known pair is whole already; other items are cut to what can be an item
         items = [item if id(item) in pairs else _item_tail(item, lex) for item in run]
         # a segment cut to its tail ("influence of food processing") starts the list: what came before is no item
-        cut = [k for k, (item, segment) in enumerate(zip(items, run, strict=True)) if k > 0 and item and id(segment) not in pairs and _cut_at_a_stop(segment, lex)]
+        cut = [k for k, (item, segment) in enumerate(zip(items, run, strict=True)) if k > 0 and item and id(segment) not in pairs and _cut_at_a_stop(segment, item, lex)]
         if cut:
             run, items = run[cut[0] :], items[cut[0] :]
         # an item written "the X industry" is named as an industry, like a known one
@@ -349,9 +357,10 @@ def _join_known_pairs(text: str, run: list[list[Word]], by_and: set[int], lex: C
     return joined, pairs
 
 
-def _cut_at_a_stop(segment: list[Word], lex: ClusterLexicons) -> bool:
-    """The segment holds a word that ends a noun phrase before its last words ("influence of food processing")."""
-    return any(lex.ends_phrase(w) and w.lower not in lex.articles for w in segment[1:-1])
+def _cut_at_a_stop(segment: list[Word], item: list[Word], lex: ClusterLexicons) -> bool:
+    """The item was cut from its segment at a word that ends a noun phrase ("influence of food processing")."""
+    before = [w for w in segment if w.end <= item[0].start]
+    return any(lex.ends_phrase(w) and w.lower not in lex.articles for w in before)
 
 
 def _known_head(item: list[Word], lex: ClusterLexicons) -> list[Word]:
@@ -372,6 +381,17 @@ def _item_tail(item: list[Word], lex: ClusterLexicons) -> list[Word]:
             break
         tail.insert(0, word)
     tail = _trim_item(tail, lex)
+    known = _known_suffix(item, lex)
+    if len(known) > len(tail):
+        return known  # "new generation of information technology": a known name holds "of"
     if len(tail) > 5:
         return []
     return tail
+
+
+def _known_suffix(item: list[Word], lex: ClusterLexicons) -> list[Word]:
+    """The longest known industry name that ends the item, at most eight words."""
+    for k in range(max(0, len(item) - 8), len(item)):
+        if cluster_key(" ".join(w.text for w in item[k:])) in lex.terms:
+            return item[k:]
+    return []

@@ -86,6 +86,8 @@ def _stands_alone(words: list[Word], i: int, j: int, lex: ClusterLexicons) -> bo
     if j + 1 < len(words) and not words[j].ends_clause():
         following = words[j + 1]
         low = following.lower
+        if low == "of":
+            return False  # "the trade of goods": an activity, not the industry
         if low in lex.classifiers:
             return False
         if following.text[:1].isupper() and not following.lead:
