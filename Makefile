@@ -8,6 +8,7 @@ OUT    := outputs
 GOLD   := tests/data/seeds_gold.jsonl
 PEERS  ?= ../shared/peer-suites
 DEV    ?= ../shared/dev
+DB     ?= sqlite:///$(OUT)/press.db
 
 .PHONY: install extract test eval eval-dev peer bench hostile compare lock clean
 
@@ -20,8 +21,9 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
+# Ends with a database to query: outputs/press.db (SQLite; DB=duckdb:///... or postgresql://... for others).
 extract: $(STAMP)
-	$(BIN)/press-extract extract $(SEEDS) --out $(OUT)
+	$(BIN)/press-extract extract $(SEEDS) --out $(OUT) --db $(DB)
 
 test: $(STAMP)
 	$(BIN)/ruff check pipeline tests
@@ -65,4 +67,4 @@ lock:
 	$(PYTHON) -c "import re,pathlib; p=pathlib.Path('requirements.lock'); p.write_text(re.sub(r' \\\n    --hash=sha256:f237882f9c6ff55334232036e0d07a9d995564dafbed53a7898b935297df7c2e', '', p.read_text()))"
 
 clean:
-	rm -rf $(VENV) $(OUT)/*.csv $(OUT)/*.json
+	rm -rf $(VENV) $(OUT)/*.csv $(OUT)/*.json $(OUT)/*.parquet $(OUT)/press.db*

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .core.errors import GoldError, InputError, MissingExtraError, OutputError, PatternError, require_extra
@@ -59,6 +59,28 @@ text of HTML pages and non-UTF-8 files), and .cache/ (for fast reruns).
 
 example:
   press-extract extract releases/ --out results/ -w 2"""
+
+
+_LOAD_HELP = """Loads an extract run's output folder (manifest.json, documents.csv, mentions.csv, texts/)
+into a database, creating or migrating its schema: tables documents, mentions, texts, runs
+(README "Databases").
+
+The database accumulates documents across runs. An unchanged document (same bytes, same
+pipeline) is not touched; a changed one has its rows replaced in one transaction; documents
+the run did not include stay unless --prune is given. Loading the same folder twice changes
+nothing. A load that is stopped leaves every document whole or absent; run it again.
+
+URLs: sqlite:///relative.db or sqlite:////absolute.db, duckdb:///path.duckdb,
+postgresql://user:password@host:5432/db (or postgresql:///db?service=name, or postgresql://
+with PGHOST, PGUSER, ... set). Passwords are never printed.
+
+exit codes:
+  0    loaded
+  2    nothing was loaded: no such folder or run, a bad URL, the database unreachable or
+       refusing (the message says why)
+
+example:
+  press-extract load outputs/ --db sqlite:///outputs/press.db"""
 
 
 def _positive_int(text: str) -> int:
@@ -114,9 +136,17 @@ def _parser() -> argparse.ArgumentParser:
         metavar="SECONDS",
         help=f"fail a document whose analysis takes longer than this per started million characters (default {DEFAULT_TIMEOUT:g}; loading the model does not count)",
     )
+    extract.add_argument("--db", metavar="URL", help="also load the run into a database: sqlite:///path.db, duckdb:///path.duckdb or postgresql://... (see 'load')")
+    extract.add_argument("--prune", action="store_true", help="with --db: remove documents this run did not include from the database")
     talk = extract.add_mutually_exclusive_group()
     talk.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     talk.add_argument("-v", "--verbose", action="store_true", help="also log each skipped or failed document")
+
+    load = commands.add_parser("load", help="load an output folder into a database", description=_LOAD_HELP, formatter_class=_Formatter)
+    load.add_argument("folder", type=Path, metavar="DIR", help="an extract run's output folder")
+    load.add_argument("--db", required=True, metavar="URL", help="sqlite:///path.db, duckdb:///path.duckdb or postgresql://user@host/db")
+    load.add_argument("--prune", action="store_true", help="remove documents the run did not include from the database")
+    load.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
 
     evaluate = commands.add_parser(
         "eval",
@@ -157,6 +187,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _extract(args)
         if args.command == "eval":
             return _eval(args)
+        if args.command == "load":
+            return _load(args)
         return _peer(args)
     except (PatternError, GoldError, InputError, OutputError, MissingExtraError) as exc:
         print(f"press-extract: error: {exc}", file=sys.stderr)
@@ -209,6 +241,13 @@ def _extract(args: argparse.Namespace) -> int:
     if args.scheduler and args.engine != "dask":
         print("press-extract: error: --scheduler needs --engine dask", file=sys.stderr)
         return EXIT_ERROR
+    if args.prune and not args.db:
+        print("press-extract: error: --prune needs --db", file=sys.stderr)
+        return EXIT_ERROR
+    if args.db:
+        from .outputs.db import parse_target
+
+        parse_target(args.db)  # a bad URL is refused before any work
     missing = [str(path) for path in args.paths if not (path.exists() or path.is_symlink())]
     if missing:
         print(f"press-extract: error: no such file or folder: {', '.join(missing)}; nothing was done", file=sys.stderr)
@@ -235,7 +274,30 @@ def _extract(args: argparse.Namespace) -> int:
             f"{f', {summary.warned} with warnings (see documents.csv)' if summary.warned else ''} "
             f"({summary.analysed} analysed, {summary.reused} reused); mentions: {labels}; {summary.seconds:.1f} s -> {args.out}"
         )
+    if args.db:
+        from .outputs.db import load_folder
+
+        loaded = load_folder(args.out, args.db, prune=args.prune)
+        if not args.quiet:
+            print(_load_line(loaded))
     return EXIT_DOCUMENT_FAILED if summary.failed else EXIT_OK
+
+
+def _load(args: argparse.Namespace) -> int:
+    from .outputs.db import load_folder
+
+    if not args.folder.is_dir():
+        print(f"press-extract: error: no such folder: {args.folder}", file=sys.stderr)
+        return EXIT_ERROR
+    loaded = load_folder(args.folder, args.db, prune=args.prune)
+    if not args.quiet:
+        print(_load_line(loaded))
+    return EXIT_OK
+
+
+def _load_line(loaded: Any) -> str:
+    missing = f", {loaded.texts_missing} texts not found (their mentions are loaded)" if loaded.texts_missing else ""
+    return f"loaded into {loaded.target}: {loaded.loaded} documents new or replaced ({loaded.mentions} mentions), {loaded.unchanged} unchanged, {loaded.pruned} pruned{missing}"
 
 
 @contextmanager

@@ -137,7 +137,7 @@ def test_killed_run_keeps_previous_outputs_and_the_next_run_completes(inputs: Pa
     )
     cache = out / ".cache"
     deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and len(list(cache.glob("*.json"))) < 20 and process.poll() is None:
+    while time.monotonic() < deadline and len(list(cache.glob("*/*.json"))) < 20 and process.poll() is None:
         time.sleep(0.05)
     assert process.poll() is None, "the run ended before it could be killed"
     os.kill(process.pid, signal.SIGKILL)
@@ -238,23 +238,26 @@ def test_unreadable_file_is_reported(tmp_path: Path) -> None:
     assert result.returncode == 1 and document["status"] == "failed" and "Permission denied" in document["reason"]
 
 
-def test_cache_prune_keeps_what_the_run_read_or_wrote(tmp_path: Path) -> None:
+def test_cache_prune_keeps_every_entry_of_its_fingerprint(tmp_path: Path) -> None:
+    """A run on today's folder keeps yesterday's documents; only entries that can never be
+    served again go: other fingerprints' folders, the old flat layout, killed runs' temporary files."""
     from pipeline.job.cache import ResultCache
 
     earlier = ResultCache(tmp_path, "f")
     for sha in ("read", "unused"):
         earlier.put(sha, {"row": sha})
     (earlier.directory / ".tmp-killed").write_text("half")
-    for path in earlier.directory.iterdir():
-        os.utime(path, ns=(1, 1))  # written by an earlier run
+    ResultCache(tmp_path, "other-settings").put("x", {"row": "x"})
+    (earlier.root / "0123.json").write_text("{}")  # the flat layout of older versions
     cache = ResultCache(tmp_path, "f")
     cache.begin_run()
     assert cache.get("read") == {"row": "read", "rows": []}
     assert cache.get("absent") is None
     cache.put("written", {"row": "written"})
     cache.prune()
-    left = {p.name for p in cache.directory.iterdir()}
-    assert left == {ResultCache.MARK, f"{cache.key('read')}.json", f"{cache.key('written')}.json"}
+    assert {p.name for p in cache.directory.iterdir()} == {f"{cache.key(sha)}.json" for sha in ("read", "unused", "written")}
+    assert [p.name for p in cache.root.iterdir()] == ["f"]
+    assert ResultCache(tmp_path, "f").get("unused") == {"row": "unused", "rows": []}
 
 
 def test_cache_prune_needs_the_run_start(tmp_path: Path) -> None:

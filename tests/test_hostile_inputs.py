@@ -114,7 +114,7 @@ def test_a_missing_input_path_is_refused_and_the_outputs_are_untouched(tmp_path:
     write(tmp_path / "in" / "release.txt", RELEASE)
     assert extract(str(tmp_path / "in"), "-o", str(tmp_path / "out")).returncode == 0
     before = {name: (tmp_path / "out" / name).read_bytes() for name in ("mentions.csv", "documents.csv", "manifest.json")}
-    cache = sorted(p.name for p in (tmp_path / "out" / ".cache").iterdir())
+    cache = sorted(p.name for p in (tmp_path / "out" / ".cache").rglob("*"))
     for arguments in ([str(tmp_path / "nonexistent")], [str(tmp_path / "in"), str(tmp_path / "gone.txt")]):
         result = extract(*arguments, "-o", str(tmp_path / "out"))
         assert result.returncode == 2 and "no such file or folder" in result.stderr and "Traceback" not in result.stderr
@@ -122,7 +122,7 @@ def test_a_missing_input_path_is_refused_and_the_outputs_are_untouched(tmp_path:
     result = extract(str(tmp_path / "empty"), "-o", str(tmp_path / "out"))
     assert result.returncode == 2 and "nothing to analyse" in result.stderr
     assert {name: (tmp_path / "out" / name).read_bytes() for name in before} == before
-    assert sorted(p.name for p in (tmp_path / "out" / ".cache").iterdir()) == cache
+    assert sorted(p.name for p in (tmp_path / "out" / ".cache").rglob("*")) == cache
 
 
 def test_two_files_with_one_name_in_two_folders(tmp_path: Path) -> None:
@@ -358,7 +358,7 @@ def test_cache_entries_of_the_wrong_shape_or_edited_are_not_served(tmp_path: Pat
     out = tmp_path / "out"
     assert extract(str(folder), "-o", str(out)).returncode == 0
     expected = (out / "mentions.csv").read_bytes()
-    entries = sorted((out / ".cache").glob("*.json"))
+    entries = sorted((out / ".cache").glob("*/*.json"))
     assert len(entries) == 2
     body, seal = entries[0].read_text(encoding="utf-8").rsplit("\n", 1)
     wrong = json.loads(body)

@@ -93,7 +93,7 @@ def test_a_cache_entry_of_another_format_is_analysed_again(tmp_path: Path) -> No
     out = tmp_path / "out"
     assert _analyse(folder, out).analysed == 1
     first = (out / "mentions.csv").read_bytes()
-    for entry in (out / ".cache").glob("*.json"):
+    for entry in (out / ".cache").glob("*/*.json"):
         body, _, seal = entry.read_text(encoding="utf-8").rpartition("\n")
         assert json.loads(body)["format"] == 2
         # an entry as an older version wrote it, sealed correctly: its format alone refuses it

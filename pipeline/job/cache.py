@@ -3,12 +3,13 @@
 An entry is keyed by everything that decides a document's result: its bytes, the pipeline
 version, the pattern files and the settings. Entries are written as soon as a document is
 done (temporary file, then rename), so a run that is killed keeps what it finished and the
-next run starts from there. Entries the last complete run did not use are removed.
+next run starts from there.
 
-What a run used is kept on disk, not in memory: every entry it reads or writes has its
-modification time set during the run, and the run's start is marked by a file; pruning
-removes what is older than the mark. Memory stays the same for ten or a million documents.
-(A clock set back during a run can only cost a re-analysis on the next one.)
+Entries live in a folder per fingerprint (.cache/<fingerprint>/). A run keeps every entry of
+its own fingerprint, whether it used it or not: running on today's folder must not forget
+yesterday's documents. Pruning removes only what can never be served again: the folders of
+other fingerprints (another version, other settings or patterns) and temporary files of runs
+that were killed. Memory stays the same for ten or a million documents.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -28,33 +30,27 @@ class ResultCache:
     """Entries under out_dir/.cache. One object per process; the run's own (in the batch loop)
     calls `begin_run()` first and `prune()` last."""
 
-    MARK = ".run-started"
-
     def __init__(self, out_dir: Path, fingerprint: str, enabled: bool = True) -> None:
-        self.directory = Path(out_dir) / CACHE_DIR
+        self.root = Path(out_dir) / CACHE_DIR
+        self.directory = self.root / fingerprint[:32]
         self.fingerprint = fingerprint
         self.enabled = enabled
         self.directory.mkdir(parents=True, exist_ok=True)
-        self._started_ns: int | None = None
+        self._running = False
 
     def begin_run(self) -> None:
-        mark = self.directory / self.MARK
-        mark.touch()
-        os.utime(mark)  # touch() leaves an existing file's time alone on some systems
-        self._started_ns = mark.stat().st_mtime_ns
+        self._running = True
 
     def key(self, sha256: str) -> str:
         return hashlib.sha256(f"{self.fingerprint}|{sha256}".encode()).hexdigest()
 
     def get(self, sha256: str) -> dict[str, Any] | None:
-        """The entry for these bytes, or None; an entry looked up is kept by the next prune.
-        An entry whose checksum does not match what it holds (edited, truncated, written by
+        """The entry for these bytes, or None. An entry whose checksum does not match what it holds (edited, truncated, written by
         something else) is not served: the document is analysed again."""
         path = self.directory / f"{self.key(sha256)}.json"
+        if not self.enabled:
+            return None
         try:
-            os.utime(path)
-            if not self.enabled:
-                return None
             with open(path, encoding="utf-8") as handle:
                 stored = handle.read()
             body, _, trailer = stored.rpartition("\n")
@@ -86,20 +82,29 @@ class ResultCache:
         os.replace(temporary, self.directory / f"{self.key(sha256)}.json")
 
     def prune(self) -> None:
-        """Drop entries this run did not use (removed or changed inputs, other settings) and
-        temporary files of runs that were killed."""
-        if self._started_ns is None:
-            raise RuntimeError("prune() without begin_run(): every entry would look unused")
+        """Drop what can never be served again: other fingerprints' folders (and entries of the
+        flat layout older versions wrote) and temporary files of runs that were killed."""
+        if not self._running:
+            raise RuntimeError("prune() without begin_run(): it belongs at the end of a run")
+        with os.scandir(self.root) as listing:
+            for entry in listing:
+                if entry.path == str(self.directory):
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    shutil.rmtree(entry.path, ignore_errors=True)
+                elif entry.name.endswith(".json") or entry.name.startswith(".tmp-"):
+                    _unlink(entry.path)
         with os.scandir(self.directory) as listing:
             for entry in listing:
-                if entry.name == self.MARK:
-                    continue
-                try:
-                    stale = entry.name.startswith(".tmp-") or entry.stat().st_mtime_ns < self._started_ns
-                    if stale:
-                        os.unlink(entry.path)
-                except FileNotFoundError:
-                    pass
+                if entry.name.startswith(".tmp-"):
+                    _unlink(entry.path)
+
+
+def _unlink(path: str) -> None:
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
 
 
 def _checksum(fingerprint: str, body: str) -> str:

@@ -99,7 +99,7 @@ def run_batch(
                     progress(done, len(sources))
             summary.seconds = time.perf_counter() - started
             counts = {"documents": dict(sorted(summary.documents.items())), "mentions": dict(sorted(summary.mentions.items()))}
-            writer.commit(manifest(options, {"analysed": summary.analysed, "reused": summary.reused}, counts))
+            writer.commit(dict(manifest(options, {"analysed": summary.analysed, "reused": summary.reused}, counts), fingerprint=key))
             cache.prune()
         finally:
             writer.abort()  # nothing once committed

@@ -1,0 +1,124 @@
+"""An output folder read back, typed, one document at a time: what `load` puts in a database.
+
+mentions.csv holds each document's rows together, in documents.csv's order, so both files
+are read side by side and nothing is held for more than one document.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from ...core.errors import OutputError
+from ..folder import unguard_cell
+
+_INT = frozenset({"chars", "mentions", "boilerplate_chars", "start", "end", "sentence_start", "sentence_end", "source_start", "source_end"})  # identifiers
+_DATE = frozenset({"doc_date", "date_start", "date_end"})  # identifiers
+_DECIMAL = frozenset({"value", "value_high"})  # identifiers
+_BOOL = frozenset({"each", "inferred"})  # identifiers
+
+
+@dataclass
+class FolderDocument:
+    row: dict[str, Any]  # documents.csv, typed
+    mentions: list[dict[str, Any]]  # mentions.csv, typed
+    text: str | None  # the analysed text, None where it cannot be found again
+
+
+@dataclass(frozen=True)
+class FolderRun:
+    out_dir: Path
+    run_id: str  # sha256 of manifest.json
+    manifest: dict[str, Any]
+    manifest_text: str
+
+    @property
+    def fingerprint(self) -> str:
+        return str(self.manifest.get("fingerprint", ""))
+
+    @property
+    def version(self) -> str:
+        pipeline = self.manifest.get("pipeline") or {}
+        return str(pipeline.get("version", "")) if isinstance(pipeline, dict) else ""
+
+
+def open_run(out_dir: Path) -> FolderRun:
+    path = Path(out_dir) / "manifest.json"
+    try:
+        data = path.read_bytes()
+        manifest = json.loads(data)
+    except FileNotFoundError:
+        raise OutputError(f"{out_dir} holds no finished run (no manifest.json); run press-extract extract first") from None
+    except (OSError, ValueError) as exc:
+        raise OutputError(f"cannot read {path}: {exc}") from None
+    if not isinstance(manifest, dict):
+        raise OutputError(f"{path} is not a run's manifest")
+    return FolderRun(Path(out_dir), hashlib.sha256(data).hexdigest(), manifest, data.decode("utf-8"))
+
+
+def read_documents(run: FolderRun) -> Iterator[FolderDocument]:
+    out_dir = run.out_dir
+    try:
+        with open(out_dir / "documents.csv", encoding="utf-8", newline="") as docs, open(out_dir / "mentions.csv", encoding="utf-8", newline="") as ments:
+            mention_rows = csv.DictReader(ments)
+            pending = next(mention_rows, None)
+            for raw in csv.DictReader(docs):
+                row = _typed(raw)
+                mentions = []
+                while pending is not None and unguard_cell(pending["doc_id"]) == row["doc_id"]:
+                    mentions.append(_typed(pending))
+                    pending = next(mention_rows, None)
+                yield FolderDocument(row, mentions, _text(out_dir, row))
+            if pending is not None:
+                raise OutputError(f"{out_dir / 'mentions.csv'} has rows for {pending['doc_id']!r} out of documents.csv's order; run extract again")
+    except FileNotFoundError as exc:
+        raise OutputError(f"{out_dir} is missing {Path(exc.filename or '').name}; run press-extract extract again") from None
+
+
+def _typed(raw: dict[str, str]) -> dict[str, Any]:
+    typed: dict[str, Any] = {}
+    for name, cell in raw.items():
+        cell = unguard_cell(cell or "")
+        value: Any = cell
+        if name in _INT:
+            value = int(cell) if cell else None
+        elif name in _DATE:
+            value = date.fromisoformat(cell) if cell else None
+        elif name in _DECIMAL:
+            try:
+                value = Decimal(cell) if cell else None
+            except InvalidOperation:
+                raise OutputError(f"not a number in mentions.csv: {cell!r}") from None
+        elif name in _BOOL:
+            value = {"true": True, "false": False}.get(cell)
+        typed[name] = value
+    return typed
+
+
+def _text(out_dir: Path, row: dict[str, Any]) -> str | None:
+    """The analysed text: texts/<...> when the run wrote one, else the input file itself if
+    it is still there with the same bytes."""
+    if row.get("status") != "ok":
+        return None
+    if row.get("text_path"):
+        try:
+            return (out_dir / str(row["text_path"])).read_text(encoding="utf-8")
+        except OSError:
+            return None
+    try:
+        data = Path(row["path"]).read_bytes()
+    except (OSError, ValueError):
+        return None
+    if hashlib.sha256(data).hexdigest() != row.get("sha256"):
+        return None  # changed since the run
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
