@@ -10,6 +10,7 @@ empty inputs, pattern or gold files, an output folder in use, full or read-only)
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import logging
 import math
@@ -83,6 +84,14 @@ example:
   press-extract load outputs/ --db sqlite:///outputs/press.db"""
 
 
+def _formats(text: str) -> tuple[str, ...]:
+    formats = tuple(dict.fromkeys(part.strip() for part in text.split(",") if part.strip()))
+    unknown = [f for f in formats if f not in ("csv", "parquet")]
+    if unknown or not formats:
+        raise argparse.ArgumentTypeError(f"{text!r}: the formats are csv and parquet (csv is always written)")
+    return tuple(dict.fromkeys(("csv", *formats)))
+
+
 def _positive_int(text: str) -> int:
     try:
         value = int(text)
@@ -136,6 +145,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="SECONDS",
         help=f"fail a document whose analysis takes longer than this per started million characters (default {DEFAULT_TIMEOUT:g}; loading the model does not count)",
     )
+    extract.add_argument("--format", type=_formats, default=("csv",), metavar="LIST", help="csv (always written), or csv,parquet to add mentions.parquet and documents.parquet with real types")
     extract.add_argument("--db", metavar="URL", help="also load the run into a database: sqlite:///path.db, duckdb:///path.duckdb or postgresql://... (see 'load')")
     extract.add_argument("--prune", action="store_true", help="with --db: remove documents this run did not include from the database")
     talk = extract.add_mutually_exclusive_group()
@@ -224,6 +234,7 @@ def _extract(args: argparse.Namespace) -> int:
     from .job.analyse import JobOptions
     from .job.engines import make_engine
     from .job.run import run_batch
+    from .outputs.folder import OutputWriter
 
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(message)s")
     if args.quiet:
@@ -234,6 +245,8 @@ def _extract(args: argparse.Namespace) -> int:
         require_extra("distributed", "--engine dask", "dask")
     if getattr(args, "quantities", False):
         require_extra("quantulum3", "--quantities", "quantities")
+    if "parquet" in args.format:
+        require_extra("pyarrow", "--format parquet", "databases")
     if args.engine == "dask" and not args.verbose:
         import distributed  # noqa: F401 - it sets up its loggers on import; quiet them after that
 
@@ -262,7 +275,8 @@ def _extract(args: argparse.Namespace) -> int:
     try:
         engine = make_engine(args.engine, workers, args.scheduler)
         with engine, _progress_bar(enabled=not args.quiet and sys.stderr.isatty()) as progress:
-            summary = run_batch(args.paths, args.out, options, progress=progress, engine=engine)
+            writer = functools.partial(OutputWriter, formats=args.format)
+            summary = run_batch(args.paths, args.out, options, progress=progress, engine=engine, make_writer=writer)
     except OSError as exc:  # the cluster could not be reached or started
         print(f"press-extract: error: {args.engine} engine: {exc}", file=sys.stderr)
         return EXIT_ERROR

@@ -269,3 +269,23 @@ def test_the_cache_keeps_documents_a_run_left_out(tmp_path: Path) -> None:
     run_batch([min(folder.glob("*.txt"))], out, RULES)  # only today's file
     again = run_batch([folder], out, RULES)
     assert (again.analysed, again.reused) == (0, 5)
+
+
+# -- Parquet ---------------------------------------------------------------------------------------
+def test_parquet_files_hold_decimals_bools_and_dates(tmp_path: Path) -> None:
+    import pandas as pd
+
+    out = tmp_path / "out"
+    result = subprocess.run([sys.executable, "-m", "pipeline", "extract", str(SEEDS), "-o", str(out), "--no-model", "-q", "--format", "csv,parquet"], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    mentions, documents = pd.read_parquet(out / "mentions.parquet"), pd.read_parquet(out / "documents.parquet")
+    assert len(mentions) == 167 and len(documents) == 5
+    money = mentions[mentions["label"] == "MONEY"]
+    assert max(money["value"]) == Decimal(2000000000000) and all(isinstance(v, Decimal) for v in money["value"])
+    assert {type(v) for v in mentions["each"].dropna()} == {bool}
+    assert {type(v).__name__ for v in mentions["date_start"].dropna()} == {"date"} and str(mentions["start"].dtype) == "int64"
+    assert {type(v).__name__ for v in documents["doc_date"].dropna()} == {"date"}
+    csv_rows = pd.read_csv(out / "mentions.csv", dtype=str, keep_default_na=False)
+    assert list(csv_rows["mention_id"]) == list(mentions["mention_id"])
+    result = subprocess.run([sys.executable, "-m", "pipeline", "extract", str(SEEDS), "-o", str(out), "--format", "csv,xlsx"], capture_output=True, text=True, check=False)
+    assert result.returncode == 2 and "the formats are csv and parquet" in result.stderr

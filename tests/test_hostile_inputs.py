@@ -24,7 +24,7 @@ import pytest
 from pipeline.analyse.extractor import Extractor
 from pipeline.core.settings import DEFAULT_PATTERNS_DIR
 from pipeline.inputs.boilerplate import find_boilerplate
-from pipeline.outputs.folder import safe_cell, unguard_cell
+from pipeline.outputs.cells import safe_cell, unguard_cell
 from pipeline.patterns.loader import load_patterns
 
 RELEASE = "CHENGDU, May 8, 2024 -- Sichuan's GDP reached 6 trillion yuan in 2023, up 6 percent, the Sichuan Provincial Bureau of Statistics said.\n"

@@ -31,17 +31,19 @@ from typing import IO, Any, Self
 from ..core.errors import OutputError
 from ..core.mention import CSV_COLUMNS, to_row
 from ..core.results import DOCUMENT_COLUMNS, DocumentResult
+from .cells import safe_cell
 
 TEXTS_DIR = "texts"
 
 
 OUTPUT_FILES = ("mentions.csv", "documents.csv", "manifest.json")  # identifiers
+PARQUET_FILES = ("mentions.parquet", "documents.parquet")  # identifiers
 LOCK_FILE = ".lock"
 
 
 def output_paths(out_dir: Path) -> list[Path]:
     """What a run writes in its output folder: never to be read back as input."""
-    return [out_dir / name for name in (*OUTPUT_FILES, TEXTS_DIR)]
+    return [out_dir / name for name in (*OUTPUT_FILES, *PARQUET_FILES, TEXTS_DIR)]
 
 
 def describe_os_error(exc: OSError, out_dir: Path) -> str:
@@ -87,25 +89,6 @@ class OutputLock:
             self._handle = None
 
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what makes a spreadsheet read a cell as a formula
-_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)\Z")
-
-
-def safe_cell(cell: str) -> str:
-    """A CSV cell a spreadsheet will not run: text from pages and file names that starts
-    like a formula ("=HYPERLINK(...)", "@SUM(...)", "-2+3") gets a leading apostrophe.
-    Plain numbers ("-3.5") stay numbers. `unguard_cell` undoes it; Parquet and database
-    outputs keep the exact text."""
-    if cell and cell[0] in FORMULA_STARTS and not _PLAIN_NUMBER.match(cell):
-        return "'" + cell
-    return cell
-
-
-def unguard_cell(cell: str) -> str:
-    """The exact text of a cell written by `safe_cell`."""
-    return cell[1:] if len(cell) > 1 and cell[0] == "'" and cell[1] in FORMULA_STARTS else cell
-
-
 def text_name(doc_id: str, text: str) -> str:
     """texts/<doc_id>.<hash>.txt, with the doc_id's folders flattened."""
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
@@ -117,9 +100,11 @@ class OutputWriter:
     """The output folder's ResultWriter (outputs/base.py). Use as a context manager:
     `commit()` publishes, leaving the block without it discards (as `abort()` does)."""
 
-    def __init__(self, out_dir: Path) -> None:
-        """Call with the folder's OutputLock held: any staging folder found is then a killed run's."""
+    def __init__(self, out_dir: Path, formats: tuple[str, ...] = ("csv",)) -> None:
+        """Call with the folder's OutputLock held: any staging folder found is then a killed run's.
+        `formats`: "csv" always; with "parquet", mentions.parquet and documents.parquet too."""
         self.out_dir = Path(out_dir)
+        self.parquet = "parquet" in formats
         self.out_dir.mkdir(parents=True, exist_ok=True)
         (self.out_dir / TEXTS_DIR).mkdir(exist_ok=True)
         for stale in self.out_dir.glob(".staging-*"):  # left by a run that was killed
@@ -173,7 +158,14 @@ class OutputWriter:
         self._close()
         with open(self.staging / "manifest.json", "w", encoding="utf-8") as handle, open(self.staging / "inputs.jsonl", encoding="utf-8") as inputs:
             write_json_with_list(handle, manifest, "inputs", (json.loads(line) for line in inputs))
-        for name in OUTPUT_FILES:
+        published = list(OUTPUT_FILES)
+        if self.parquet:
+            from .parquet import write_parquet
+
+            for table in ("mentions", "documents"):
+                write_parquet(self.staging / f"{table}.csv", self.staging / f"{table}.parquet")
+                published.insert(0, f"{table}.parquet")
+        for name in published:
             os.replace(self.staging / name, self.out_dir / name)
         shutil.rmtree(self.staging, ignore_errors=True)
         self.committed = True

@@ -22,7 +22,7 @@ from ..core.errors import GoldError
 from ..core.labels import LABELS as REGISTRY
 from ..core.labels import SCORED_LABELS
 from ..core.mention import CSV_COLUMNS, Label
-from ..outputs.folder import unguard_cell
+from ..outputs.cells import unguard_cell
 
 LABELS = tuple(label.value for label in SCORED_LABELS)
 VALUE_LABELS = tuple(label.value for label in SCORED_LABELS if REGISTRY[label].value_check)

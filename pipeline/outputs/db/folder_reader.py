@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ...core.errors import OutputError
-from ..folder import unguard_cell
+from ..cells import unguard_cell
 
 _INT = frozenset({"chars", "mentions", "boilerplate_chars", "start", "end", "sentence_start", "sentence_end", "source_start", "source_end"})  # identifiers
 _DATE = frozenset({"doc_date", "date_start", "date_end"})  # identifiers
@@ -70,10 +70,10 @@ def read_documents(run: FolderRun) -> Iterator[FolderDocument]:
             mention_rows = csv.DictReader(ments)
             pending = next(mention_rows, None)
             for raw in csv.DictReader(docs):
-                row = _typed(raw)
+                row = typed_row(raw)
                 mentions = []
                 while pending is not None and unguard_cell(pending["doc_id"]) == row["doc_id"]:
-                    mentions.append(_typed(pending))
+                    mentions.append(typed_row(pending))
                     pending = next(mention_rows, None)
                 yield FolderDocument(row, mentions, _text(out_dir, row))
             if pending is not None:
@@ -82,7 +82,8 @@ def read_documents(run: FolderRun) -> Iterator[FolderDocument]:
         raise OutputError(f"{out_dir} is missing {Path(exc.filename or '').name}; run press-extract extract again") from None
 
 
-def _typed(raw: dict[str, str]) -> dict[str, Any]:
+def typed_row(raw: dict[str, str]) -> dict[str, Any]:
+    """A CSV row of the folder writer, typed: ints, dates, Decimals, booleans; the cells' guards undone."""
     typed: dict[str, Any] = {}
     for name, cell in raw.items():
         cell = unguard_cell(cell or "")
