@@ -107,7 +107,7 @@ INDEXES = (
 _TYPES = {
     "sqlite": {"text": "TEXT", "int": "INTEGER", "bool": "BOOLEAN", "date": "TEXT", "decimal": "NUMERIC", "timestamp": "TEXT"},
     "duckdb": {"text": "VARCHAR", "int": "BIGINT", "bool": "BOOLEAN", "date": "DATE", "decimal": "DECIMAL(38, 10)", "timestamp": "TIMESTAMP"},
-    "postgresql": {"text": "TEXT", "int": "BIGINT", "bool": "BOOLEAN", "date": "DATE", "decimal": "NUMERIC", "timestamp": "TIMESTAMP"},
+    "postgresql": {"text": "TEXT", "int": "INTEGER", "bool": "BOOLEAN", "date": "DATE", "decimal": "NUMERIC", "timestamp": "TIMESTAMP"},
 }
 
 
