@@ -50,6 +50,7 @@ peer: $(STAMP)
 # (about 10 minutes here): figures to outputs/bench.json and a table on stdout.
 bench: $(STAMP)
 	$(BIN)/python -m pipeline.bench --out $(OUT)/bench.json
+	$(BIN)/python -m pipeline.bench.loads --out $(OUT)/bench_load.json
 
 # The hostile-input set with the model (about 10 minutes; HOSTILE_FLAGS=--big adds 9 MB and
 # 50 MB texts): per case exit code, rows, seconds and peak RSS to outputs/hostile.json.

@@ -43,3 +43,16 @@ def test_bench_writes_every_figure(tmp_path: Path, capsys: pytest.CaptureFixture
     assert set(report["memory"]["peak_rss_mb"]) == {"6 documents", "12 documents"}
     assert len(report["startup"]["seconds"]) == 3 and report["corpus"]["documents"] == 10
     assert "pipeline / spaCy sm" in capsys.readouterr().out
+
+
+def test_the_load_benchmark_measures_every_engine_and_the_floor() -> None:
+    """A small run of `make bench`'s load table: every engine timed, and PostgreSQL next to
+    psql's own \\copy when the server binaries are there (no timing is asserted)."""
+    from pipeline.bench.loads import run
+    from pipeline.bench.pgserver import server_binaries
+
+    results = run(documents=12)
+    assert results["documents"] == 12 and results["mentions"] > 12
+    assert set(results["engines"]) >= {"sqlite", "duckdb"}
+    if server_binaries() is not None:
+        assert results["engines"]["postgresql"]["seconds"] > 0 and results["postgresql_vs_floor"] > 0

@@ -152,38 +152,43 @@ def test_a_killed_load_leaves_whole_documents_and_the_next_load_completes(seeds_
     clean = f"sqlite:///{tmp_path / 'clean.db'}"
     load_folder(seeds_run, clean)
     monkeypatch.setattr(load, "BATCH_DOCUMENTS", 2)
-    real = load._mention_row
+    from pipeline.outputs.db.engines import SQLiteDatabase
+
+    real = SQLiteDatabase.insert_mentions
     calls = []
 
-    def stopped_inside_the_second_batch(*args: Any) -> Any:
+    def stopped_inside_the_second_batch(self: SQLiteDatabase, rows: list[list[str]], lines: Any = ()) -> None:
         calls.append(1)
-        if len(calls) == 100:  # the second batch's documents rows are written, its mentions half-way
+        if len(calls) == 2:  # the second batch's documents rows are written, its mentions half-way
+            real(self, rows[: len(rows) // 2])
             raise KeyboardInterrupt
-        return real(*args)
+        real(self, rows)
 
-    monkeypatch.setattr(load, "_mention_row", stopped_inside_the_second_batch)
+    monkeypatch.setattr(SQLiteDatabase, "insert_mentions", stopped_inside_the_second_batch)
     with pytest.raises(KeyboardInterrupt):
         load_folder(seeds_run, url)
     assert query(url, "SELECT count(*) FROM documents") == [(2,)] and query(url, "SELECT count(*) FROM runs") == [(0,)]
     incomplete = query(url, "SELECT d.doc_id FROM documents d LEFT JOIN mentions m USING (doc_id) GROUP BY d.doc_id, d.mentions HAVING count(m.mention_id) != d.mentions")
     assert incomplete == []  # every document in the database is whole
-    monkeypatch.setattr(load, "_mention_row", real)
+    monkeypatch.setattr(SQLiteDatabase, "insert_mentions", real)
     assert load_folder(seeds_run, url).loaded == 3
     done, expected = dump(url), dump(clean)
     assert mention_rows(url) == mention_rows(clean)
     assert [r[:18] for r in done["documents"]] == [r[:18] for r in expected["documents"]]
 
 
-def test_doc_ids_with_quotes_commas_and_newlines(tmp_path: Path) -> None:
+def test_doc_ids_with_quotes_commas_and_newlines(tmp_path: Path, pg_url: str) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     text = (SEEDS / min(p.name for p in SEEDS.glob("*.txt"))).read_text(encoding="utf-8")
     for name in ('it\'s, "odd".txt', "line\nbreak.txt", "'; DROP TABLE mentions; --.txt"):
         (folder / name).write_text(text, encoding="utf-8")
-    url = f"sqlite:///{tmp_path / 'press.db'}"
-    load_folder(extract([folder], tmp_path / "out"), url)
-    assert sorted(r[0] for r in query(url, "SELECT doc_id FROM documents")) == sorted(['it\'s, "odd".txt', "line\nbreak.txt", "'; DROP TABLE mentions; --.txt"])
-    assert query(url, "SELECT count(DISTINCT doc_id) FROM mentions") == [(3,)]
+    out = extract([folder], tmp_path / "out")
+    names = sorted(['it\'s, "odd".txt', "line\nbreak.txt", "'; DROP TABLE mentions; --.txt"])
+    for url in (f"sqlite:///{tmp_path / 'press.db'}", f"duckdb:///{tmp_path / 'press.duckdb'}", pg_url):
+        load_folder(out, url)
+        assert sorted(r[0] for r in query(url, "SELECT doc_id FROM documents")) == names
+        assert query(url, "SELECT count(DISTINCT doc_id), count(*) FROM mentions") == [(3, 45)]
 
 
 def test_bad_urls_are_refused_and_passwords_never_shown() -> None:

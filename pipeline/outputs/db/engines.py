@@ -4,8 +4,10 @@ parameterized; table and column names come from schema.py only."""
 
 from __future__ import annotations
 
+import csv
+import io
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
 from decimal import Decimal
@@ -13,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ...core.errors import MissingExtraError, OutputError
-from .schema import Column, columns, quote
+from .schema import MENTION_COLUMNS, Column, columns, quote
 from .target import Target
 
 Row = Sequence[Any]
@@ -33,6 +35,12 @@ class Database:
         raise NotImplementedError
 
     def insert_rows(self, table: str, rows: list[Row]) -> None:
+        raise NotImplementedError
+
+    def insert_mentions(self, rows: list[list[str]], lines: Sequence[str] = ()) -> None:
+        """Mention rows as mentions.csv's cells (its column order is the table's), and the same
+        rows as CSV text when the caller has it: the bulk of a load, so each engine converts
+        them its fastest way."""
         raise NotImplementedError
 
     @contextmanager
@@ -79,6 +87,16 @@ class SQLiteDatabase(Database):
         sql = f"INSERT INTO {table} ({', '.join(quote(c.name) for c in cols)}) VALUES ({', '.join('?' * len(cols))})"
         self.connection.executemany(sql, ([_sqlite_value(v) for v in row] for row in rows))
 
+    def insert_mentions(self, rows: list[list[str]], lines: Sequence[str] = ()) -> None:
+        # NUMERIC affinity stores '1015900000000' as an exact integer and '12.7' as a float;
+        # value_text and value_high_text keep the exact text; booleans become 1/0, empty cells NULL.
+        kinds = [c.kind for c in MENTION_COLUMNS]
+        value, high = kinds.index("decimal"), kinds.index("decimal") + 1
+        convert = [_SQLITE_CELL[k] for k in kinds]
+        cols = self.columns("mentions")
+        sql = f"INSERT INTO mentions ({', '.join(quote(c.name) for c in cols)}) VALUES ({', '.join('?' * len(cols))})"
+        self.connection.executemany(sql, ([f(cell) for f, cell in zip(convert, row, strict=True)] + [row[value] or None, row[high] or None] for row in rows))
+
     @contextmanager
     def transaction(self) -> Iterator[None]:
         self.connection.execute("BEGIN IMMEDIATE")  # the write lock now: a second loader waits
@@ -91,6 +109,28 @@ class SQLiteDatabase(Database):
 
     def close(self) -> None:
         self.connection.close()
+
+
+def _text_cell(cell: str) -> str:
+    return cell
+
+
+def _nullable(cell: str) -> str | None:
+    return cell or None
+
+
+def _int_cell(cell: str) -> int | None:
+    return int(cell) if cell else None
+
+
+_SQLITE_CELL: dict[str, Callable[[str], Any]] = {
+    "text": _text_cell,
+    "int": _int_cell,
+    "decimal": _nullable,
+    "date": _nullable,
+    "timestamp": _nullable,
+    "bool": {"true": 1, "false": 0}.get,
+}
 
 
 def _sqlite_value(value: Any) -> Any:
@@ -129,6 +169,21 @@ class DuckDBDatabase(Database):
         arrays = {c.name: pa.array([row[k] for row in rows], type=_arrow_type(c)) for k, c in enumerate(cols)}
         batch = pa.table(arrays)  # noqa: F841 - read by name in the statement below (DuckDB's replacement scan)
         self.connection.execute(f"INSERT INTO {table} ({', '.join(quote(c.name) for c in cols)}) SELECT * FROM batch")
+
+    def insert_mentions(self, rows: list[list[str]], lines: Sequence[str] = ()) -> None:
+        if not rows:
+            return
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        arrays = {}
+        for k, column in enumerate(MENTION_COLUMNS):
+            cells = pa.array([row[k] for row in rows], type=pa.string())
+            if column.kind != "text":
+                cells = pc.if_else(pc.equal(cells, ""), pa.scalar(None, pa.string()), cells).cast(_arrow_type(column))  # empty cells are NULL
+            arrays[column.name] = cells
+        batch = pa.table(arrays)  # noqa: F841 - read by name in the statement below (DuckDB's replacement scan)
+        self.connection.execute(f"INSERT INTO mentions ({', '.join(quote(c.name) for c in MENTION_COLUMNS)}) SELECT * FROM batch")
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -185,6 +240,23 @@ class PostgreSQLDatabase(Database):
         with self.connection.cursor() as cursor, cursor.copy(f"COPY {table} ({', '.join(quote(c.name) for c in cols)}) FROM STDIN".encode()) as copy:
             for row in rows:
                 copy.write_row(row)
+
+    def insert_mentions(self, rows: list[list[str]], lines: Sequence[str] = ()) -> None:
+        """COPY in CSV form, as mentions.csv has them: the server parses the numbers, dates and
+        booleans; empty cells are NULL except in text columns, which keep ''."""
+        if not rows:
+            return
+        names = ", ".join(quote(c.name) for c in MENTION_COLUMNS)
+        texts = ", ".join(quote(c.name) for c in MENTION_COLUMNS if c.kind == "text")
+        if len(lines) == len(rows):
+            data = "".join(lines)
+        else:
+            buffer = io.StringIO()
+            csv.writer(buffer, lineterminator="\n").writerows(rows)
+            data = buffer.getvalue()
+        statement = f"COPY mentions ({names}) FROM STDIN WITH (FORMAT csv, FORCE_NOT_NULL ({texts}))"
+        with self.connection.cursor() as cursor, cursor.copy(statement.encode()) as copy:
+            copy.write(data)
 
     @contextmanager
     def transaction(self) -> Iterator[None]:

@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import io
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from ...core.errors import OutputError
+from ...core.mention import CSV_COLUMNS as MENTION_CSV_COLUMNS
 from ..cells import unguard_cell
 
 _INT = frozenset({"chars", "mentions", "boilerplate_chars", "start", "end", "sentence_start", "sentence_end", "source_start", "source_end"})  # identifiers
@@ -28,8 +30,9 @@ _BOOL = frozenset({"each", "inferred"})  # identifiers
 @dataclass
 class FolderDocument:
     row: dict[str, Any]  # documents.csv, typed
-    mentions: list[dict[str, Any]]  # mentions.csv, typed
+    mentions: list[list[str]]  # mentions.csv's cells in its column order (MENTION_CSV_COLUMNS), guards undone
     text: str | None  # the analysed text, None where it cannot be found again
+    mention_lines: list[str] = field(default_factory=list)  # the same rows as CSV text (for COPY ... CSV)
 
 
 @dataclass(frozen=True)
@@ -67,19 +70,44 @@ def read_documents(run: FolderRun) -> Iterator[FolderDocument]:
     out_dir = run.out_dir
     try:
         with open(out_dir / "documents.csv", encoding="utf-8", newline="") as docs, open(out_dir / "mentions.csv", encoding="utf-8", newline="") as ments:
-            mention_rows = csv.DictReader(ments)
+            mention_rows = _records(ments)
+            header, _ = next(mention_rows, ([], ""))
+            if tuple(header) != MENTION_CSV_COLUMNS:
+                raise OutputError(f"{out_dir / 'mentions.csv'} does not have this version's columns; run extract again")
             pending = next(mention_rows, None)
             for raw in csv.DictReader(docs):
                 row = typed_row(raw)
-                mentions = []
-                while pending is not None and unguard_cell(pending["doc_id"]) == row["doc_id"]:
-                    mentions.append(typed_row(pending))
+                mentions, lines = [], []
+                while pending is not None and pending[0][0] == row["doc_id"]:
+                    mentions.append(pending[0])
+                    lines.append(pending[1])
                     pending = next(mention_rows, None)
-                yield FolderDocument(row, mentions, _text(out_dir, row))
+                yield FolderDocument(row, mentions, _text(out_dir, row), lines)
             if pending is not None:
-                raise OutputError(f"{out_dir / 'mentions.csv'} has rows for {pending['doc_id']!r} out of documents.csv's order; run extract again")
+                raise OutputError(f"{out_dir / 'mentions.csv'} has rows for {pending[0][0]!r} out of documents.csv's order; run extract again")
     except FileNotFoundError as exc:
         raise OutputError(f"{out_dir} is missing {Path(exc.filename or '').name}; run press-extract extract again") from None
+
+
+def _records(handle: IO[str]) -> Iterator[tuple[list[str], str]]:
+    """Each CSV record's cells with its own text, guards undone in both. csv.reader pulls one
+    physical line at a time, so the lines it took since the last record are that record."""
+    taken: list[str] = []
+
+    def lines() -> Iterator[str]:
+        for line in handle:
+            taken.append(line)
+            yield line
+
+    for cells in csv.reader(lines()):
+        text = "".join(taken)
+        taken.clear()
+        if "\x00'" in "\x00" + "\x00".join(cells):  # a guarded cell (rare): undo it, write the record again
+            cells = [unguard_cell(c) if c[:1] == "'" else c for c in cells]
+            buffer = io.StringIO()
+            csv.writer(buffer, lineterminator="\n").writerow(cells)
+            text = buffer.getvalue()
+        yield cells, text
 
 
 def typed_row(raw: dict[str, str]) -> dict[str, Any]:

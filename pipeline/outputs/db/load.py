@@ -13,7 +13,9 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+import queue
+import threading
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -64,14 +66,8 @@ def _load(database: Database, target: Target, run: FolderRun, prune: bool) -> Lo
     summary = LoadSummary(target.shown, run.run_id)
     now = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
     seen: set[str] = set()
-    batch: list[FolderDocument] = []
-    for document in read_documents(run):
-        seen.add(document.row["doc_id"])
-        batch.append(document)
-        if len(batch) >= BATCH_DOCUMENTS:
-            _load_batch(database, run, batch, now, summary)
-            batch = []
-    if batch:
+    for batch in _read_ahead(run):
+        seen.update(document.row["doc_id"] for document in batch)
         _load_batch(database, run, batch, now, summary)
     with database.transaction():
         database.lock_for_load()
@@ -85,6 +81,49 @@ def _load(database: Database, target: Target, run: FolderRun, prune: bool) -> Lo
             database.insert_rows("runs", [[run.run_id, run.version, run.fingerprint, len(seen), mentions, run.manifest_text, now]])
     log.info("%s: %d documents loaded, %d unchanged, %d pruned", target.shown, summary.loaded, summary.unchanged, summary.pruned)
     return summary
+
+
+def _read_ahead(run: FolderRun) -> Iterator[list[FolderDocument]]:
+    """Batches of documents, read by a second thread while the database writes the previous
+    batch (the engines wait on the server or on disk without holding the GIL)."""
+    batches: queue.Queue[list[FolderDocument] | BaseException | None] = queue.Queue(maxsize=2)
+    stop = threading.Event()
+
+    def read() -> None:
+        try:
+            batch: list[FolderDocument] = []
+            for document in read_documents(run):
+                batch.append(document)
+                if len(batch) >= BATCH_DOCUMENTS:
+                    _put(batch)
+                    batch = []
+            if batch:
+                _put(batch)
+            _put(None)
+        except BaseException as exc:  # noqa: BLE001 - handed to the loading thread, which raises it
+            _put(exc)
+
+    def _put(item: list[FolderDocument] | BaseException | None) -> None:
+        while not stop.is_set():
+            try:
+                batches.put(item, timeout=0.1)
+                return
+            except queue.Full:
+                continue
+
+    reader = threading.Thread(target=read, name="press-extract-load-reader", daemon=True)
+    reader.start()
+    try:
+        while True:
+            item = batches.get()
+            if item is None:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
+        reader.join(timeout=5)
 
 
 def ensure_schema(database: Database) -> None:
@@ -128,10 +167,10 @@ def _load_batch(database: Database, run: FolderRun, batch: list[FolderDocument],
         if not fresh:
             return
         first_seen = {doc_id: row[5] for doc_id, row in known.items()}
-        database.delete_documents([d.row["doc_id"] for d in fresh])
+        database.delete_documents([d.row["doc_id"] for d in fresh if d.row["doc_id"] in known])  # new documents have nothing to delete
         database.insert_rows("documents", [_document_row(d, run, first_seen.get(d.row["doc_id"]) or now, now) for d in fresh])
-        mention_rows = [_mention_row(database, m) for d in fresh for m in d.mentions]
-        database.insert_rows("mentions", mention_rows)
+        mention_rows = [cells for d in fresh for cells in d.mentions]
+        database.insert_mentions(mention_rows, [line for d in fresh for line in d.mention_lines])
         texts: list[Row] = [[d.row["doc_id"], d.row["sha256"], d.text] for d in fresh if d.text is not None]
         database.insert_rows("texts", texts)
         summary.loaded += len(fresh)
@@ -149,23 +188,9 @@ def _known(database: Database, ids: list[str]) -> dict[str, tuple[Any, ...]]:
     return known
 
 
-_FROM_CSV = {"char_start": "start", "char_end": "end"}  # identifiers
-
-
 def _document_row(document: FolderDocument, run: FolderRun, first_seen: Any, now: datetime) -> Row:
     values = dict(document.row, pipeline_version=run.version, pipeline_fingerprint=run.fingerprint, run_id=run.run_id, first_seen=first_seen, last_seen=now, last_seen_run=run.run_id)
     return [values.get(c.name) for c in _columns("documents")]
-
-
-def _mention_row(database: Database, mention: dict[str, Any]) -> Row:
-    cells: list[Any] = [mention.get(_FROM_CSV.get(c.name, c.name)) for c in database.columns("mentions") if c.name not in ("value_text", "value_high_text")]
-    if database.engine == "sqlite":
-        cells += [_exact(mention.get("value")), _exact(mention.get("value_high"))]
-    return cells
-
-
-def _exact(value: Any) -> str | None:
-    return None if value is None else str(value)
 
 
 def _columns(table: str) -> Iterable[Any]:
