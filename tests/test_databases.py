@@ -309,11 +309,9 @@ def test_a_postgresql_load_killed_by_sigkill_recovers(tmp_path: Path, pg_url: st
     process = subprocess.Popen([sys.executable, "-m", "pipeline", "load", str(folder), "--db", pg_url, "-q"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and process.poll() is None:
-        try:
-            if query(pg_url, "SELECT count(*) FROM documents")[0][0] >= 500:
-                break
-        except Exception:  # noqa: BLE001 - the tables may not exist yet
-            pass
+        tables = query(pg_url, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'documents'")[0][0]
+        if tables and query(pg_url, "SELECT count(*) FROM documents")[0][0] >= 500:
+            break
         time.sleep(0.02)
     assert process.poll() is None, "the load ended before it could be killed"
     os.kill(process.pid, signal.SIGKILL)
