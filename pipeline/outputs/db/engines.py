@@ -8,7 +8,7 @@ import csv
 import io
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -43,10 +43,8 @@ class Database:
         them its fastest way."""
         raise NotImplementedError
 
-    @contextmanager
-    def transaction(self) -> Iterator[None]:
+    def transaction(self) -> AbstractContextManager[Any]:
         raise NotImplementedError
-        yield
 
     def close(self) -> None:
         raise NotImplementedError
@@ -97,18 +95,23 @@ class SQLiteDatabase(Database):
         sql = f"INSERT INTO mentions ({', '.join(quote(c.name) for c in cols)}) VALUES ({', '.join('?' * len(cols))})"
         self.connection.executemany(sql, ([f(cell) for f, cell in zip(convert, row, strict=True)] + [row[value] or None, row[high] or None] for row in rows))
 
-    @contextmanager
-    def transaction(self) -> Iterator[None]:
-        self.connection.execute("BEGIN IMMEDIATE")  # the write lock now: a second loader waits
-        try:
-            yield
-        except BaseException:
-            self.connection.execute("ROLLBACK")
-            raise
-        self.connection.execute("COMMIT")
+    def transaction(self) -> AbstractContextManager[None]:
+        return _begun(self.connection, "BEGIN IMMEDIATE")  # the write lock now: a second loader waits
 
     def close(self) -> None:
         self.connection.close()
+
+
+@contextmanager
+def _begun(connection: Any, begin: str) -> Iterator[None]:
+    """A transaction on a DB-API connection in autocommit mode: BEGIN, then COMMIT or ROLLBACK."""
+    connection.execute(begin)
+    try:
+        yield
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    connection.execute("COMMIT")
 
 
 def _text_cell(cell: str) -> str:
@@ -185,15 +188,8 @@ class DuckDBDatabase(Database):
         batch = pa.table(arrays)  # noqa: F841 - read by name in the statement below (DuckDB's replacement scan)
         self.connection.execute(f"INSERT INTO mentions ({', '.join(quote(c.name) for c in MENTION_COLUMNS)}) SELECT * FROM batch")
 
-    @contextmanager
-    def transaction(self) -> Iterator[None]:
-        self.connection.execute("BEGIN TRANSACTION")
-        try:
-            yield
-        except BaseException:
-            self.connection.execute("ROLLBACK")
-            raise
-        self.connection.execute("COMMIT")
+    def transaction(self) -> AbstractContextManager[None]:
+        return _begun(self.connection, "BEGIN TRANSACTION")
 
     def close(self) -> None:
         self.connection.close()
@@ -258,10 +254,8 @@ class PostgreSQLDatabase(Database):
         with self.connection.cursor() as cursor, cursor.copy(statement.encode()) as copy:
             copy.write(data)
 
-    @contextmanager
-    def transaction(self) -> Iterator[None]:
-        with self.connection.transaction():
-            yield
+    def transaction(self) -> AbstractContextManager[Any]:
+        return self.connection.transaction()
 
     def lock_for_load(self) -> None:
         self.execute("SELECT pg_advisory_xact_lock(%s)", [self.LOCK_KEY])
