@@ -38,7 +38,8 @@ from ..rules.nlp import build_nlp, model_id
 from ..rules.orgs import OrgLexicons
 from ..rules.quantities import find_quantities, quantulum_version
 from ..text.cleanup import analysis_text, tokenizer_view
-from ..text.sentences import SentenceIndex
+from ..text.sentences import SentenceIndex, split_sentences
+from .model_gate import ModelGate, gated_pieces
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,8 @@ class Extractor:
         org_lexicons = OrgLexicons.from_patterns(self.patterns)
         names = org_lexicons.name_kinds
         self.initials_skip = org_lexicons.initials_skip
+        self.model_gate = ModelGate(org_lexicons, org_lexicons.calendar_words) if self.model and self.settings.gate_model else None
+        self.abbreviations = self.patterns.word_set("sentence.abbreviation")
         self.long_forms = {name: kind[1] for name, kind in names.items() if kind[1]}
         media = sorted((n for n, (k, _) in names.items() if k in ("media", "newswire")), key=len, reverse=True)
         self.media_names = re.compile("|".join(re.escape(n) for n in media))
@@ -136,7 +139,11 @@ class Extractor:
         tokens = 0
         for item in prepared:
             view = tokenizer_view(item.text)
-            for start, end in _chunks(view, MODEL_PIECE_CHARS):
+            if self.model_gate is not None:  # only the sentences where the model can change an answer
+                pieces = list(gated_pieces(item.text, split_sentences(item.text, self.abbreviations), self.model_gate, MODEL_PIECE_CHARS))
+            else:
+                pieces = _chunks(view, MODEL_PIECE_CHARS)
+            for start, end in pieces:
                 doc = self.nlp.make_doc(view[start:end])
                 batch.append((item, start, doc))
                 tokens += len(doc)

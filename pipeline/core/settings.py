@@ -60,6 +60,7 @@ class Settings:
     use_model: bool = True
     model_name: str = MODEL_NAME
     quantities: bool = False
+    gate_model: bool = True  # the NER reads only sentences with a name the rules cannot decide (analyse/model_gate.py)
 
     def describe(self) -> dict[str, Any]:
         """The settings as recorded in manifest.json."""
@@ -68,6 +69,7 @@ class Settings:
             "use_model": self.use_model,
             "model_name": self.model_name if self.use_model else None,
             "quantities": self.quantities,
+            "gate_model": self.gate_model if self.use_model else None,
             "dateparser": {
                 "languages": list(DATEPARSER_LANGUAGES),
                 "settings": DATEPARSER_SETTINGS,
