@@ -324,3 +324,23 @@ def test_a_postgresql_load_killed_by_sigkill_recovers(tmp_path: Path, pg_url: st
     assert summary.unchanged == loaded and summary.loaded == 3000 - loaded
     assert query(pg_url, "SELECT count(*), sum(mentions) FROM documents") == [(3000, query(pg_url, "SELECT count(*) FROM mentions")[0][0])]
     assert query(pg_url, "SELECT count(*) FROM texts") == [(3000,)]
+
+
+def test_a_newer_schema_is_refused_and_an_older_one_migrated(seeds_run: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pipeline.core.errors import OutputError
+    from pipeline.outputs.db import schema
+
+    url = f"sqlite:///{tmp_path / 'press.db'}"
+    load_folder(seeds_run, url)
+    with sqlite3.connect(tmp_path / "press.db") as connection:
+        connection.execute("UPDATE schema_info SET version = 99")
+    with pytest.raises(OutputError, match="schema version 99, newer"):
+        load_folder(seeds_run, url)
+    with sqlite3.connect(tmp_path / "press.db") as connection:
+        connection.execute("UPDATE schema_info SET version = 1")
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(load, "SCHEMA_VERSION", 2)
+    monkeypatch.setitem(schema.MIGRATIONS, 1, ["ALTER TABLE documents ADD COLUMN region TEXT"])
+    load_folder(seeds_run, url)
+    assert query(url, "SELECT version FROM schema_info") == [(2,)]
+    assert "region" in [row[1] for row in query(url, "PRAGMA table_info(documents)")]
