@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from .corpus import build_corpus
+from .vocabulary import MAX_HIT_RATE, vocabulary_curve
 
 # name -> runner arguments
 TOOLS: dict[str, list[str]] = {
@@ -144,6 +145,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seeds", type=Path, default=Path("seeds"))
     parser.add_argument("--work", type=Path, default=Path("outputs/bench"), help="where corpora are written (kept between runs)")
     parser.add_argument("--out", type=Path, default=Path("outputs/bench.json"))
+    parser.add_argument("--dev", type=Path, default=Path("../shared/dev/raw"), help="real texts to compare the corpus's vocabulary with, when present")
     args = parser.parse_args(argv)
     began = time.perf_counter()
 
@@ -154,6 +156,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     slice_words = [_words(corpus[k :: args.slices]) for k in range(args.slices)]
     warmup = _link_into(files[-8:], args.work / "warmup")
     print(f"corpus: {len(corpus)} documents, {sum(slice_words):,} words, {args.slices} slices", flush=True)
+    curves = _vocabulary_check(corpus, args.seeds, args.dev)
+    if curves is None:
+        return 1
 
     # 2. throughput, interleaved
     runners = [Runner(name, arguments) for name, arguments in TOOLS.items()]
@@ -196,11 +201,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         startups.append(runner.ready_s)
 
     report = _report(args, runners, slice_words, memory, startups, time.perf_counter() - began)
+    report["vocabulary"] = curves
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     _print_table(report)
     print(f"-> {args.out}")
     return 0
+
+
+def _vocabulary_check(corpus: Sequence[Path], seeds: Path, dev: Path) -> dict[str, Any] | None:
+    """The corpus's vocabulary curve next to the real texts'; None (and a loud message) when the
+    corpus repeats itself too much to time a tokenizer against."""
+    real = sorted(seeds.glob("*.txt")) + (sorted(dev.glob("*.txt")) if dev.is_dir() else [])
+    curves = {"corpus": vocabulary_curve(p.read_text(encoding="utf-8") for p in corpus), "real texts": vocabulary_curve(p.read_text(encoding="utf-8") for p in real)}
+    print("vocabulary (distinct chunks per chunk read; one-pass cache hit rate at 15,000 chunks):")
+    for name, curve in curves.items():
+        points = ", ".join(f"{n:,}: {v:.3f}" for n, v in curve.distinct_per_chunk.items())
+        print(f"  {name:<11} {points}; hit rate {curve.hit_rate if curve.hit_rate is not None else 'n/a'}")
+    hit = curves["corpus"].hit_rate
+    if hit is not None and hit > MAX_HIT_RATE:
+        print(f"bench: the corpus is far from real text: cache hit rate {hit} > {MAX_HIT_RATE} at 15,000 chunks; fix pipeline/bench/corpus.py", file=sys.stderr)
+        return None
+    return {name: {"distinct_per_chunk": c.distinct_per_chunk, "hit_rate": c.hit_rate, "chunks": c.chunks} for name, c in curves.items()}
 
 
 def _report(args: argparse.Namespace, runners: list[Runner], slice_words: list[int], memory: dict[str, float], startups: list[float], seconds: float) -> dict[str, Any]:

@@ -2,7 +2,9 @@
 
 Each release is a title, a date line or dateline, and paragraphs drawn from the seeds, with
 other places (city, province, district, new area), other figures (the same number format,
-other digits), other years and other months. The same arguments always give the same
+other digits), other years and other months, and most words no rule reads swapped for
+words of a large vocabulary, so that the corpus meets new words as often as real releases
+do (bench/vocabulary.py; `make bench` checks it). The same arguments always give the same
 corpus, so runs on different days compare.
 """
 
@@ -84,7 +86,8 @@ def synthetic_release(number: int, paragraphs: list[str], seed: int = 2024) -> R
         text = text.replace("CHONGQING", city.upper()).replace("Chongqing", city)
         text = _YEAR.sub(lambda m: str(int(m.group()) + year_shift), text)
         text = _MONTH.sub(lambda m: month_map[m.group()], text)
-        return _NUMBER.sub(lambda m: _other_figure(m.group(), rng), text)
+        text = _NUMBER.sub(lambda m: _other_figure(m.group(), rng), text)
+        return widen(text, rng)
 
     day = f"{rng.choice(MONTHS)} {rng.randint(1, 28)}, {rng.randint(2016, 2025)}"
     if rng.random() < 0.5:
@@ -100,6 +103,152 @@ def synthetic_release(number: int, paragraphs: list[str], seed: int = 2024) -> R
     body = [localize(paragraph) for paragraph in rng.sample(paragraphs, rng.randint(2, 8))]
     text = f"{header}{title}\n\n{opening}{body[0]}\n\n" + "\n\n".join(body[1:]) + "\n"
     return Release(f"release_{number:05d}.txt", text)
+
+
+# -- a real release's vocabulary ----------------------------------------------------------------------
+# Recombined seed paragraphs repeat a few thousand chunks; real releases keep meeting new
+# words and names (bench/vocabulary.py measures both). So a share of the words no pattern
+# reads is swapped for words of a large English vocabulary (the spaCy model's own strings)
+# and of names made of pinyin syllables, drawn Zipf-like (few words often, most rarely).
+# WORD_SHARE, NAME_SHARE and ZIPF are set so that the corpus's curve meets the real texts'.
+WORD_SHARE = 0.80  # of lower-case words of four letters or more that no key lexicon holds
+NAME_SHARE = 0.85  # of capitalized words of four letters or more
+ZIPF = 1.1  # rank = pool size * u ** ZIPF: higher puts more weight on the first words of the pool
+_SYLLABLES = [
+    "an",
+    "ao",
+    "bai",
+    "bao",
+    "bei",
+    "bin",
+    "cai",
+    "chang",
+    "chen",
+    "cheng",
+    "da",
+    "dong",
+    "fang",
+    "feng",
+    "fu",
+    "gang",
+    "gao",
+    "guang",
+    "hai",
+    "han",
+    "hao",
+    "he",
+    "heng",
+    "hong",
+    "hua",
+    "huan",
+    "hui",
+    "jia",
+    "jian",
+    "jiang",
+    "jin",
+    "jing",
+    "kai",
+    "kang",
+    "lan",
+    "li",
+    "lian",
+    "long",
+    "lu",
+    "mei",
+    "ming",
+    "nan",
+    "ning",
+    "pei",
+    "ping",
+    "qi",
+    "qian",
+    "qiang",
+    "rong",
+    "rui",
+    "sen",
+    "shan",
+    "sheng",
+    "shi",
+    "tai",
+    "tian",
+    "tong",
+    "wan",
+    "wei",
+    "wen",
+    "xin",
+    "xing",
+    "xu",
+    "yang",
+    "yao",
+    "yi",
+    "ying",
+    "yong",
+    "yu",
+    "yuan",
+    "yun",
+    "ze",
+    "zhen",
+    "zhi",
+    "zhong",
+]  # identifiers
+_LOWER = re.compile(r"(?<![\w'-])[a-z]{4,}(?![\w'-])")
+_CAPITAL = re.compile(r"(?<![\w'-])[A-Z][a-z]{3,}(?![\w'-])")
+
+
+class _Pools:
+    def __init__(self) -> None:
+        import spacy
+
+        from ..core.settings import MODEL_NAME
+
+        nlp = spacy.load(MODEL_NAME, exclude=["tagger", "parser", "ner", "lemmatizer", "attribute_ruler", "tok2vec", "senter"])
+        protected = _pattern_words()
+        words = sorted(w for w in nlp.vocab.strings if w.isalpha() and w.islower() and 4 <= len(w) <= 12 and w not in protected)
+        random.Random(7).shuffle(words)
+        self.words = words
+        names = sorted({(a + b).capitalize() for a in _SYLLABLES for b in _SYLLABLES if a != b})
+        random.Random(11).shuffle(names)
+        self.names = names
+        self.protected = protected
+
+
+_POOLS: _Pools | None = None
+
+
+_KEY_LEXICONS = ("scales", "currencies", "months", "weekdays", "number_words", "qualifiers", "ordinals", "anchor_words", "money_context", "cluster_words", "org_heads", "zones")  # identifiers
+
+
+def _pattern_words() -> frozenset[str]:
+    """The words of the lexicons that make the rules fire (scales, currencies, months, qualifiers,
+    head words, ...) and the rules' anchor words: they stay as they are."""
+    patterns = load_patterns(DEFAULT_PATTERNS_DIR)
+    words: set[str] = {w.lower() for w in patterns.anchor_vocabulary}
+    for name in _KEY_LEXICONS:
+        for row in patterns.lexicon(name).rows:
+            for cell in row.values():
+                words.update(w.lower() for w in re.findall(r"[A-Za-z]+", str(cell)))
+    return frozenset(words)
+
+
+def _draw(pool: list[str], rng: random.Random) -> str:
+    return pool[int(len(pool) * rng.random() ** ZIPF)]
+
+
+def widen(text: str, rng: random.Random) -> str:
+    global _POOLS
+    if _POOLS is None:
+        _POOLS = _Pools()
+    pools = _POOLS
+
+    def word(match: re.Match[str]) -> str:
+        found = match.group()
+        return _draw(pools.words, rng) if found not in pools.protected and rng.random() < WORD_SHARE else found
+
+    def name(match: re.Match[str]) -> str:
+        found = match.group()
+        return _draw(pools.names, rng) if found.lower() not in pools.protected and found not in MONTHS and rng.random() < NAME_SHARE else found
+
+    return _CAPITAL.sub(name, _LOWER.sub(word, text))
 
 
 def _other_figure(figure: str, rng: random.Random) -> str:
