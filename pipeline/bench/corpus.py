@@ -114,83 +114,7 @@ def synthetic_release(number: int, paragraphs: list[str], seed: int = 2024) -> R
 WORD_SHARE = 0.80  # of lower-case words of four letters or more that no key lexicon holds
 NAME_SHARE = 0.85  # of capitalized words of four letters or more
 ZIPF = 1.1  # rank = pool size * u ** ZIPF: higher puts more weight on the first words of the pool
-_SYLLABLES = [
-    "an",
-    "ao",
-    "bai",
-    "bao",
-    "bei",
-    "bin",
-    "cai",
-    "chang",
-    "chen",
-    "cheng",
-    "da",
-    "dong",
-    "fang",
-    "feng",
-    "fu",
-    "gang",
-    "gao",
-    "guang",
-    "hai",
-    "han",
-    "hao",
-    "he",
-    "heng",
-    "hong",
-    "hua",
-    "huan",
-    "hui",
-    "jia",
-    "jian",
-    "jiang",
-    "jin",
-    "jing",
-    "kai",
-    "kang",
-    "lan",
-    "li",
-    "lian",
-    "long",
-    "lu",
-    "mei",
-    "ming",
-    "nan",
-    "ning",
-    "pei",
-    "ping",
-    "qi",
-    "qian",
-    "qiang",
-    "rong",
-    "rui",
-    "sen",
-    "shan",
-    "sheng",
-    "shi",
-    "tai",
-    "tian",
-    "tong",
-    "wan",
-    "wei",
-    "wen",
-    "xin",
-    "xing",
-    "xu",
-    "yang",
-    "yao",
-    "yi",
-    "ying",
-    "yong",
-    "yu",
-    "yuan",
-    "yun",
-    "ze",
-    "zhen",
-    "zhi",
-    "zhong",
-]  # identifiers
+SYLLABLES = [name for name, _ in _WORDS["syllable"]]  # pinyin syllables: a name is two of them
 _LOWER = re.compile(r"(?<![\w'-])[a-z]{4,}(?![\w'-])")
 _CAPITAL = re.compile(r"(?<![\w'-])[A-Z][a-z]{3,}(?![\w'-])")
 
@@ -201,12 +125,12 @@ class _Pools:
 
         from ..core.settings import MODEL_NAME
 
-        nlp = spacy.load(MODEL_NAME, exclude=["tagger", "parser", "ner", "lemmatizer", "attribute_ruler", "tok2vec", "senter"])
+        nlp = spacy.load(MODEL_NAME, exclude=["tagger", "parser", "ner", "lemmatizer", "attribute_ruler", "tok2vec", "senter"])  # identifiers: only its strings are read
         protected = _pattern_words()
         words = sorted(w for w in nlp.vocab.strings if w.isalpha() and w.islower() and 4 <= len(w) <= 12 and w not in protected)
         random.Random(7).shuffle(words)
         self.words = words
-        names = sorted({(a + b).capitalize() for a in _SYLLABLES for b in _SYLLABLES if a != b})
+        names = sorted({(a + b).capitalize() for a in SYLLABLES for b in SYLLABLES if a != b})
         random.Random(11).shuffle(names)
         self.names = names
         self.protected = protected
