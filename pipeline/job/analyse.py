@@ -127,6 +127,13 @@ def analyse_many(loaded: Sequence[LoadedSource], extractor: Callable[[], Extract
         ready.warm_up()
     except Exception:
         log.debug("warm-up failed", exc_info=True)
+    # Strings the analysis adds to spaCy's vocabulary (every new word a tokenizer meets) are
+    # dropped when the batch is done: memory stays flat however many new words the texts bring.
+    with ready.nlp.memory_zone():
+        return _analyse_batch(ready, loaded, options)
+
+
+def _analyse_batch(ready: Extractor, loaded: Sequence[LoadedSource], options: JobOptions) -> list[DocumentResult]:
     results: list[DocumentResult | None] = [None] * len(loaded)
     staged: list[tuple[int, Prepared, float]] = []  # (index, prepared document, seconds used)
     for index, item in enumerate(loaded):
