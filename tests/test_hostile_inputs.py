@@ -461,7 +461,7 @@ def test_the_model_reads_bounded_pieces_whatever_the_text(model: Extractor, monk
         return tag(batch)
 
     monkeypatch.setattr(model, "_tag", counting)
-    text = "1 - 2 = 3 ; " * 20_000 + "\nThe Shanghai Stock Exchange said on Tuesday.\n"
+    text = "Hexin Tech 1 - 2 = 3 ; " * 20_000 + "\nThe Shanghai Stock Exchange said on Tuesday.\n"  # a name the gate sends to the model
     mentions = model.extract_text(text, doc_id="dense.txt").mentions
     assert len(calls) > 10 and max(calls) <= settings.MODEL_BATCH_TOKENS + settings.MODEL_PIECE_CHARS
     assert [m.text for m in mentions if m.label.value == "ORG"] == ["Shanghai Stock Exchange"]
