@@ -36,6 +36,7 @@ TOOLS: dict[str, list[str]] = {
     "pipeline (1 worker)": ["pipeline", "--workers", "1"],
     "pipeline (2 workers)": ["pipeline", "--workers", "2"],
     "pipeline --no-model": ["pipeline-no-model", "--workers", "1"],
+    "--no-model (2 workers)": ["pipeline-no-model", "--workers", "2"],
     "outputs floor (no-model)": ["outputs-floor", "--workers", "1"],
     "spaCy en_core_web_sm": ["spacy-sm"],
     "spaCy blank tokenizer": ["blank"],
@@ -48,6 +49,7 @@ RATIOS = [
     ("pipeline / spaCy sm", "pipeline (1 worker)", "spaCy en_core_web_sm", 3.0),
     ("no-model / blank tokenizer", "pipeline --no-model", "spaCy blank tokenizer", 0.4),
     ("2 workers / 1 worker", "pipeline (2 workers)", "pipeline (1 worker)", 1.8),
+    ("2 workers / 1, rules only", "--no-model (2 workers)", "pipeline --no-model", 1.8),
     ("no-model / blank, no cache", "pipeline --no-model", "blank tokenizer, no cache", None),
     ("outputs floor / blank tokenizer", "outputs floor (no-model)", "spaCy blank tokenizer", None),
     ("pipeline / quantulum3", "pipeline (1 worker)", "quantulum3", None),
@@ -259,7 +261,7 @@ def _report(args: argparse.Namespace, runners: list[Runner], slice_words: list[i
             "words_per_s": round(words / total),
             "slice_words_per_s": [round(w / run["seconds"]) for w, run in zip(slice_words, runner.runs)],
             "peak_rss_mb": runner.memory.get("peak_rss_mb"),
-            "worker_peak_rss_mb": runner.memory.get("children_peak_rss_mb") if "2 workers" in runner.name else None,
+            "worker_peak_rss_mb": runner.memory.get("children_peak_rss_mb") if "2 workers" in runner.name else None,  # both 2-worker tools
             "load_s": round(runner.ready_s, 2),
         }
         if "mentions" in runner.runs[0]:
