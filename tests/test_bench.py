@@ -40,7 +40,12 @@ def test_bench_writes_every_figure(tmp_path: Path, capsys: pytest.CaptureFixture
     assert report["tools"]["outputs floor (no-model)"]["mentions"] == report["tools"]["pipeline --no-model"]["mentions"] > 0
     assert set(report["ratios"]) == {name for name, *_ in RATIOS}
     assert all(ratio["median"] > 0 for ratio in report["ratios"].values())
-    assert set(report["memory"]["peak_rss_mb"]) == {"6 documents", "12 documents"}
+    assert set(report["memory"]) == {"rules only", "full"}
+    assert all(set(memory["peak_rss_mb"]) == {"6 documents", "12 documents"} for memory in report["memory"].values())
+    for reading in report["machine"]["capacity"].values():  # the machine's capacity, before and after
+        assert reading["loop_s"] > 0 and 0 < reading["free_capacity"] <= 2.5 and len(reading["load_average"]) == 3
+    ratio = report["ratios"]["pipeline / spaCy sm"]
+    assert ratio["range"][0] <= ratio["median"] <= ratio["range"][1] and ratio["stdev"] >= 0
     assert len(report["startup"]["seconds"]) == 3 and report["corpus"]["documents"] == 10
     assert "pipeline / spaCy sm" in capsys.readouterr().out
 

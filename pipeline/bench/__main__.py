@@ -7,8 +7,13 @@
    slice by slice, each tool processes the slice, in an order that rotates every slice, so
    that a change in the machine's load falls on all tools alike. A ratio is the median of
    the per-slice ratios; throughputs are total words over total seconds.
-3. Memory: the rules-only pipeline on 1,000 and on 10,000 documents, each in a fresh process.
+3. Memory: the pipeline, rules only and in full mode, on 1,000 and on 10,000 documents, each
+   run in a fresh process.
 4. Start-up: a fresh process loading the model and patterns, three times.
+5. The real texts (seeds and ../shared/dev/raw), cold: each tool fresh, each text once.
+
+Before the timings and after them, machine.py records how much of the machine there was
+(a fixed loop's seconds, the free capacity of two cores, the load average).
 
 Results go to a JSON file and a table on stdout. Targets are reported, not asserted.
 """
@@ -28,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import machine
 from .corpus import build_corpus
 from .vocabulary import MAX_HIT_RATE, vocabulary_curve
 
@@ -54,6 +60,7 @@ RATIOS = [
     ("outputs floor / blank tokenizer", "outputs floor (no-model)", "spaCy blank tokenizer", None),
     ("pipeline / quantulum3", "pipeline (1 worker)", "quantulum3", None),
 ]
+MEMORY_MODES = {"rules only": "pipeline-no-model", "full": "pipeline"}  # mode -> runner tool
 STARTUP_TARGET_S = 1.5  # the targets are issue 13's
 MEMORY_GROWTH_TARGET = 0.10
 
@@ -161,6 +168,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     curves = _vocabulary_check(corpus, args.seeds, args.dev)
     if curves is None:
         return 1
+    capacity = {"before": machine.measure()}
+    print(f"machine before: {_capacity_line(capacity['before'])}", flush=True)
 
     # 2. throughput, interleaved
     runners = [Runner(name, arguments) for name, arguments in TOOLS.items()]
@@ -178,18 +187,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         for runner in runners:
             runner.close()
 
-    # 3. memory with corpus size
-    memory: dict[str, float] = {}
-    for size in args.memory_documents:
-        runner = Runner(f"memory {size}", ["pipeline-no-model", "--workers", "1"])
-        try:
-            runner.start()
-            result = runner.run(_link_into(files[:size], args.work / f"memory-{size}"))
-            runner.stop()
-        finally:
-            runner.close()
-        memory[str(size)] = runner.memory["peak_rss_mb"]
-        print(f"memory run on {size} documents: {result['seconds']:.0f} s, peak RSS {memory[str(size)]} MB", flush=True)
+    # 3. memory with corpus size, rules only and in full mode, each run in a fresh process
+    memory: dict[str, dict[str, float]] = {}
+    for mode, tool in MEMORY_MODES.items():
+        memory[mode] = {}
+        for size in args.memory_documents:
+            runner = Runner(f"memory {mode} {size}", [tool, "--workers", "1"])
+            try:
+                runner.start()
+                result = runner.run(_link_into(files[:size], args.work / f"memory-{size}"))
+                runner.stop()
+            finally:
+                runner.close()
+            memory[mode][str(size)] = runner.memory["peak_rss_mb"]
+            print(f"memory, {mode}, {size} documents: {result['seconds']:.0f} s, peak RSS {memory[mode][str(size)]} MB", flush=True)
 
     # 4. start-up: fresh processes that load the model and patterns
     startups = [next(r for r in runners if r.name == "pipeline (1 worker)").ready_s]
@@ -217,8 +228,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             runner.close()
     print(f"real texts, cold: {len(real)} texts, {_words(real):,} words", flush=True)
 
+    capacity["after"] = machine.measure()
     report = _report(args, runners, slice_words, memory, startups, time.perf_counter() - began)
     report["vocabulary"] = curves
+    report["machine"]["capacity"] = capacity
     real_words = _words(real)
     report["real_texts_cold"] = {
         "texts": len(real),
@@ -249,7 +262,7 @@ def _vocabulary_check(corpus: Sequence[Path], seeds: Path, dev: Path) -> dict[st
     return {name: {"distinct_per_chunk": c.distinct_per_chunk, "hit_rate": c.hit_rate, "chunks": c.chunks} for name, c in curves.items()}
 
 
-def _report(args: argparse.Namespace, runners: list[Runner], slice_words: list[int], memory: dict[str, float], startups: list[float], seconds: float) -> dict[str, Any]:
+def _report(args: argparse.Namespace, runners: list[Runner], slice_words: list[int], memory: dict[str, dict[str, float]], startups: list[float], seconds: float) -> dict[str, Any]:
     words = sum(slice_words)
     tools: dict[str, Any] = {}
     for runner in runners:
@@ -274,13 +287,16 @@ def _report(args: argparse.Namespace, runners: list[Runner], slice_words: list[i
         median = statistics.median(per_slice)
         ratios[name] = {
             "median": round(median, 3),
+            "mean": round(statistics.mean(per_slice), 3),
+            "stdev": round(statistics.stdev(per_slice), 3) if len(per_slice) > 1 else 0.0,
+            "range": [round(min(per_slice), 3), round(max(per_slice), 3)],
             "per_slice": [round(r, 3) for r in per_slice],
             "overall": round(tools[fast]["words_per_s"] / tools[slow]["words_per_s"], 3),
             "target": target,
             "met": None if target is None else median >= target,
         }
     small, large = (str(n) for n in args.memory_documents)
-    growth = memory[large] / memory[small] - 1
+    growth = {mode: peaks[large] / peaks[small] - 1 for mode, peaks in memory.items()}
     startup = statistics.median(startups)
     return {
         "machine": {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count()},
@@ -288,11 +304,14 @@ def _report(args: argparse.Namespace, runners: list[Runner], slice_words: list[i
         "tools": tools,
         "ratios": ratios,
         "memory": {
-            "mode": "rules only (--no-model), 1 worker, outputs written as in a user's run",
-            "peak_rss_mb": {f"{n} documents": memory[str(n)] for n in args.memory_documents},
-            "growth": round(growth, 3),
-            "target": MEMORY_GROWTH_TARGET,
-            "met": growth <= MEMORY_GROWTH_TARGET,
+            mode: {
+                "what": "1 worker, fresh process, outputs written as in a user's run",
+                "peak_rss_mb": {f"{n} documents": memory[mode][str(n)] for n in args.memory_documents},
+                "growth": round(growth[mode], 3),
+                "target": MEMORY_GROWTH_TARGET,
+                "met": growth[mode] <= MEMORY_GROWTH_TARGET,
+            }
+            for mode in memory
         },
         "startup": {
             "what": "fresh process: imports, spaCy model and patterns loaded",
@@ -310,14 +329,18 @@ def _print_table(report: dict[str, Any]) -> None:
     for name, tool in report["tools"].items():
         rss = f"{tool['peak_rss_mb']}" + (f" +{tool['worker_peak_rss_mb']}/worker" if tool["worker_peak_rss_mb"] else "")
         print(f"{name:24} {tool['documents_per_s']:>8} {tool['words_per_s']:>9,} {rss:>12} {tool['load_s']:>7}")
-    print(f"\n{'ratio (median of slices)':28} {'value':>7} {'target':>7}  met")
+    print(f"\n{'ratio (median of slices)':32} {'value':>7} {'mean':>7} {'stdev':>6} {'range':>13} {'target':>7}  met")
     for name, ratio in report["ratios"].items():
         target = "" if ratio["target"] is None else f">={ratio['target']}"
         met = "" if ratio["met"] is None else ("yes" if ratio["met"] else "NO")
-        print(f"{name:28} {ratio['median']:>7} {target:>7}  {met}")
-    memory = report["memory"]
-    sizes = ", ".join(f"{k}: {v} MB" for k, v in memory["peak_rss_mb"].items())
-    print(f"memory ({sizes}): growth {memory['growth']:+.1%} (target <= {memory['target']:.0%}) {'yes' if memory['met'] else 'NO'}")
+        spread = f"{ratio['range'][0]}-{ratio['range'][1]}"
+        print(f"{name:32} {ratio['median']:>7} {ratio['mean']:>7} {ratio['stdev']:>6} {spread:>13} {target:>7}  {met}")
+    capacity = report["machine"].get("capacity", {})
+    for when, reading in capacity.items():
+        print(f"machine {when}: {_capacity_line(reading)}")
+    for mode, memory in report["memory"].items():
+        sizes = ", ".join(f"{k}: {v} MB" for k, v in memory["peak_rss_mb"].items())
+        print(f"memory, {mode} ({sizes}): growth {memory['growth']:+.1%} (target <= {memory['target']:.0%}) {'yes' if memory['met'] else 'NO'}")
     startup = report["startup"]
     print(f"start-up: {startup['median_s']} s median (target < {startup['target_s']} s) {'yes' if startup['met'] else 'NO'}")
     real = report.get("real_texts_cold")
@@ -329,6 +352,10 @@ def _print_table(report: dict[str, Any]) -> None:
             corpus = report["ratios"][name]["median"]
             print(f"  {name:28} {value:>7}  (corpus {corpus}; {value / corpus - 1:+.0%})")
     print(f"benchmark took {report['bench_seconds']} s")
+
+
+def _capacity_line(reading: dict[str, Any]) -> str:
+    return f"loop {reading['loop_s']} s, free capacity {reading['free_capacity']} of 2 cores, load average {reading['load_average']}"
 
 
 if __name__ == "__main__":
