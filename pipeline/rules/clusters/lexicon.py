@@ -69,6 +69,7 @@ class ClusterLexicons:
     process_endings: tuple[str, ...] = ()  # "-ization": a process, no industry alone
     rank_suffixes: tuple[str, ...] = ()  # "city-level", "large-scale": ranks and sizes, no industry
     joining_phrases: tuple[tuple[str, ...], ...] = ()  # "as well as": joins list items like "and"
+    joining_firsts: frozenset[str] = frozenset()  # their first words: most words start none
     _verbs: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)  # is_verb's answers, bounded
 
     @classmethod
@@ -119,6 +120,7 @@ class ClusterLexicons:
             rank_suffixes=tuple("-" + w for w in patterns.words("suffix.rank")),
             process_endings=patterns.words("suffix.process_noun"),
             joining_phrases=tuple(tuple(p.split()) for p in patterns.words("list.joining_phrase")),
+            joining_firsts=frozenset(p.split()[0] for p in patterns.words("list.joining_phrase")),
         )
 
     def may_be_industry(self, text: str) -> bool:
@@ -194,13 +196,18 @@ def _other_number(key: str, not_plural: tuple[str, ...], plural_es: tuple[str, .
     return " ".join([*rest, other])
 
 
-@lru_cache(maxsize=4096)
+_KEY_PUNCTUATION = re.compile(r"[\"'()]")
+_KEY_BIO = re.compile(r"\bbio\s+")
+_KEY_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=1 << 16)  # phrases recur across a batch's documents; wide text needs a large store
 def cluster_key(text: str) -> str:
     """Lower case, hyphens as spaces, 'bio-' joined, commas dropped: the form lexicons are keyed by."""
     key = text.lower().replace("-", " ").replace(",", " ")
-    key = re.sub(r"[\"'()]", " ", key)
-    key = re.sub(r"\bbio\s+", "bio", key)
-    return re.sub(r"\s+", " ", key).strip()
+    key = _KEY_PUNCTUATION.sub(" ", key)
+    key = _KEY_BIO.sub("bio", key)
+    return _KEY_SPACES.sub(" ", key).strip()
 
 
 def cluster_canonical(text: str, lex: ClusterLexicons) -> str:

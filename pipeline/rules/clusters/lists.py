@@ -246,6 +246,8 @@ def _trim_item(item: list[Word], lex: ClusterLexicons) -> list[Word]:
 
 def _joining_phrase(words: list[Word], i: int, lex: ClusterLexicons) -> int:
     """How many words a phrase that joins list items like "and" ("as well as") takes at i, or 0."""
+    if i >= len(words) or words[i].lower not in lex.joining_firsts:
+        return 0
     for phrase in lex.joining_phrases:
         end = i + len(phrase)
         if end <= len(words) and [w.lower for w in words[i:end]] == list(phrase) and not any(w.ends_clause() for w in words[i : end - 1]):
