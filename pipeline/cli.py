@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .core.errors import GoldError, InputError, MissingExtraError, OutputError, PatternError, require_extra
+from .core.fact import FACT_FIELDS
 from .core.labels import SCORED_LABELS
 from .core.settings import DEFAULT_MAX_CHARS, DEFAULT_TIMEOUT
 
@@ -160,13 +161,17 @@ def _parser() -> argparse.ArgumentParser:
 
     evaluate = commands.add_parser(
         "eval",
-        help="score a mentions.csv against gold (ANNOTATION.md)",
+        help="score a mentions.csv (and its facts.csv) against gold (ANNOTATION.md, FACTS.md)",
         formatter_class=_Formatter,
         description="Strict and lenient precision, recall and F1 per label and micro-averaged, and value "
-        "accuracy, of predicted mentions against a gold JSONL file.\n\nexample:\n"
-        "  press-extract eval --gold tests/data/seeds_gold.jsonl --pred outputs/mentions.csv",
+        "accuracy, of predicted mentions against a gold JSONL file. With --facts-gold, the facts of the "
+        "same run: coverage, each field over found facts, and all five fields right.\n\nexamples:\n"
+        "  press-extract eval --gold tests/data/seeds_gold.jsonl --pred outputs/mentions.csv\n"
+        "  press-extract eval --facts-gold ../shared/dev/facts.jsonl --pred outputs/dev/mentions.csv --errors",
     )
-    evaluate.add_argument("--gold", type=Path, required=True, metavar="GOLD.jsonl", help="gold mentions, one document a line")
+    evaluate.add_argument("--gold", type=Path, metavar="GOLD.jsonl", help="gold mentions, one document a line")
+    evaluate.add_argument("--facts-gold", type=Path, metavar="FACTS.jsonl", help="gold facts (FACTS.md), one document a line: score the run's facts")
+    evaluate.add_argument("--facts-pred", type=Path, metavar="facts.csv", help="predicted facts (default: the facts.csv beside --pred)")
     evaluate.add_argument("--pred", type=Path, required=True, metavar="mentions.csv", help="predicted mentions (an extract run's mentions.csv)")
     evaluate.add_argument("--json", action="store_true", help="print the report as JSON")
     evaluate.add_argument("--docs", action="append", default=[], metavar="PREFIX", help="score only documents whose doc_id starts with PREFIX (repeatable): a part of a dev set")
@@ -174,6 +179,7 @@ def _parser() -> argparse.ArgumentParser:
     view.add_argument("--errors", action="store_true", help="list every miss, false hit, boundary and value error, by document")
     view.add_argument("--by-doc", action="store_true", help="each document's lenient F1, worst first")
     evaluate.add_argument("--label", action="append", default=[], choices=[label.value for label in SCORED_LABELS], help="with --errors: only this label (repeatable)")
+    evaluate.add_argument("--field", action="append", default=[], choices=list(FACT_FIELDS), help="with --facts-gold --errors: only this fact field (repeatable)")
 
     peer = commands.add_parser(
         "peer",
@@ -336,6 +342,43 @@ def _progress_bar(enabled: bool) -> Iterator[Callable[[int, int], None] | None]:
 
 
 def _eval(args: argparse.Namespace) -> int:
+    if args.gold is None and args.facts_gold is None:
+        print("press-extract: error: eval needs --gold, --facts-gold or both", file=sys.stderr)
+        return EXIT_ERROR
+    if args.gold is not None:
+        status = _eval_mentions(args)
+        if status != EXIT_OK or args.facts_gold is None:
+            return status
+        print()
+    return _eval_facts(args)
+
+
+def _eval_facts(args: argparse.Namespace) -> int:
+    from .scoring import facts
+
+    try:
+        gold = facts.load_gold(args.facts_gold)
+    except ValueError as exc:
+        print(f"press-extract: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    gold = {doc: rows for doc, rows in gold.items() if not args.docs or doc.startswith(tuple(args.docs))}
+    if not gold:
+        print(f"press-extract: error: no gold facts for documents starting with {', '.join(args.docs)}", file=sys.stderr)
+        return EXIT_ERROR
+    path = args.facts_pred or args.pred.with_name("facts.csv")
+    if not path.is_file():
+        print(f"press-extract: error: no predicted facts at {path} (give --facts-pred)", file=sys.stderr)
+        return EXIT_ERROR
+    pred = facts.load_predictions(path)
+    if args.errors:
+        print(facts.format_errors(gold, pred, args.field or facts.FIELDS))
+    else:
+        report = facts.evaluate(gold, pred)
+        print(json.dumps(report, indent=2) if args.json else facts.format_report(report))
+    return EXIT_OK
+
+
+def _eval_mentions(args: argparse.Namespace) -> int:
     from .scoring.evaluate import LABELS, by_document, evaluate, format_errors, format_report, load_gold, load_predictions, scoring_errors, select_documents
 
     gold = select_documents(load_gold(args.gold), args.docs)

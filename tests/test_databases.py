@@ -25,7 +25,7 @@ from .postgres_server import postgres_server
 
 SEEDS = Path(__file__).parents[1] / "seeds"
 RULES = JobOptions(Settings(use_model=False))
-TABLES = ("documents", "mentions", "texts", "runs")  # identifiers
+TABLES = ("documents", "mentions", "facts", "texts", "runs")  # identifiers
 
 
 def extract(inputs: list[Path], out: Path) -> Path:
@@ -74,7 +74,7 @@ def query(url: str, sql: str) -> list[tuple[Any, ...]]:
 
 def dump(url: str) -> dict[str, list[tuple[Any, ...]]]:
     """Every table's rows, in key order, with values compared as numbers."""
-    keys = {"documents": "doc_id", "mentions": "doc_id, mention_id", "texts": "doc_id", "runs": "run_id"}
+    keys = {"documents": "doc_id", "mentions": "doc_id, mention_id", "facts": "doc_id, fact_id", "texts": "doc_id", "runs": "run_id"}
     return {table: [tuple(_plain(v) for v in row) for row in query(url, f"SELECT * FROM {table} ORDER BY {keys[table]}")] for table in TABLES}
 
 
@@ -214,6 +214,34 @@ def test_duckdb_and_postgresql_hold_the_same_rows_and_exact_values(seeds_run: Pa
         before = dump(url)
         assert load_folder(seeds_run, url).loaded == 0
         assert dump(url) == before
+
+
+def test_facts_are_joined_to_their_mentions_in_every_engine(seeds_run: Path, tmp_path: Path, pg_url: str) -> None:
+    """ "GDP targets by region and year" is one query: facts joined to mentions by mention_id."""
+    sql = (
+        "SELECT f.subject, m.value, f.period_start FROM facts f JOIN mentions m ON m.doc_id = f.doc_id AND m.mention_id = f.mention_id "
+        "WHERE f.kind = 'target' AND f.indicator = 'GDP' ORDER BY f.subject, m.value"
+    )
+    answers = []
+    for url in (f"sqlite:///{tmp_path / 'press.db'}", f"duckdb:///{tmp_path / 'press.duckdb'}", pg_url):
+        load_folder(seeds_run, url)
+        answers.append([(subject, int(value), str(period)) for subject, value, period in query(url, sql)])
+        facts, joined = query(url, "SELECT count(*), count(m.mention_id) FROM facts f LEFT JOIN mentions m ON m.doc_id = f.doc_id AND m.mention_id = f.mention_id")[0]
+        assert facts == joined > 0  # every fact hangs on a mention of the same run
+    assert answers[0] == answers[1] == answers[2]
+    assert ("Chongqing", 500000000000, "2025-01-01") in answers[0]
+
+
+def test_a_version_1_database_gets_the_facts_table_and_its_documents_reloaded(seeds_run: Path, tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'press.db'}"
+    load_folder(seeds_run, url)
+    with sqlite3.connect(tmp_path / "press.db") as connection:  # as version 1 left it: no facts table
+        connection.execute("DROP TABLE facts")
+        connection.execute("UPDATE schema_info SET version = 1")
+    summary = load_folder(seeds_run, url)
+    assert (summary.loaded, summary.unchanged) == (5, 0)  # documents without facts are loaded again
+    assert query(url, "SELECT version FROM schema_info") == [(2,)]
+    assert query(url, "SELECT count(*) FROM facts")[0][0] == len((seeds_run / "facts.csv").read_text(encoding="utf-8").splitlines()) - 1
 
 
 def test_postgresql_prune_and_replace(tmp_path: Path, pg_url: str) -> None:

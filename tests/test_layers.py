@@ -18,6 +18,7 @@ LAYERS: list[tuple[str, set[str]]] = [
     ("rules", {"rules"}),
     ("normalize", {"normalize"}),
     ("resolve", {"resolve"}),
+    ("facts", {"facts"}),
     ("analyse", {"analyse"}),
     ("outputs", {"outputs"}),
     ("job", {"job"}),

@@ -1,7 +1,7 @@
 """The orchestrator: one call per stage, from a document's text to its mentions.
 
 document -> analysis text -> boilerplate blanked -> document date -> spaCy (candidates, by
-chunks) -> normalize -> date ranges -> settle overlaps -> relations -> Mention rows
+chunks) -> normalize -> date ranges -> settle overlaps -> relations -> Mention rows -> facts
 """
 
 from __future__ import annotations
@@ -20,9 +20,12 @@ from spacy.tokens import Doc
 
 from ..core.candidate import Candidate, Resolved
 from ..core.errors import require_extra
+from ..core.fact import Fact
 from ..core.labels import spec
 from ..core.mention import Label, Mention
 from ..core.settings import CHUNK_CHARS, MODEL_BATCH_TOKENS, MODEL_PIECE_CHARS, SEGMENT_CHARS, Settings
+from ..facts.cues import FactLexicons
+from ..facts.finder import FactFinder
 from ..inputs.boilerplate import blank, find_boilerplate
 from ..inputs.dateline import DocDate, DocDateFinder, is_transcript
 from ..inputs.decode import Document
@@ -62,6 +65,7 @@ class Extraction:
     mentions: tuple[Mention, ...]
     metadata: Metadata = field(default_factory=Metadata)
     boilerplate_chars: int = 0
+    facts: tuple[Fact, ...] = ()
 
 
 class Extractor:
@@ -78,6 +82,7 @@ class Extractor:
         self.normalizers = Normalizers(self.patterns)
         self.qualifiers = Qualifiers.from_patterns(self.patterns)
         self.amount_facts = AmountFacts.from_patterns(self.patterns)
+        self.fact_finder = FactFinder(FactLexicons.from_patterns(self.patterns))
         org_lexicons = OrgLexicons.from_patterns(self.patterns)
         names = org_lexicons.name_kinds
         self.initials_skip = org_lexicons.initials_skip
@@ -178,7 +183,8 @@ class Extractor:
                 kept = sorted(kept + find_quantities(text, sentences, [(k.start, k.end) for k in kept], self.quantity_rule), key=lambda r: (r.start, r.end))
             mentions.extend(self._mention(item, document, index) for item in kept)
         boilerplate = prepared.boilerplate
-        return Extraction(document.doc_id, found, tuple(mentions), prepared.metadata, sum(e - s for s, e, _ in boilerplate))
+        facts = self.fact_finder.find(text, mentions, found.date if found else None)
+        return Extraction(document.doc_id, found, tuple(mentions), prepared.metadata, sum(e - s for s, e, _ in boilerplate), tuple(facts))
 
     def _parse(self, prepared: Prepared, start: int, end: int) -> tuple[list[tuple[int, int]], list[Candidate]]:
         """Sentences and candidates of text[start:end] from the rule components, chunk by

@@ -11,6 +11,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from .fact import FACT_COLUMNS, Fact
 from .mention import Label, Mention
 
 
@@ -50,11 +51,12 @@ class DocumentResult:
     reused: bool = False  # taken from the cache
     labels: dict[str, int] = field(default_factory=dict)  # mentions per label
     cacheable: bool = False  # a property of the bytes, worth keeping for the next run
+    facts: tuple[Fact, ...] = ()  # what the MONEY and PERCENT mentions measure (FACTS.md)
 
 
 # -- the typed JSON form (cache entries) ----------------------------------------------------------
 
-JSON_FORMAT = 2  # raised whenever the form below changes: older entries are then analysed again
+JSON_FORMAT = 3  # raised whenever the form below changes: older entries are then analysed again
 
 _MENTION_FIELDS = tuple(f.name for f in dataclasses.fields(Mention))[1:]  # all but doc_id
 _DECIMAL_FIELDS = frozenset({"value", "value_high"})
@@ -92,6 +94,33 @@ def mention_from_json(doc_id: str, cells: list[Any]) -> Mention:
         if not kind(getattr(mention, name)):
             raise TypeError(f"mention field {name} has the wrong type")
     return mention
+
+
+_FACT_FIELDS = FACT_COLUMNS[1:]  # all but doc_id
+_FACT_DATES = frozenset({"period_start", "period_end"})
+_FACT_INTS = frozenset({"value_start", "value_end", "indicator_start", "indicator_end", "subject_start", "subject_end", "period_mention_start", "period_mention_end"})
+
+
+def fact_to_json(fact: Fact) -> list[Any]:
+    """The fact's fields after doc_id, dates as ISO strings."""
+    return [str(item) if isinstance(item, date) else item for item in (getattr(fact, name) for name in _FACT_FIELDS)]
+
+
+def fact_from_json(doc_id: str, cells: list[Any]) -> Fact:
+    """The inverse of fact_to_json, under `doc_id`; ValueError/TypeError for a malformed list."""
+    if not isinstance(cells, list) or len(cells) != len(_FACT_FIELDS):
+        raise ValueError("a fact has the wrong number of fields")
+    values: dict[str, Any] = {}
+    for name, item in zip(_FACT_FIELDS, cells):
+        if name in _FACT_DATES:
+            item = None if item is None else date.fromisoformat(_str(item))
+        elif name in _FACT_INTS:
+            if not (item is None or _is_int(item)) or (item is None and name in ("value_start", "value_end")):
+                raise TypeError(f"fact field {name} has the wrong type")
+        elif not isinstance(item, str):
+            raise TypeError(f"fact field {name} has the wrong type")
+        values[name] = item
+    return Fact(doc_id=doc_id, **values)
 
 
 def _str(item: Any) -> str:

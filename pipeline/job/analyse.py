@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 
 from ..analyse.extractor import Extraction, Extractor, Prepared
 from ..core.errors import DocumentError
-from ..core.results import JSON_FORMAT, DocumentResult, DocumentRow, mention_from_json, mention_to_json, row_from_json, row_to_json
+from ..core.results import JSON_FORMAT, DocumentResult, DocumentRow, fact_from_json, fact_to_json, mention_from_json, mention_to_json, row_from_json, row_to_json
 from ..core.settings import DEFAULT_MAX_CHARS, DEFAULT_TIMEOUT, MOSTLY_BOILERPLATE, TIMEOUT_CHARS, Settings
 from ..inputs.decode import Document, decode_document
 from ..inputs.discover import Source, display_name, read_bytes
@@ -224,7 +224,7 @@ def _analysed(loaded: LoadedSource, document: Document, extraction: Extraction) 
         warnings=_warnings(document, extraction),
     )
     labels = Counter(m.label.value for m in extraction.mentions)
-    return DocumentResult(row, tuple(extraction.mentions), text, labels=dict(labels), cacheable=True)
+    return DocumentResult(row, tuple(extraction.mentions), text, labels=dict(labels), cacheable=True, facts=tuple(extraction.facts))
 
 
 def _warnings(document: Document, extraction: Extraction) -> str:
@@ -251,16 +251,17 @@ def _store(cache: ResultCache | None, sha: str, result: DocumentResult) -> None:
     for name in _NOT_CACHED:
         row.pop(name)
     # typed mentions without their doc_id: a renamed file reuses them under its new one
-    entry = {"format": JSON_FORMAT, "row": row, "text": result.text, "labels": result.labels}
+    entry = {"format": JSON_FORMAT, "row": row, "text": result.text, "labels": result.labels, "facts": [fact_to_json(f) for f in result.facts]}
     cache.put(sha, entry, (mention_to_json(m) for m in result.mentions))
 
 
 def _from_entry(entry: dict[str, Any], base: DocumentRow) -> DocumentResult | None:
     """A cached result under this run's doc_id and path (a renamed file reuses its result),
     or None when the entry is not of the format and shape this version writes."""
-    text, row, mentions, labels = entry.get("text"), entry.get("row"), entry.get("rows"), entry.get("labels")
+    text, row, mentions, labels, facts = entry.get("text"), entry.get("row"), entry.get("rows"), entry.get("labels"), entry.get("facts")
     if entry.get("format") != JSON_FORMAT or not (
         isinstance(row, dict)
+        and isinstance(facts, list)
         and (text is None or isinstance(text, str))
         and isinstance(mentions, list)
         and isinstance(labels, dict)
@@ -272,9 +273,10 @@ def _from_entry(entry: dict[str, Any], base: DocumentRow) -> DocumentResult | No
         names["text_path"] = text_name(base.doc_id, text) if text is not None else ""
         document = row_from_json(dict(row, **names))
         found = tuple(mention_from_json(base.doc_id, cells) for cells in mentions)
+        kept = tuple(fact_from_json(base.doc_id, cells) for cells in facts)
     except (ValueError, TypeError, KeyError):
         return None
-    return DocumentResult(document, found, text, reused=True, labels=dict(labels))
+    return DocumentResult(document, found, text, reused=True, labels=dict(labels), facts=kept)
 
 
 class _Timeout(Exception):

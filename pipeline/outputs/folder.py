@@ -1,4 +1,4 @@
-"""mentions.csv, documents.csv, manifest.json and texts/, written so a reader never sees half a run.
+"""mentions.csv, facts.csv, documents.csv, manifest.json and texts/, written so a reader never sees half a run.
 
 Rows stream to files in a staging folder inside the output folder; only a finished run
 moves them over the previous outputs (os.replace, atomic per file, manifest last).
@@ -29,6 +29,7 @@ from types import TracebackType
 from typing import IO, Any, Self
 
 from ..core.errors import OutputError
+from ..core.fact import FACT_COLUMNS, fact_to_row
 from ..core.mention import CSV_COLUMNS, to_row
 from ..core.results import DOCUMENT_COLUMNS, DocumentResult
 from .cells import safe_cell
@@ -36,8 +37,8 @@ from .cells import safe_cell
 TEXTS_DIR = "texts"
 
 
-OUTPUT_FILES = ("mentions.csv", "documents.csv", "manifest.json")  # identifiers
-PARQUET_FILES = ("mentions.parquet", "documents.parquet")  # identifiers
+OUTPUT_FILES = ("mentions.csv", "facts.csv", "documents.csv", "manifest.json")  # identifiers
+PARQUET_FILES = ("mentions.parquet", "facts.parquet", "documents.parquet")  # identifiers
 LOCK_FILE = ".lock"
 
 
@@ -102,7 +103,7 @@ class OutputWriter:
 
     def __init__(self, out_dir: Path, formats: tuple[str, ...] = ("csv",)) -> None:
         """Call with the folder's OutputLock held: any staging folder found is then a killed run's.
-        `formats`: "csv" always; with "parquet", mentions.parquet and documents.parquet too."""
+        `formats`: "csv" always; with "parquet", mentions.parquet, facts.parquet and documents.parquet too."""
         self.out_dir = Path(out_dir)
         self.parquet = "parquet" in formats
         self.out_dir.mkdir(parents=True, exist_ok=True)
@@ -116,6 +117,9 @@ class OutputWriter:
         try:
             self._mentions_file = self._open("mentions.csv", newline="")
             self._documents_file = self._open("documents.csv", newline="")
+            self._facts_file = self._open("facts.csv", newline="")
+            self._facts = csv.writer(self._facts_file, lineterminator="\n")
+            self._facts.writerow(FACT_COLUMNS)
             self._inputs_file = self._open("inputs.jsonl")
             self._mentions = csv.writer(self._mentions_file, lineterminator="\n")
             self._documents = csv.writer(self._documents_file, lineterminator="\n")
@@ -134,6 +138,8 @@ class OutputWriter:
         row = result.row
         for mention in result.mentions:
             self._mentions.writerow([safe_cell(cell) for cell in to_row(mention)])
+        for fact in result.facts:
+            self._facts.writerow([safe_cell(cell) for cell in fact_to_row(fact)])
         self._documents.writerow([_document_cell(getattr(row, name)) for name in DOCUMENT_COLUMNS])
         if result.text is not None and row.text_path:
             self._write_text(row.text_path, result.text)
@@ -162,7 +168,7 @@ class OutputWriter:
         if self.parquet:
             from .parquet import write_parquet
 
-            for table in ("mentions", "documents"):
+            for table in ("mentions", "facts", "documents"):  # identifiers
                 write_parquet(self.staging / f"{table}.csv", self.staging / f"{table}.parquet")
                 published.insert(0, f"{table}.parquet")
         for name in published:

@@ -1,4 +1,4 @@
-"""mentions.parquet and documents.parquet: the CSV files' rows with real types (decimal128,
+"""mentions.parquet, facts.parquet and documents.parquet: the CSV files' rows with real types (decimal128,
 bool, date32, int64), written through pyarrow in row groups, so memory stays bounded."""
 
 from __future__ import annotations
@@ -31,6 +31,16 @@ _KINDS = {
     "date_start": "date",
     "date_end": "date",
     "doc_date": "date",
+    "value_start": "int",
+    "value_end": "int",
+    "indicator_start": "int",
+    "indicator_end": "int",
+    "subject_start": "int",
+    "subject_end": "int",
+    "period_mention_start": "int",
+    "period_mention_end": "int",
+    "period_start": "date",
+    "period_end": "date",
 }
 
 

@@ -26,6 +26,8 @@ LEXICON_COLUMNS: dict[str, tuple[str, ...]] = {
     "event_words": ("word",),
     "anchor_words": ("set", "word"),
     "word_sets": ("set", "word"),
+    "fact_cues": ("cue", "field", "value", "side", "reach"),
+    "indicators": ("term",),
 }
 ENUMS: dict[tuple[str, str], frozenset[str]] = {
     ("currencies", "position"): frozenset({"before", "after", "both", "after_strict"}),
@@ -60,6 +62,10 @@ ENUMS: dict[tuple[str, str], frozenset[str]] = {
             "never_last",
         }
     ),
+    ("fact_cues", "field"): frozenset({"kind", "measure"}),
+    ("fact_cues", "value"): frozenset({"target", "other", "change", "share", "rate", "amount"}),
+    ("fact_cues", "side"): frozenset({"before", "after"}),
+    ("fact_cues", "reach"): frozenset({"near", "clause"}),
     ("org_heads", "kind"): frozenset({"head", "suffix", "media", "descriptor", "class"}),
     ("org_names", "kind"): frozenset({"media", "newswire", "company", "acronym", "body"}),
     ("org_stopwords", "role"): frozenset(

@@ -58,7 +58,7 @@ class Database:
         return text.replace("?", self.placeholder)
 
     def delete_documents(self, doc_ids: list[str]) -> None:
-        for table in ("mentions", "texts", "documents"):  # identifiers
+        for table in ("mentions", "facts", "texts", "documents"):  # identifiers
             for start in range(0, len(doc_ids), 500):
                 chunk = doc_ids[start : start + 500]
                 self.execute(self.sql(f"DELETE FROM {table} WHERE doc_id IN ({', '.join('?' * len(chunk))})"), chunk)

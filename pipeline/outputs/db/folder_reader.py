@@ -18,11 +18,14 @@ from pathlib import Path
 from typing import IO, Any
 
 from ...core.errors import OutputError
+from ...core.fact import FACT_COLUMNS
 from ...core.mention import CSV_COLUMNS as MENTION_CSV_COLUMNS
 from ..cells import unguard_cell
 
-_INT = frozenset({"chars", "mentions", "boilerplate_chars", "start", "end", "sentence_start", "sentence_end", "source_start", "source_end"})  # identifiers
-_DATE = frozenset({"doc_date", "date_start", "date_end"})  # identifiers
+_MENTION_INT = {"chars", "mentions", "boilerplate_chars", "start", "end", "sentence_start", "sentence_end", "source_start", "source_end"}  # identifiers
+_FACT_INT = {"value_start", "value_end", "indicator_start", "indicator_end", "subject_start", "subject_end", "period_mention_start", "period_mention_end"}  # identifiers
+_INT = frozenset(_MENTION_INT | _FACT_INT)
+_DATE = frozenset({"doc_date", "date_start", "date_end", "period_start", "period_end"})  # identifiers
 _DECIMAL = frozenset({"value", "value_high"})  # identifiers
 _BOOL = frozenset({"each", "inferred"})  # identifiers
 
@@ -33,6 +36,7 @@ class FolderDocument:
     mentions: list[list[str]]  # mentions.csv's cells in its column order (MENTION_CSV_COLUMNS), guards undone
     text: str | None  # the analysed text, None where it cannot be found again
     mention_lines: list[str] = field(default_factory=list)  # the same rows as CSV text (for COPY ... CSV)
+    facts: list[list[Any]] = field(default_factory=list)  # facts.csv's rows, typed, in its column order
 
 
 @dataclass(frozen=True)
@@ -67,9 +71,13 @@ def open_run(out_dir: Path) -> FolderRun:
 
 
 def read_documents(run: FolderRun) -> Iterator[FolderDocument]:
+    """documents.csv, mentions.csv and facts.csv side by side (a folder written before facts
+    existed has no facts.csv: its documents have no facts)."""
     out_dir = run.out_dir
     try:
-        with open(out_dir / "documents.csv", encoding="utf-8", newline="") as docs, open(out_dir / "mentions.csv", encoding="utf-8", newline="") as ments:
+        with open(out_dir / "documents.csv", encoding="utf-8", newline="") as docs, open(out_dir / "mentions.csv", encoding="utf-8", newline="") as ments, _facts_file(out_dir) as facts_file:
+            fact_rows = _fact_rows(out_dir, facts_file)
+            pending_fact = next(fact_rows, None)
             mention_rows = _records(ments)
             header, _ = next(mention_rows, ([], ""))
             if tuple(header) != MENTION_CSV_COLUMNS:
@@ -82,11 +90,36 @@ def read_documents(run: FolderRun) -> Iterator[FolderDocument]:
                     mentions.append(pending[0])
                     lines.append(pending[1])
                     pending = next(mention_rows, None)
-                yield FolderDocument(row, mentions, _text(out_dir, row), lines)
+                facts = []
+                while pending_fact is not None and pending_fact[0] == row["doc_id"]:
+                    facts.append(pending_fact)
+                    pending_fact = next(fact_rows, None)
+                yield FolderDocument(row, mentions, _text(out_dir, row), lines, facts)
+            if pending_fact is not None:
+                raise OutputError(f"{out_dir / 'facts.csv'} has rows for {pending_fact[0]!r} out of documents.csv's order; run extract again")
             if pending is not None:
                 raise OutputError(f"{out_dir / 'mentions.csv'} has rows for {pending[0][0]!r} out of documents.csv's order; run extract again")
     except FileNotFoundError as exc:
         raise OutputError(f"{out_dir} is missing {Path(exc.filename or '').name}; run press-extract extract again") from None
+
+
+def _facts_file(out_dir: Path) -> IO[str]:
+    try:
+        return open(out_dir / "facts.csv", encoding="utf-8", newline="")
+    except FileNotFoundError:
+        return io.StringIO("")
+
+
+def _fact_rows(out_dir: Path, handle: IO[str]) -> Iterator[list[Any]]:
+    reader = csv.reader(handle)
+    header = next(reader, None)
+    if header is None:
+        return
+    if tuple(header) != FACT_COLUMNS:
+        raise OutputError(f"{out_dir / 'facts.csv'} does not have this version's columns; run extract again")
+    for cells in reader:
+        typed = typed_row(dict(zip(header, cells, strict=True)))
+        yield [typed[name] for name in FACT_COLUMNS]
 
 
 def _records(handle: IO[str]) -> Iterator[tuple[list[str], str]]:

@@ -171,6 +171,7 @@ def _load_batch(database: Database, run: FolderRun, batch: list[FolderDocument],
         database.insert_rows("documents", [_document_row(d, run, first_seen.get(d.row["doc_id"]) or now, now) for d in fresh])
         mention_rows = [cells for d in fresh for cells in d.mentions]
         database.insert_mentions(mention_rows, [line for d in fresh for line in d.mention_lines])
+        database.insert_rows("facts", [cells for d in fresh for cells in d.facts])
         texts: list[Row] = [[d.row["doc_id"], d.row["sha256"], d.text] for d in fresh if d.text is not None]
         database.insert_rows("texts", texts)
         summary.loaded += len(fresh)

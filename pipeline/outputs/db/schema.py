@@ -4,6 +4,8 @@ Tables (README "Databases" explains every column and code):
 - documents: one row per document ever loaded, with its sha256, status, metadata, the
   pipeline that analysed it and when it was first and last seen;
 - mentions: one row per mention, typed, keyed by (doc_id, mention_id);
+- facts: one row per fact (FACTS.md), keyed by (doc_id, fact_id), joined to mentions by
+  (doc_id, mention_id): what each amount or percentage measures, for whom and when;
 - texts: the analysed text of each document, so substr(text, char_start + 1, char_end -
   char_start) is a mention's text;
 - runs: each run loaded (its manifest: versions, settings, counts, inputs);
@@ -19,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,30 @@ DOCUMENT_COLUMNS = (
     Column("last_seen_run", "text"),
 )
 
+# facts.csv's columns, in its order (core/fact.py).
+FACT_COLUMNS = (
+    Column("doc_id", "text", primary=True),
+    Column("fact_id", "text", primary=True),
+    Column("value_start", "int"),
+    Column("value_end", "int"),
+    Column("value_label", "text"),
+    Column("kind", "text"),
+    Column("measure", "text"),
+    Column("indicator_start", "int"),
+    Column("indicator_end", "int"),
+    Column("indicator", "text"),
+    Column("subject", "text"),
+    Column("period_start", "date"),
+    Column("period_end", "date"),
+    Column("rule", "text"),
+    Column("mention_id", "text"),
+    Column("value_text", "text"),
+    Column("subject_start", "int"),
+    Column("subject_end", "int"),
+    Column("period_mention_start", "int"),
+    Column("period_mention_end", "int"),
+)
+
 TEXT_COLUMNS = (Column("doc_id", "text", primary=True), Column("sha256", "text"), Column("text", "text"))
 
 RUN_COLUMNS = (
@@ -94,12 +120,15 @@ RUN_COLUMNS = (
     Column("first_loaded", "timestamp"),
 )
 
-TABLES = {"documents": DOCUMENT_COLUMNS, "mentions": MENTION_COLUMNS, "texts": TEXT_COLUMNS, "runs": RUN_COLUMNS}  # identifiers
+TABLES = {"documents": DOCUMENT_COLUMNS, "mentions": MENTION_COLUMNS, "facts": FACT_COLUMNS, "texts": TEXT_COLUMNS, "runs": RUN_COLUMNS}  # identifiers
 
 INDEXES = (
     ("mentions_label_value", "mentions", ("label", "value")),
     ("mentions_label_date", "mentions", ("label", "date_start")),
     ("mentions_canonical", "mentions", ("label", "canonical")),
+    ("facts_indicator", "facts", ("kind", "measure", "indicator")),  # identifiers
+    ("facts_subject", "facts", ("subject", "period_start")),
+    ("facts_mention", "facts", ("doc_id", "mention_id")),
     ("documents_doc_date", "documents", ("doc_date",)),
     ("documents_sha256", "documents", ("sha256",)),
 )
@@ -134,5 +163,10 @@ def create_statements(engine: str) -> list[str]:
     return statements
 
 
-# Migrations: MIGRATIONS[n] takes a schema from version n to n + 1 (none yet: version 1 is the first).
-MIGRATIONS: dict[int, list[str]] = {}
+# Migrations: MIGRATIONS[n] takes a schema from version n to n + 1, after create_statements()
+# has made any table or index that is missing.
+MIGRATIONS: dict[int, list[str]] = {
+    # 1 -> 2: the facts table (created above). Documents loaded before it have no facts: their
+    # fingerprint is cleared, so the next load of a run that holds them replaces their rows.
+    1: ["UPDATE documents SET pipeline_fingerprint = ''"],
+}

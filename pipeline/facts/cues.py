@@ -1,0 +1,154 @@
+"""The words facts are read from, compiled once from patterns/: cue phrases for kind and
+measure (lexicons/fact_cues.tsv), indicator terms (lexicons/indicators.tsv), place names and
+endings (places.tsv, zones.tsv) and the word sets named fact.*."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..patterns.loader import PatternSet
+
+
+def _phrase(phrase: str) -> str:
+    """A phrase as a regex: any run of spaces or hyphens between its words, any apostrophe."""
+    words = re.split(r"[\s-]+", phrase.strip())
+    return r"[\s-]+".join(re.escape(w).replace("'", "['’]") for w in words)
+
+
+def _alternation(phrases: list[str] | tuple[str, ...] | frozenset[str]) -> str:
+    return "|".join(_phrase(p) for p in sorted(set(phrases), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class CueSet:
+    """The cues of one field, side and reach: a regex over them and what each one says."""
+
+    regex: re.Pattern[str]
+    values: dict[str, str]  # normalized phrase -> value
+
+    def value_of(self, matched: str) -> str:
+        return self.values[normalize_phrase(matched)]
+
+
+def normalize_phrase(text: str) -> str:
+    return re.sub(r"[\s-]+", " ", text.lower().replace("’", "'")).strip()
+
+
+@dataclass(frozen=True)
+class FactLexicons:
+    near_before: dict[str, CueSet]  # field -> cues that must end right before the value
+    near_after: dict[str, CueSet]  # field -> cues that must start right after it
+    clause_before: dict[str, CueSet]  # field -> cues anywhere in the clause before it
+    clause_after: dict[str, CueSet]
+    transparent_tail: re.Pattern[str]  # a transparent word at the end of a text
+    transparent_head: re.Pattern[str]  # transparent words at the start of a text
+    indicator: re.Pattern[str]  # indicator terms, whole words
+    indicator_stop: frozenset[str]
+    reference_place: frozenset[str]
+    reference_org: frozenset[str]
+    comparison_base: re.Pattern[str]  # at the end of the text before a DATE
+    clause_break: re.Pattern[str]
+    duration: re.Pattern[str]
+    place_names: frozenset[str]
+    place: re.Pattern[str]  # a capitalized name that is a place or zone
+    conversion_gap: re.Pattern[str]  # the text between an amount and its bracketed conversion
+    money_change_after: frozenset[str]
+    industry_after: re.Pattern[str]  # "of the primary industry" after an indicator
+    umbrella: frozenset[str]
+    owner_lead: re.Pattern[str]  # "of (the)" after an indicator
+    period_lead: re.Pattern[str]  # what may stand before a sentence's opening DATE
+    auxiliary_tail: re.Pattern[str]
+    part_stop: frozenset[str]
+    media_names: frozenset[str]  # publishers and newswires: never a figure's owner
+    national: frozenset[str]  # the country's names: an owner only when no other is named
+    indicator_tail: re.Pattern[str]  # words after an indicator term that belong to it
+    not_indicator: frozenset[str]  # terms that name no indicator of the place ("exchange rate")
+    change_word: re.Pattern[str]  # an indicator term that only says "growth" ("annual growth rate")
+    future_tense: frozenset[str]
+    threshold_verb: frozenset[str]
+    descriptive_lead: re.Pattern[str]
+    counted_total: frozenset[str]
+    unit_words: frozenset[str]  # scale and currency words ("billion", "yuan"): no part of an indicator
+    acronym: re.Pattern[str]  # "Full Name (ACRONYM)"
+    clause_opening: re.Pattern[str]  # what may stand before a clause's subject ("In 2018, the ")
+    industry_head: re.Pattern[str]  # "mining industry", "manufacturing sector" at a position
+    coordinated_opening: re.Pattern[str]  # "... and the" before a coordinated clause's subject
+    run_gap: re.Pattern[str]  # between two coordinated values ("3%, 4% and 5%")
+    list_gap: re.Pattern[str]  # between two coordinated names ("A, B and the C")
+    sector_list: re.Pattern[str]  # "primary, secondary and tertiary industries"
+    place_preposition: re.Pattern[str]  # right before a name: a place where something happens, not an owner ("sales «in» Europe")
+
+    @classmethod
+    def from_patterns(cls, patterns: PatternSet) -> FactLexicons:
+        rows = patterns.lexicon("fact_cues").rows
+
+        def cue_sets(side: str, reach: str, anchored: str) -> dict[str, CueSet]:
+            sets: dict[str, CueSet] = {}
+            for field in ("kind", "measure"):
+                chosen = [r for r in rows if r["field"] == field and r["side"] == side and r["reach"] == reach]
+                if not chosen:
+                    continue
+                body = _alternation([r["cue"] for r in chosen])
+                sets[field] = CueSet(re.compile(anchored.format(body), re.IGNORECASE), {normalize_phrase(r["cue"]): r["value"] for r in chosen})
+            return sets
+
+        transparent = _alternation(patterns.words("fact.transparent"))
+        places = patterns.lexicon("places").column("name")
+        zones = patterns.lexicon("zones").column("suffix")
+        level_words = _alternation(patterns.words("fact.level_word"))
+        capitalized = r"[A-Z][\w'’&.-]*"
+        place = (
+            rf"(?<![\w'’-])(?:(?:{capitalized}\s+){{0,5}}(?:{_alternation(zones)})(?![\w-])"  # ... New Area, ... Free Trade Zone
+            rf"|(?:{_alternation(places)})(?:\s+(?:{capitalized}\s+){{0,4}}?(?:{_alternation(zones)}|{level_words})(?![\w-]))?"  # Foshan, Shunde district
+            rf"|{capitalized}\s+(?:{level_words})(?![\w-]))"
+        )
+        return cls(
+            near_before=cue_sets("before", "near", r"(?<![\w-])({})[\s,]*$"),
+            near_after=cue_sets("after", "near", r"^[\s,]*({})(?![\w-])"),
+            clause_before=cue_sets("before", "clause", r"(?<![\w-])({})(?![\w-])"),
+            clause_after=cue_sets("after", "clause", r"(?<![\w-])({})(?![\w-])"),
+            transparent_tail=re.compile(rf"(?<![\w-])(?:{transparent})[\s,]*$", re.IGNORECASE),
+            transparent_head=re.compile(rf"^(?:[\s,]*(?:{transparent})(?![\w-]))*", re.IGNORECASE),
+            indicator=re.compile(rf"(?<![\w-])(?:{_alternation(patterns.lexicon('indicators').column('term'))})(?:s|es)?(?![\w-])", re.IGNORECASE),
+            indicator_stop=frozenset(w.lower() for w in patterns.words("fact.indicator_stop")),
+            reference_place=patterns.word_set("fact.reference_place"),
+            reference_org=patterns.word_set("fact.reference_org"),
+            comparison_base=re.compile(
+                rf"(?<![\w-])(?:{_alternation(patterns.words('fact.comparison_base'))})\s+(?:(?:{_alternation(patterns.words('fact.comparison_link'))})\s+){{0,2}}(?:the\s+)?(?:end\s+of\s+|same\s+period\s+(?:of|in)\s+)?$",
+                re.IGNORECASE,
+            ),
+            clause_break=re.compile(rf";|:\s|,\s+(?:{_alternation(patterns.words('fact.clause_break'))})(?![\w-])", re.IGNORECASE),
+            duration=re.compile(rf"(?<![\w-])(?:{_alternation(patterns.words('fact.duration'))})(?![\w-])", re.IGNORECASE),
+            place_names=frozenset(places),
+            place=re.compile(place),
+            conversion_gap=re.compile(rf"^\s*[(\[（]\s*(?:(?:{_alternation(patterns.words('fact.conversion_lead'))})\s*)?$", re.IGNORECASE),
+            money_change_after=patterns.word_set("fact.money_change_after"),
+            industry_after=re.compile(
+                rf"^\s+(?:{_alternation(patterns.words('fact.owner_preposition'))}|for)\s+(?:the\s+|its\s+|their\s+)?((?:[a-z][\w-]*\s+){{1,3}}?(?:{_alternation(patterns.words('fact.industry_noun'))}))(?![\w-])"
+            ),
+            umbrella=frozenset(normalize_phrase(w) for w in patterns.words("fact.umbrella")),
+            owner_lead=re.compile(rf"^\s+(?:{_alternation(patterns.words('fact.owner_preposition'))})\s+(?:the\s+)?"),
+            period_lead=re.compile(rf"^\W*(?:{_alternation(patterns.words('fact.period_lead'))})?\s*(?:the\s+)?$", re.IGNORECASE),
+            auxiliary_tail=re.compile(rf"(?:\s+(?:{_alternation(patterns.words('fact.auxiliary'))}))+\s*$", re.IGNORECASE),
+            part_stop=patterns.word_set("fact.part_stop"),
+            national=patterns.word_set("fact.national"),
+            place_preposition=re.compile(rf"(?<![\w-])(?:{_alternation(patterns.words('fact.place_preposition'))})\s+(?:the\s+)?$", re.IGNORECASE),
+            not_indicator=frozenset(normalize_phrase(w) for w in patterns.words("fact.not_indicator")),
+            change_word=re.compile(rf"(?:{_alternation(patterns.words('fact.change_word'))})", re.IGNORECASE),
+            future_tense=frozenset(normalize_phrase(w) for w in patterns.words("fact.future_tense")),
+            threshold_verb=frozenset(normalize_phrase(w) for w in patterns.words("fact.threshold_verb")),
+            descriptive_lead=re.compile(rf"(?<![\w-])(?:{_alternation(patterns.words('fact.descriptive_lead'))})(?![\w-])", re.IGNORECASE),
+            counted_total=frozenset(normalize_phrase(w) for w in patterns.words("fact.counted_total")),
+            unit_words=frozenset(r["surface"].lower() for r in patterns.lexicon("scales").rows if r["surface"].isalpha())
+            | frozenset(r["surface"].lower() for r in patterns.lexicon("currencies").rows if r["surface"].isalpha()),
+            acronym=re.compile(rf"((?:[A-Z][\w'’&-]*\s+(?:(?:{_alternation(patterns.words('fact.name_connector'))})\s+)*){{1,8}})\(\s*([A-Z][A-Z&]{{1,9}})\s*\)"),
+            clause_opening=re.compile(r"\s*(?:[^,;:]{0,60},\s*)?(?:the\s+)?", re.IGNORECASE),
+            industry_head=re.compile(rf"((?:[a-z][\w-]*\s+){{1,3}}(?:{_alternation(patterns.words('fact.industry_noun'))}))(?![\w-])"),
+            coordinated_opening=re.compile(rf"(?<![\w-])(?:{_alternation(patterns.words('fact.clause_break'))}|and)\s+(?:the\s+)?", re.IGNORECASE),
+            run_gap=re.compile(r"^[\s)\]]*(?:,\s*(?:and\s+)?|and\s+|,?\s*(?:and|or)\s+)$"),
+            list_gap=re.compile(r"^\s*(?:,\s*(?:and\s+)?(?:the\s+)?|(?:and|or)\s+(?:the\s+)?)$"),
+            sector_list=re.compile(rf"(?<![\w-])(?P<items>[A-Za-z-]+(?:,\s*[a-z-]+)*,?\s+and\s+[a-z-]+)\s+(?P<noun>{_alternation(patterns.words('fact.industry_noun'))})(?![\w-])", re.IGNORECASE),
+            indicator_tail=re.compile(rf"^(?:\s+(?:{_alternation(patterns.words('fact.indicator_tail'))})(?![\w-]))+", re.IGNORECASE),
+            media_names=frozenset(r["name"] for r in patterns.lexicon("org_names").rows if r["kind"] in ("media", "newswire")),
+        )

@@ -1,0 +1,181 @@
+"""Facts (FACTS.md): composed sentences for every cue and every resolution rule, the scorer, and
+the facts' way through facts.csv, the cache and `press-extract eval --facts-gold`."""
+
+from __future__ import annotations
+
+import csv
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from pipeline.analyse.extractor import Extractor
+from pipeline.core.fact import FACT_COLUMNS, Fact
+from pipeline.core.results import fact_from_json, fact_to_json
+from pipeline.core.settings import Settings
+from pipeline.scoring import facts as scoring
+
+from .conftest import SEEDS
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(Settings(use_model=False))
+
+
+def facts_of(extractor: Extractor, text: str, doc_date: date | None = date(2024, 3, 1)) -> dict[str, Fact]:
+    found = extractor.extract_text(text, doc_id="composed.txt", doc_date=doc_date).facts
+    return {fact.value_text: fact for fact in found}
+
+
+def period(fact: Fact) -> tuple[str, str] | None:
+    return (fact.period_start.isoformat(), fact.period_end.isoformat()) if fact.period_start and fact.period_end else None
+
+
+# (text, value, kind, measure, indicator, subject, period)
+CASES = [
+    # measure cues before the value, an amount cue stopping them, cues after it
+    ("Wuxi's GDP reached 1.5 trillion yuan in 2023, up 6.0 percent year on year.", "1.5 trillion yuan", "actual", "amount", "GDP", "Wuxi", ("2023-01-01", "2023-12-31")),
+    ("Wuxi's GDP reached 1.5 trillion yuan in 2023, up 6.0 percent year on year.", "6.0 percent", "actual", "change", "GDP", "Wuxi", ("2023-01-01", "2023-12-31")),
+    ("In 2023, industrial output value of Wuxi rose 4.2 percent to 320 billion yuan.", "4.2 percent", "actual", "change", "industrial output value", "Wuxi", ("2023-01-01", "2023-12-31")),
+    ("In 2023, industrial output value of Wuxi rose 4.2 percent to 320 billion yuan.", "320 billion yuan", "actual", "amount", "industrial output value", "Wuxi", ("2023-01-01", "2023-12-31")),
+    ("In 2023, Wuxi's exports grew by 12 billion yuan.", "12 billion yuan", "actual", "change", "exports", "Wuxi", ("2023-01-01", "2023-12-31")),
+    ("In 2023, Wuxi's retail sales posted an increase of 7.1 percent.", "7.1 percent", "actual", "change", "retail sales", "Wuxi", ("2023-01-01", "2023-12-31")),
+    ("In 2023, the growth of Wuxi's GDP was 0.8 percentage points higher than in 2022.", "0.8 percentage points", "actual", "change", "GDP", "Wuxi", ("2023-01-01", "2023-12-31")),
+    # shares: the part before the cue, or the whole after "of"
+    ("In 2023, the digital economy of Wuxi accounted for 45 percent of its GDP.", "45 percent", "actual", "share", "digital economy", "Wuxi", ("2023-01-01", "2023-12-31")),
+    ("In 2023, Wuxi produced 30 percent of the national output of wind turbines.", "30 percent", "actual", "share", "national output", "Wuxi", ("2023-01-01", "2023-12-31")),
+    # rates
+    ("In 2023, the R&D intensity of Hefei stood at 3.9 percent.", "3.9 percent", "actual", "rate", "R&D intensity", "Hefei", ("2023-01-01", "2023-12-31")),
+    ("In 2023, the urbanization rate of Hefei rose to 72 percent.", "72 percent", "actual", "rate", "urbanization rate", "Hefei", ("2023-01-01", "2023-12-31")),
+    # targets: a cue in the clause, a date ahead of the document's; "will" for a period that has ended
+    ("Hefei aims to raise its GDP to 1.5 trillion yuan by 2026.", "1.5 trillion yuan", "target", "amount", "GDP", "Hefei", ("2026-01-01", "2026-12-31")),
+    ("Hefei's GDP growth target for 2025 is 6.5 percent.", "6.5 percent", "target", "change", "GDP growth", "Hefei", ("2025-01-01", "2025-12-31")),
+    ("Hefei expects its exports to grow 10 percent in 2025.", "10 percent", "target", "change", "exports", "Hefei", ("2025-01-01", "2025-12-31")),
+    ("Hefei said its revenue will reach 90 billion yuan in 2023.", "90 billion yuan", "actual", "amount", "revenue", "Hefei", ("2023-01-01", "2023-12-31")),
+    # other: a described thing, a threshold, each project's size; no period from outside the clause
+    ("In 2023, Hefei set up a 5 billion yuan fund for chip makers.", "5 billion yuan", "other", "amount", "", "Hefei", ("2023-01-01", "2023-12-31")),
+    ("In 2023, Hefei signed 40 projects each with investment of over 1 billion yuan.", "1 billion yuan", "other", "amount", "investment", "Hefei", ("2023-01-01", "2023-12-31")),
+    ("Hefei became a city whose GDP has surpassed 1 trillion yuan.", "1 trillion yuan", "other", "amount", "GDP", "Hefei", None),
+    # industries that own their figures, umbrella aggregates that do not
+    ("In 2023, the added value of the tertiary industry in Hefei was 700 billion yuan.", "700 billion yuan", "actual", "amount", "added value", "tertiary industry", ("2023-01-01", "2023-12-31")),
+    ("In 2023, the added value of high-tech industries in Hefei grew 9 percent.", "9 percent", "actual", "change", "added value", "Hefei", ("2023-01-01", "2023-12-31")),
+    # comparison bases and durations give no period
+    ("Hefei's exports rose 5 percent over 2022.", "5 percent", "actual", "change", "exports", "Hefei", None),
+    ("So far, Hefei's fixed-asset investment has totaled 80 billion yuan.", "80 billion yuan", "actual", "amount", "fixed-asset investment", "Hefei", None),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "kind", "measure", "indicator", "subject", "span"), CASES, ids=[f"{k:02}-{c[1]}" for k, c in enumerate(CASES)])
+def test_composed_sentences(extractor: Extractor, text: str, value: str, kind: str, measure: str, indicator: str, subject: str, span: tuple[str, str] | None) -> None:
+    fact = facts_of(extractor, text)[value]
+    assert (fact.kind, fact.measure, fact.indicator, fact.subject, period(fact)) == (kind, measure, indicator, subject, span), fact.rule
+    assert text[fact.value_start : fact.value_end] == value
+    if fact.indicator_start is not None and fact.indicator_end is not None:
+        assert " ".join(text[fact.indicator_start : fact.indicator_end].split()) == fact.indicator
+
+
+def test_a_subject_and_a_report_period_carry_on_until_another_is_named(extractor: Extractor) -> None:
+    text = (
+        "Nanchang in 2022\n\n"
+        "The city's GDP was 720 billion yuan, up 4.1 percent. Exports reached 110 billion yuan.\n\n"
+        "In the first half of 2023, Jiujiang's GDP grew 5.0 percent, and its imports rose 2 percent."
+    )
+    found = facts_of(extractor, text)
+    year, half = ("2022-01-01", "2022-12-31"), ("2023-01-01", "2023-06-30")
+    assert [(f.subject, period(f)) for f in found.values()] == [("Nanchang", year), ("Nanchang", year), ("Nanchang", year), ("Jiujiang", half), ("Jiujiang", half)]
+    assert "subject=possessive-reference" in found["720 billion yuan"].rule and "period=report-period" in found["720 billion yuan"].rule
+
+
+def test_a_bracketed_conversion_carries_the_fact_it_converts(extractor: Extractor) -> None:
+    found = facts_of(extractor, "In 2023, Wuhan's revenue hit 12 billion yuan (about 1.7 billion U.S. dollars).")
+    yuan, dollars = found["12 billion yuan"], found["1.7 billion U.S. dollars"]
+    assert (dollars.kind, dollars.measure, dollars.indicator, dollars.subject, period(dollars)) == (yuan.kind, yuan.measure, yuan.indicator, yuan.subject, period(yuan))
+    assert "kind=conversion" in dollars.rule and dollars.fact_id != yuan.fact_id
+
+
+def test_scale_tiers_carry_no_fact_and_publishers_own_no_figure(extractor: Extractor) -> None:
+    text = "GUIYANG, March 3 (Xinhua) -- Guiyang is building three 100-billion-yuan industries. Its output value rose 8 percent in 2023."
+    found = facts_of(extractor, text)
+    assert "100-billion-yuan" not in " ".join(found)
+    assert found["8 percent"].subject == "Guiyang"
+
+
+def test_the_country_owns_a_figure_only_when_nothing_closer_is_named(extractor: Extractor) -> None:
+    found = facts_of(extractor, "In 2023, Quzhou became the 30th Chinese city whose exports grew 20 percent. China's GDP grew 5.2 percent.")
+    assert found["20 percent"].subject == "Quzhou" and found["5.2 percent"].subject == "China"
+
+
+def test_facts_survive_the_cache_as_they_were() -> None:
+    fact = Fact("d.txt", "fx", 3, 9, "MONEY", "target", "amount", 0, 3, "GDP", "Hefei", date(2026, 1, 1), date(2026, 12, 31), "kind=clause:aims to", "x", "5 yuan", None, None, 12, 16)
+    assert fact_from_json("d.txt", json.loads(json.dumps(fact_to_json(fact)))) == fact
+    with pytest.raises((ValueError, TypeError)):
+        fact_from_json("d.txt", fact_to_json(fact)[:-1])
+
+
+# -- the scorer ------------------------------------------------------------------------------------
+def _row(start: int, end: int, **fields: object) -> scoring.FactRow:
+    values: dict[str, object] = {
+        "kind": "actual",
+        "measure": "amount",
+        "indicator_start": 0,
+        "indicator_end": 3,
+        "indicator": "GDP",
+        "subject": "Hefei",
+        "period_start": "2023-01-01",
+        "period_end": "2023-12-31",
+    }
+    values.update(fields)
+    return scoring.FactRow("d", start, end, "x", **values)  # type: ignore[arg-type]
+
+
+def test_the_scorer_matches_by_value_span_and_checks_each_field() -> None:
+    gold = {"d": [_row(10, 20), _row(30, 40, subject="the Hefei High-tech Zone"), _row(50, 60, indicator_start=None, indicator_end=None, indicator="")]}
+    pred = {"d": [_row(12, 20, kind="target"), _row(30, 40, subject="Hefei High-tech Zone", indicator_start=2, indicator_end=5), _row(70, 80)]}
+    report = scoring.evaluate(gold, pred)
+    assert report["coverage"] == {"precision": round(2 / 3, 3), "recall": round(2 / 3, 3), "f1": round(2 / 3, 3), "gold": 3, "predicted": 3, "found": 2}
+    assert report["fields"] == {"kind": 0.5, "measure": 1.0, "period": 1.0, "indicator": 1.0, "subject": 1.0}
+    assert report["all_five"] == 0.5
+    errors = scoring.format_errors(gold, pred)
+    assert "missed" in errors and "spurious" in errors and "gold='actual'\tpred='target'" in errors
+
+
+def test_subjects_match_when_one_contains_the_other() -> None:
+    assert scoring.field_right("subject", _row(0, 1, subject="Hainan"), _row(0, 1, subject="Hainan Province"))
+    assert not scoring.field_right("subject", _row(0, 1, subject="Hainan"), _row(0, 1, subject="Hefei"))
+    assert scoring.field_right("indicator", _row(0, 1, indicator_start=None, indicator_end=None), _row(0, 1, indicator_start=None, indicator_end=None))
+
+
+# -- facts.csv and eval --facts-gold ---------------------------------------------------------------
+def test_facts_csv_slices_back_and_eval_scores_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from pipeline.cli import main
+
+    out = tmp_path / "out"
+    assert main(["extract", str(SEEDS), "--out", str(out), "--no-model", "-q"]) == 0
+    with (out / "facts.csv").open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        assert tuple(reader.fieldnames or ()) == FACT_COLUMNS
+        rows = list(reader)
+    with (out / "mentions.csv").open(encoding="utf-8", newline="") as handle:
+        mentions = {(m["doc_id"], m["mention_id"]): m for m in csv.DictReader(handle)}
+    texts = {p.name: p.read_text(encoding="utf-8") for p in SEEDS.iterdir()}
+    assert rows and all(row["kind"] in ("actual", "target", "other") and row["measure"] in ("amount", "change", "share", "rate") for row in rows)
+    for row in rows:
+        mention = mentions[(row["doc_id"], row["mention_id"])]
+        assert (mention["start"], mention["end"], mention["label"]) == (row["value_start"], row["value_end"], row["value_label"])
+        source = next(text for name, text in texts.items() if row["doc_id"].endswith(name) or name in row["doc_id"])
+        assert source[int(row["value_start"]) : int(row["value_end"])] == row["value_text"]
+    # a gold file made of the run's own facts scores 1.0 on every figure
+    gold = tmp_path / "facts.jsonl"
+    by_doc: dict[str, list[dict[str, object]]] = {}
+    for row in rows:
+        by_doc.setdefault(row["doc_id"], []).append(
+            {k: (row[k] or None) for k in ("value_start", "value_end", "value_text", "kind", "measure", "indicator_start", "indicator_end", "indicator", "subject", "period_start", "period_end")}
+        )
+    gold.write_text("".join(json.dumps({"doc_id": doc, "facts": facts}) + "\n" for doc, facts in by_doc.items()), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["eval", "--facts-gold", str(gold), "--pred", str(out / "mentions.csv"), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["coverage"]["f1"] == 1.0 and report["all_five"] == 1.0
+    assert main(["eval", "--pred", str(out / "mentions.csv")]) != 0  # neither gold given
