@@ -35,12 +35,15 @@ eval: extract
 	$(BIN)/press-extract eval --gold $(GOLD) --pred $(OUT)/mentions.csv
 
 # The dev set (read from ../shared/dev, never copied here): extract with the model, then the
-# scores per label, then per part (dA, dB, dC). `press-extract eval ... --errors` lists what went wrong.
+# scores per label, then per part (dA, dB, dC), then the facts' scores, overall and per part.
+# `press-extract eval ... --errors` lists what went wrong.
 eval-dev: $(STAMP)
 	@test -d $(DEV)/raw || { echo "no dev set in $(DEV) (set DEV=...)"; exit 2; }
 	$(BIN)/press-extract extract $(DEV)/raw --out $(OUT)/dev -q
 	$(BIN)/press-extract eval --gold $(DEV)/gold.jsonl --pred $(OUT)/dev/mentions.csv
 	@for part in dA dB dC; do printf "part %s: " $$part; $(BIN)/press-extract eval --gold $(DEV)/gold.jsonl --pred $(OUT)/dev/mentions.csv --docs $$part | grep micro; done
+	$(BIN)/press-extract eval --facts-gold $(DEV)/facts.jsonl --pred $(OUT)/dev/mentions.csv
+	@for part in dA dB dC; do echo "facts, part $$part:"; $(BIN)/press-extract eval --facts-gold $(DEV)/facts.jsonl --pred $(OUT)/dev/mentions.csv --docs $$part | tail -7; done
 
 # Scores on the peer suites (read from ../shared when present; never copied here).
 peer: $(STAMP)

@@ -12,6 +12,7 @@ import pytest
 from pipeline.core.settings import Settings
 from pipeline.job.analyse import JobOptions
 from pipeline.job.run import run_batch
+from pipeline.scoring import facts as fact_scoring
 from pipeline.scoring.evaluate import evaluate, load_gold, load_predictions, select_documents
 
 from .conftest import ROOT, SHARED
@@ -22,14 +23,22 @@ DEV = SHARED / "dev"
 FLOORS = {"MONEY": 0.9884, "PERCENT": 1.0, "DATE": 0.9638, "ORG": 0.9589, "CLUSTER": 0.9438}
 MICRO_LENIENT, MICRO_STRICT, VALUE_ACCURACY = 0.9706, 0.9495, 0.9861
 PART_FLOORS = {"dA": 0.9888, "dB": 0.9545, "dC": 0.9672}
+# facts (FACTS.md, ../shared/dev/facts.jsonl): coverage F1, each field over found facts, all five right
+FACT_FLOORS = {"coverage": 0.995, "kind": 0.976, "measure": 0.983, "period": 0.792, "indicator": 0.912, "subject": 0.826, "all_five": 0.597}
 
 pytestmark = [pytest.mark.model, pytest.mark.skipif(not (DEV / "gold.jsonl").is_file(), reason="no dev set beside the checkout (../shared/dev)")]
 
 
 @pytest.fixture(scope="module")
-def dev_scores(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
+def dev_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("dev")
     run_batch([DEV / "raw"], out, JobOptions(Settings(use_model=True)))
+    return out
+
+
+@pytest.fixture(scope="module")
+def dev_scores(dev_run: Path) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
+    out = dev_run
     gold, pred = load_gold(DEV / "gold.jsonl"), load_predictions(out / "mentions.csv")
     return evaluate(gold, pred), {part: evaluate(select_documents(gold, [part]), pred) for part in PART_FLOORS}
 
@@ -50,6 +59,12 @@ def test_the_micro_scores_and_value_accuracy_do_not_drop(dev_scores: tuple[dict[
 def test_no_part_drops_below_its_floor(part: str, dev_scores: tuple[dict[str, Any], dict[str, dict[str, Any]]]) -> None:
     _, parts = dev_scores
     assert parts[part]["micro"]["lenient"]["f1"] >= PART_FLOORS[part]
+
+
+def test_no_fact_figure_drops_below_its_floor(dev_run: Path) -> None:
+    report = fact_scoring.evaluate(fact_scoring.load_gold(DEV / "facts.jsonl"), fact_scoring.load_predictions(dev_run / "facts.csv"))
+    found = {"coverage": report["coverage"]["f1"], "all_five": report["all_five"], **report["fields"]}
+    assert {name: found[name] for name in FACT_FLOORS if found[name] < FACT_FLOORS[name]} == {}
 
 
 def test_the_dev_texts_are_not_in_the_repository() -> None:

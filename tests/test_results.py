@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from pipeline.core.mention import Label, Mention
-from pipeline.core.results import DocumentResult, DocumentRow, mention_from_json, mention_to_json, row_from_json, row_to_json
+from pipeline.core.results import JSON_FORMAT, DocumentResult, DocumentRow, mention_from_json, mention_to_json, row_from_json, row_to_json
 from pipeline.core.settings import Settings
 from pipeline.job.analyse import JobOptions
 from pipeline.job.run import run_batch
@@ -95,11 +95,11 @@ def test_a_cache_entry_of_another_format_is_analysed_again(tmp_path: Path) -> No
     first = (out / "mentions.csv").read_bytes()
     for entry in (out / ".cache").glob("*/*.json"):
         body, _, seal = entry.read_text(encoding="utf-8").rpartition("\n")
-        assert json.loads(body)["format"] == 2
+        assert json.loads(body)["format"] == JSON_FORMAT
         # an entry as an older version wrote it, sealed correctly: its format alone refuses it
         from pipeline.job.cache import _checksum
 
-        older = json.dumps(dict(json.loads(body), format=1), ensure_ascii=False, sort_keys=True)
+        older = json.dumps(dict(json.loads(body), format=JSON_FORMAT - 1), ensure_ascii=False, sort_keys=True)
         fingerprint = json.loads(seal)["fingerprint"]
         entry.write_text(older + "\n" + json.dumps({"fingerprint": fingerprint, "checksum": _checksum(fingerprint, older)}), encoding="utf-8")
     again = _analyse(folder, out)
