@@ -24,6 +24,7 @@ _POSSESSIVE = re.compile(r"(?:(?<![\w-])([Tt]he\s+)?([\w'’&.-]+(?:\s+[\w'’&.
 _CAPITALIZED_RUN = re.compile(r"(?:[A-Z][\w&.-]*(?:['’][a-rt-z]\w*)?|of|and|&)(?:\s+(?:[A-Z][\w&.-]*(?:['’][a-rt-z]\w*)?|of|and|&))*$")
 _HEADING_WORDS = 14  # a title or heading line: at most this many words, no closing full stop
 _REACH = 1500
+_BRACKETED_CAPITALS = re.compile(r"\(\s*[A-Z][A-Z&]{1,9}\s*\)")
 
 
 class _Spans:
@@ -646,7 +647,10 @@ def _acronyms(text: str, acronym: re.Pattern[str]) -> dict[str, str]:
     """Names the document defines with an acronym ("Suzhou New District (SND)"): both forms
     map to "Full name (ACRONYM)", the one name FACTS.md asks for."""
     found: dict[str, str] = {}
-    for match in acronym.finditer(text):
+    for bracket in _BRACKETED_CAPITALS.finditer(text):  # the long pattern runs only before a bracket that can hold an acronym
+        match = next((m for m in acronym.finditer(text, max(0, bracket.start() - 200), bracket.end()) if m.end() == bracket.end()), None)
+        if match is None:
+            continue
         full, short = _squash(match.group(1)), match.group(2)
         while full.split() and full.split()[0] in ("The", "the"):
             full = full.split(" ", 1)[1] if " " in full else ""
