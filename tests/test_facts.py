@@ -49,6 +49,17 @@ CASES = [
     # rates
     ("In 2023, the R&D intensity of Hefei stood at 3.9 percent.", "3.9 percent", "actual", "rate", "R&D intensity", "Hefei", ("2023-01-01", "2023-12-31")),
     ("In 2023, the urbanization rate of Hefei rose to 72 percent.", "72 percent", "actual", "rate", "urbanization rate", "Hefei", ("2023-01-01", "2023-12-31")),
+    # an amount's own noun after "in"; completion against a goal is a rate
+    (
+        "In 2023, Hefei attracted RMB 5 billion in foreign investment, accounting for 104% of the year's goal.",
+        "RMB 5 billion",
+        "actual",
+        "amount",
+        "foreign investment",
+        "Hefei",
+        ("2023-01-01", "2023-12-31"),
+    ),
+    ("In 2023, Hefei attracted RMB 5 billion in foreign investment, accounting for 104% of the year's goal.", "104%", "actual", "rate", "foreign investment", "Hefei", ("2023-01-01", "2023-12-31")),
     # targets: a cue in the clause, a date ahead of the document's; "will" for a period that has ended
     ("Hefei aims to raise its GDP to 1.5 trillion yuan by 2026.", "1.5 trillion yuan", "target", "amount", "GDP", "Hefei", ("2026-01-01", "2026-12-31")),
     ("Hefei's GDP growth target for 2025 is 6.5 percent.", "6.5 percent", "target", "change", "GDP growth", "Hefei", ("2025-01-01", "2025-12-31")),

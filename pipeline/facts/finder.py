@@ -185,9 +185,10 @@ class FactFinder:
         cues = self.lex.near_after.get(field_name)
         if cues is None:
             return None
-        skipped = self.lex.transparent_head.match(after)
-        rest = after[skipped.end() :] if skipped else after
-        match = cues.regex.match(rest)
+        match = cues.regex.match(after)  # "of the year's goal" as written, then past transparent words ("... , up 5% «year on year»")
+        if match is None:
+            skipped = self.lex.transparent_head.match(after)
+            match = cues.regex.match(after[skipped.end() :] if skipped else after)
         return (cues.value_of(match.group(1)), match.group(1)) if match else None
 
     def _clause_cue(self, field_name: str, before: str, after: str = "") -> tuple[str, str] | None:
@@ -205,6 +206,9 @@ class FactFinder:
             return "change", "percentage-points", None
         near = self._near_before("measure", before)
         level = near is not None and near[0] == "amount"
+        later = self._near_after("measure", after)
+        if value.label is Label.PERCENT and later and later[0] == "rate":  # "accounting for 103% «of the year's goal»": completion, a rate
+            return "rate", f"cue-after:{_squash(later[1]).lower()}", None
         if near and not level and (value.label is Label.PERCENT or near[0] == "change"):
             return near[0], f"cue:{_squash(near[1]).lower()}", near[2]
         if value.label is Label.MONEY:
@@ -264,6 +268,12 @@ class FactFinder:
             after = self._terms(text, value.end, min(clause.end, value.end + 60), clause)
             if after and re.match(r"^\s+of\b", text[value.end : after[0].start()], re.IGNORECASE):
                 return (*self._extend(text, after[0].start(), after[0].end(), clause), "share-whole")
+        if value.label is Label.MONEY:  # "RMB 5.6 billion in domestic investment": the amount's own noun
+            own = self.lex.owner_lead.match(text[value.end : min(clause.end, value.end + 12)])
+            at = value.end + own.end() if own else value.end
+            named = self._terms(text, at, min(clause.end, at + 40), clause) if own else []
+            if named and text[at : named[0].start()].strip(" -").count(" ") <= 2:
+                return (*self._extend(text, named[0].start(), named[0].end(), clause), "after-in")
         found = self._terms(text, clause.start, value.start, clause)
         if found and measure == "change" and self.lex.change_word.fullmatch(found[-1].group()):
             # "output value ..., with an annual growth rate of 30%": the quantity that grew, not "growth rate"

@@ -63,7 +63,7 @@ ENUMS: dict[tuple[str, str], frozenset[str]] = {
         }
     ),
     ("fact_cues", "field"): frozenset({"kind", "measure"}),
-    ("fact_cues", "value"): frozenset({"target", "other", "change", "share", "rate", "amount"}),
+    ("fact_cues", "value"): frozenset({"actual", "target", "other", "change", "share", "rate", "amount"}),
     ("fact_cues", "side"): frozenset({"before", "after"}),
     ("fact_cues", "reach"): frozenset({"near", "clause"}),
     ("org_heads", "kind"): frozenset({"head", "suffix", "media", "descriptor", "class"}),
