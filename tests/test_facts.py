@@ -99,6 +99,15 @@ def test_a_subject_and_a_report_period_carry_on_until_another_is_named(extractor
     assert "subject=possessive-reference" in found["720 billion yuan"].rule and "period=report-period" in found["720 billion yuan"].rule
 
 
+def test_a_headline_that_restates_a_body_figure_takes_its_fields(extractor: Extractor) -> None:
+    text = "Port city posts 6.2% export growth\n\nIn the first half of 2023, Lianyungang's exports grew 6.2 percent year on year to 40 billion yuan."
+    found = extractor.extract_text(text, doc_id="composed.txt", doc_date=date(2023, 7, 20)).facts
+    headline, body = found[0], found[1]
+    assert (headline.value_text, body.value_text) == ("6.2%", "6.2 percent")
+    assert (headline.subject, period(headline), headline.kind, headline.measure) == ("Lianyungang", ("2023-01-01", "2023-06-30"), "actual", "change")
+    assert headline.indicator == "export growth" and f"restates={body.fact_id}" in headline.rule
+
+
 def test_a_bracketed_conversion_carries_the_fact_it_converts(extractor: Extractor) -> None:
     found = facts_of(extractor, "In 2023, Wuhan's revenue hit 12 billion yuan (about 1.7 billion U.S. dollars).")
     yuan, dollars = found["12 billion yuan"], found["1.7 billion U.S. dollars"]

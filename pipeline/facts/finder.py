@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from ..core.fact import Fact
@@ -102,7 +102,44 @@ class FactFinder:
             else:
                 facts.append(self._fact(text, mention, dates, names, doc_date, state))
             previous = mention
-        return facts
+        return self._restated_headlines(text, values, facts)
+
+    def _restated_headlines(self, text: str, values: Sequence[Mention], facts: list[Fact]) -> list[Fact]:
+        """A headline that restates a body figure ("Tianjin posts 3.4% GDP growth" over the
+        report) takes the body fact's kind, measure, subject and period (FACTS.md); its
+        indicator stays its own words when it has them."""
+        body = [(v, f) for v, f in zip(values, facts) if not self._heading(text, v)]
+        restated: list[Fact] = []
+        for value, fact in zip(values, facts):
+            twin = next((f for v, f in body if v.start > value.start and v.label is value.label and v.value is not None and v.value == value.value), None) if self._heading(text, value) else None
+            if twin is None:
+                restated.append(fact)
+                continue
+            own = fact.indicator_start is not None
+            restated.append(
+                replace(
+                    fact,
+                    kind=twin.kind,
+                    measure=twin.measure,
+                    indicator_start=fact.indicator_start if own else twin.indicator_start,
+                    indicator_end=fact.indicator_end if own else twin.indicator_end,
+                    indicator=fact.indicator if own else twin.indicator,
+                    subject=twin.subject,
+                    subject_start=twin.subject_start,
+                    subject_end=twin.subject_end,
+                    period_start=twin.period_start,
+                    period_end=twin.period_end,
+                    period_mention_start=twin.period_mention_start,
+                    period_mention_end=twin.period_mention_end,
+                    rule=f"{fact.rule}; restates={twin.fact_id}",
+                )
+            )
+        return restated
+
+    @staticmethod
+    def _heading(text: str, value: Mention) -> bool:
+        line = text[value.sentence_start : value.sentence_end]
+        return len(line) <= 12 * _HEADING_WORDS and len(line.split()) <= _HEADING_WORDS and not line.rstrip().endswith(".")
 
     # -- one value --------------------------------------------------------------------------
 
