@@ -20,6 +20,9 @@ assert found[("PERCENT", "5.2 percent")][:2] == (Decimal("5.2"), "percent"), fou
 assert found[("MONEY", "2 trillion yuan")][:2] == (Decimal("2000000000000"), "CNY"), found
 assert found[("DATE", "last November")][2] == (date(2023, 11, 1), date(2023, 11, 30), "month"), found
 assert found[("ORG", "Hefei Municipal Bureau of Statistics")][3] == "Hefei Municipal Bureau of Statistics", found
+facts = {s.text: s._.press_fact for s in doc.spans["press_extract"]}
+assert (facts["5.2 percent"].measure, facts["5.2 percent"].indicator, facts["2 trillion yuan"].measure) == ("change", "GDP", "amount"), facts
+assert facts["last November"] is None
 other = nlp.make_doc("Exports rose 3 percent in January.")
 other._.press_doc_date = date(2025, 6, 1)
 (january,) = [s for s in nlp(other).spans["press_extract"] if s.label_ == "DATE"]

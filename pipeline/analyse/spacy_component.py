@@ -9,7 +9,8 @@
 The factory is found through the `spacy_factories` entry point (no import needed once the
 package is installed). It runs the rules (not the model) on the Doc's text and writes every
 mention to `doc.spans["press_extract"]`, expanded to whole tokens; the exact characters are
-in `span._.press_mention` (a Mention, with its offsets, sentence and rule). A known document
+in `span._.press_mention` (a Mention, with its offsets, sentence and rule), and a MONEY or
+PERCENT span's fact in `span._.press_fact` (a Fact: kind, measure, indicator, subject, period). A known document
 date is given in the config or per Doc as `doc._.press_doc_date` (a datetime.date);
 otherwise the date the text states is used, as in the batch job.
 """
@@ -29,6 +30,7 @@ SPANS_KEY = "press_extract"
 
 Doc.set_extension("press_doc_date", default=None, force=True)
 Span.set_extension("press_mention", default=None, force=True)
+Span.set_extension("press_fact", default=None, force=True)  # a Fact (core/fact.py) for MONEY and PERCENT spans
 
 
 def _field(name: str) -> Any:
@@ -80,12 +82,14 @@ class PressExtract:
     def __call__(self, doc: Doc) -> Doc:
         known = doc._.press_doc_date or self.doc_date
         extraction = self.extractor.extract_text(doc.text, doc_date=known)
+        facts = {fact.mention_id: fact for fact in extraction.facts}
         spans = []
         for mention in extraction.mentions:
             span = doc.char_span(mention.start, mention.end, label=mention.label.value, alignment_mode="expand")
             if span is None:
                 continue  # only white space under it: cannot happen for a mention's trimmed text
             span._.press_mention = mention
+            span._.press_fact = facts.get(mention.mention_id)
             spans.append(span)
         doc.spans[SPANS_KEY] = spans
         return doc
