@@ -135,3 +135,14 @@ def test_direct_reading_of_complete_dates_agrees_with_dateparser() -> None:
         read += 1
         assert _dateparser_calendar(text) == (simple, "day"), text
     assert read > 500
+    # without a year or a day
+    partial = CalendarReader(load_patterns(DEFAULT_PATTERNS_DIR)).simple_partial
+    shorter = [f"{month} {day}" for month in months for day in days] + [f"{month} {day}th" for month in months[:3] for day in (1, 13)]
+    shorter += [f"{month} {year}" for month in months for year in (1999, 2016, 2024)] + [f"{month}, 2024" for month in months[:4]]
+    read = 0
+    for text in shorter:
+        answer = partial(text)
+        if answer is not None:
+            read += 1
+            assert _dateparser_calendar(text) == answer, text
+    assert read > 140

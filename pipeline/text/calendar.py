@@ -32,6 +32,9 @@ class CalendarReader:
         self.iso_day = re.compile(r"((?:19|20)\d{2})([-/.])(\d{1,2})\2(\d{1,2})")
         self.month_day_year = re.compile(rf"([A-Za-z]+)\.? ?(\d{{1,2}}){suffix},? ?((?:19|20)\d{{2}})")
         self.day_month_year = re.compile(rf"(\d{{1,2}}){suffix} ([A-Za-z]+)\.?,? ?((?:19|20)\d{{2}})")
+        # without a day or a year, as dateparser reads them against its fixed base (DATEPARSER_BASE)
+        self.month_day = re.compile(rf"([A-Za-z]+)\.? ?(\d{{1,2}}){suffix}")
+        self.month_year = re.compile(r"([A-Za-z]+)\.?,? ?((?:19|20)\d{2})")
         self._answers: dict[str, tuple[date, str] | None] = {}
 
     def parse(self, span: str) -> tuple[date, str] | None:
@@ -45,9 +48,23 @@ class CalendarReader:
         cleaned = re.sub(r"(?i)\bthe\b", " ", span)
         cleaned = re.sub(r"\s+", " ", cleaned).strip()
         simple = self.simple_day(cleaned)
-        answer = (simple, "day") if simple is not None else _dateparser_calendar(cleaned)
+        answer = (simple, "day") if simple is not None else self.simple_partial(cleaned) or _dateparser_calendar(cleaned)
         self._answers[span] = answer
         return answer
+
+    def simple_partial(self, text: str) -> tuple[date, str] | None:
+        """ "December 13" (the base year's day) and "February 2022" (the month's first day,
+        period month) read as dateparser reads them (a test compares the two), or None."""
+        match = self.month_day.fullmatch(text)
+        if match and match.group(1).lower() in self.month_numbers:
+            try:
+                return date(DATEPARSER_BASE[0], self.month_numbers[match.group(1).lower()], int(match.group(2))), "day"
+            except ValueError:
+                return None
+        match = self.month_year.fullmatch(text)
+        if match and match.group(1).lower() in self.month_numbers:
+            return date(int(match.group(2)), self.month_numbers[match.group(1).lower()], 1), "month"
+        return None
 
     def simple_day(self, text: str) -> date | None:
         """A complete date in one of the unambiguous shapes above, or None (dateparser decides)."""
