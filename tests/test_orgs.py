@@ -191,3 +191,20 @@ class TestModelOrgs:
     def test_model_mistakes_are_filtered(self, model: Extractor, sentence: Any) -> None:
         orgs = [m.text for m in run(model, sentence) if m.label.value == "ORG" and m.rule.startswith("en_core")]
         assert orgs == []
+
+
+def test_repeated_names_are_found_where_the_whole_name_stands() -> None:
+    """The repeat finder's plain-string search agrees with the regex it replaces,
+    (?<![\\w-])name(?![\\w-]), on composed texts with names at edges, in words and after hyphens."""
+    import random
+    import re
+
+    from pipeline.rules.orgs import _whole_word_occurrences
+
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rng.choice("ab -_é1.") for _ in range(rng.randint(0, 30)))
+        name = "".join(rng.choice("ab é") for _ in range(rng.randint(1, 4)))
+        expected = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)]
+        assert _whole_word_occurrences(text, name) == expected, (text, name)
+    assert _whole_word_occurrences("Geely Auto and Geely Automobile; Geely Auto-", "Geely Auto") == [0]

@@ -199,11 +199,32 @@ def _repeated_names(text: str, candidates: list[Candidate], facilities: list[tup
             forms.add(re.sub(r"\s*\([^()]*\)$", "", name))
     found = []
     for name in sorted(forms, key=lambda n: (-len(n), n)):
-        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-            if not taken.overlaps(match.start(), match.end()):
-                found.append(Candidate(Label.ORG, match.start(), match.end(), "org.repeat"))
-                taken.add(match.start(), match.end())
+        for start in _whole_word_occurrences(text, name):
+            end = start + len(name)
+            if not taken.overlaps(start, end):
+                found.append(Candidate(Label.ORG, start, end, "org.repeat"))
+                taken.add(start, end)
     return found
+
+
+def _whole_word_occurrences(text: str, phrase: str) -> list[int]:
+    """Where `phrase` stands in `text` with no word character or hyphen on either side, left
+    to right and not overlapping: the matches of (?<![\\w-])phrase(?![\\w-]), without compiling a
+    regex per phrase (names differ from document to document, so none would be reused)."""
+    found: list[int] = []
+    at = text.find(phrase)
+    while at >= 0:
+        end = at + len(phrase)
+        if not _word_or_hyphen(text[at - 1 : at]) and not _word_or_hyphen(text[end : end + 1]):
+            found.append(at)
+            at = text.find(phrase, end)
+        else:
+            at = text.find(phrase, at + 1)
+    return found
+
+
+def _word_or_hyphen(char: str) -> bool:
+    return bool(char) and (char.isalnum() or char in "_-")
 
 
 def _listed_companies(text: str, words: list[Word], lex: OrgLexicons) -> list[Candidate]:
