@@ -719,28 +719,7 @@ def _subsequence(short: str, initials: str) -> bool:
 def _converted(fact: Fact, value: Mention) -> Fact:
     """A bracketed conversion carries the fact of the amount it converts."""
     rule = re.sub(r"kind=[^;]*", "kind=conversion", fact.rule, count=1)
-    return Fact(
-        doc_id=fact.doc_id,
-        fact_id=f"f{value.mention_id}",
-        value_start=value.start,
-        value_end=value.end,
-        value_label=value.label.value,
-        kind=fact.kind,
-        measure=fact.measure,
-        indicator_start=fact.indicator_start,
-        indicator_end=fact.indicator_end,
-        indicator=fact.indicator,
-        subject=fact.subject,
-        period_start=fact.period_start,
-        period_end=fact.period_end,
-        rule=rule,
-        mention_id=value.mention_id,
-        value_text=value.text,
-        subject_start=fact.subject_start,
-        subject_end=fact.subject_end,
-        period_mention_start=fact.period_mention_start,
-        period_mention_end=fact.period_mention_end,
-    )
+    return replace(fact, fact_id=f"f{value.mention_id}", value_start=value.start, value_end=value.end, value_label=value.label.value, rule=rule, mention_id=value.mention_id, value_text=value.text)
 
 
 def _squash(text: str) -> str:
