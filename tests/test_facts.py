@@ -108,6 +108,16 @@ def test_a_headline_that_restates_a_body_figure_takes_its_fields(extractor: Extr
     assert headline.indicator == "export growth" and f"restates={body.fact_id}" in headline.rule
 
 
+def test_their_points_back_to_a_counted_group_and_its_to_the_place(extractor: Extractor) -> None:
+    text = (
+        "Wuxi has four pillar industries: Internet of Things, integrated circuits, biomedicine and new materials.\n\n"
+        "Their combined output value rose 7 percent in 2023. Its GDP grew 5.1 percent in 2023."
+    )
+    found = facts_of(extractor, text)
+    assert (found["7 percent"].subject, found["5.1 percent"].subject) == ("four pillar industries", "Wuxi")
+    assert "subject=possessive-group" in found["7 percent"].rule
+
+
 def test_a_bracketed_conversion_carries_the_fact_it_converts(extractor: Extractor) -> None:
     found = facts_of(extractor, "In 2023, Wuhan's revenue hit 12 billion yuan (about 1.7 billion U.S. dollars).")
     yuan, dollars = found["12 billion yuan"], found["1.7 billion U.S. dollars"]

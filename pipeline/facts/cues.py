@@ -73,6 +73,7 @@ class FactLexicons:
     acronym: re.Pattern[str]  # "Full Name (ACRONYM)"
     clause_opening: re.Pattern[str]  # what may stand before a clause's subject ("In 2018, the ")
     industry_head: re.Pattern[str]  # "mining industry", "manufacturing sector" at a position
+    counted_group: re.Pattern[str]  # "seven pillar industries": a count, up to three words, an industry noun
     coordinated_opening: re.Pattern[str]  # "... and the" before a coordinated clause's subject
     run_gap: re.Pattern[str]  # between two coordinated values ("3%, 4% and 5%")
     list_gap: re.Pattern[str]  # between two coordinated names ("A, B and the C")
@@ -145,6 +146,10 @@ class FactLexicons:
             acronym=re.compile(rf"((?:[A-Z][\w'’&-]*\s+(?:(?:{_alternation(patterns.words('fact.name_connector'))})\s+)*){{1,8}})\(\s*([A-Z][A-Z&]{{1,9}})\s*\)"),
             clause_opening=re.compile(r"\s*(?:[^,;:]{0,60},\s*)?(?:the\s+)?", re.IGNORECASE),
             industry_head=re.compile(rf"((?:[a-z][\w-]*\s+){{1,3}}(?:{_alternation(patterns.words('fact.industry_noun'))}))(?![\w-])"),
+            counted_group=re.compile(
+                rf"(?<![\w-])((?:{_alternation([r['word'] for r in patterns.lexicon('number_words').rows if r['kind'] in ('unit', 'teen', 'tens')])}|\d{{1,2}})\s+(?:[a-z][\w-]*\s+){{0,3}}(?:{_alternation(patterns.words('fact.industry_noun'))}))(?![\w-])",
+                re.IGNORECASE,
+            ),
             coordinated_opening=re.compile(rf"(?<![\w-])(?:{_alternation(patterns.words('fact.clause_break'))}|and)\s+(?:the\s+)?", re.IGNORECASE),
             run_gap=re.compile(r"^[\s)\]]*(?:,\s*(?:and\s+)?|and\s+|,?\s*(?:and|or)\s+)$"),
             list_gap=re.compile(r"^\s*(?:,\s*(?:and\s+)?(?:the\s+)?|(?:and|or)\s+(?:the\s+)?)$"),

@@ -20,7 +20,7 @@ from ..core.mention import Label, Mention
 from .cues import FactLexicons, normalize_phrase
 
 _WORD = re.compile(r"[\w&’'.-]+")
-_POSSESSIVE = re.compile(r"(?:(?<![\w-])([Tt]he\s+)?([\w'’&.-]+(?:\s+[\w'’&.-]+){0,5}?)['’]s|(?<![\w-])(its|their))\s*$")
+_POSSESSIVE = re.compile(r"(?:(?<![\w-])([Tt]he\s+)?([\w'’&.-]+(?:\s+[\w'’&.-]+){0,5}?)['’]s|(?<![\w-])([Ii]ts|[Tt]heir))\s*$")
 _CAPITALIZED_RUN = re.compile(r"(?:[A-Z][\w&.-]*(?:['’][a-rt-z]\w*)?|of|and|&)(?:\s+(?:[A-Z][\w&.-]*(?:['’][a-rt-z]\w*)?|of|and|&))*$")
 _HEADING_WORDS = 14  # a title or heading line: at most this many words, no closing full stop
 _REACH = 1500
@@ -422,6 +422,9 @@ class FactFinder:
                 if earlier is None and not state.subject.name:  # nothing named yet: the document's own subject
                     earlier = self._main_name(text, names, state)
                 if possessive.group(3):
+                    plural_owner = self._counted_group(text, clause.sentence_start, possessive.start()) if possessive.group(3).lower() == "their" else None
+                    if plural_owner is not None:  # "its seven pillar industries: ... Their total added value": the group's own figure
+                        return plural_owner, "possessive-group"
                     return self._refer(state, "", "possessive-reference", earlier)
                 owner = possessive.group(2)
                 if possessive.group(1) and owner.lower().split()[-1] in self.lex.reference_place | self.lex.reference_org:
@@ -553,6 +556,15 @@ class FactFinder:
                 run = []
             run.append(cluster)
         return [_Subject(_squash(m.text), m.start, m.end, "industry") for m in run] if len(run) > 1 else []
+
+    def _counted_group(self, text: str, sentence_start: int, end: int) -> _Subject | None:
+        """The last counted group of industries shortly before "their" ("seven pillar
+        industries", "the four industrial clusters"): plural owners that "their" points back to."""
+        found = list(self.lex.counted_group.finditer(text, max(0, sentence_start - 600), end))
+        if not found:
+            return None
+        last = found[-1]
+        return _Subject(_squash(last.group(1)), last.start(1), last.end(1), "industry")
 
     def _umbrella(self, phrase: str) -> bool:
         """An aggregate of the place's economy ("high-tech industries"): no owner of its own."""
