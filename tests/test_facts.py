@@ -72,6 +72,16 @@ CASES = [
     # industries that own their figures, umbrella aggregates that do not
     ("In 2023, the added value of the tertiary industry in Hefei was 700 billion yuan.", "700 billion yuan", "actual", "amount", "added value", "tertiary industry", ("2023-01-01", "2023-12-31")),
     ("In 2023, the added value of high-tech industries in Hefei grew 9 percent.", "9 percent", "actual", "change", "added value", "Hefei", ("2023-01-01", "2023-12-31")),
+    # the industries a figure is "for", after its conversion
+    (
+        "Xiamen aims for a total scale of 3 trillion yuan (about $440 billion) for the four pillar industrial clusters by 2026.",
+        "3 trillion yuan",
+        "target",
+        "amount",
+        "total scale",
+        "four pillar industrial clusters",
+        ("2026-01-01", "2026-12-31"),
+    ),
     # comparison bases and durations give no period
     ("Hefei's exports rose 5 percent over 2022.", "5 percent", "actual", "change", "exports", "Hefei", None),
     ("So far, Hefei's fixed-asset investment has totaled 80 billion yuan.", "80 billion yuan", "actual", "amount", "fixed-asset investment", "Hefei", None),

@@ -73,6 +73,8 @@ class FactLexicons:
     acronym: re.Pattern[str]  # "Full Name (ACRONYM)"
     clause_opening: re.Pattern[str]  # what may stand before a clause's subject ("In 2018, the ")
     industry_head: re.Pattern[str]  # "mining industry", "manufacturing sector" at a position
+    bracket_after: re.Pattern[str]  # a bracketed conversion right after a value
+    industry_for: re.Pattern[str]  # "for the four pillar industrial clusters"
     counted_group: re.Pattern[str]  # "seven pillar industries": a count, up to three words, an industry noun
     coordinated_opening: re.Pattern[str]  # "... and the" before a coordinated clause's subject
     run_gap: re.Pattern[str]  # between two coordinated values ("3%, 4% and 5%")
@@ -146,6 +148,8 @@ class FactLexicons:
             acronym=re.compile(rf"((?:[A-Z][\w'’&-]*\s+(?:(?:{_alternation(patterns.words('fact.name_connector'))})\s+)*){{1,8}})\(\s*([A-Z][A-Z&]{{1,9}})\s*\)"),
             clause_opening=re.compile(r"\s*(?:[^,;:]{0,60},\s*)?(?:the\s+)?", re.IGNORECASE),
             industry_head=re.compile(rf"((?:[a-z][\w-]*\s+){{1,3}}(?:{_alternation(patterns.words('fact.industry_noun'))}))(?![\w-])"),
+            bracket_after=re.compile(r"\s*[(\[（][^()\[\]（）]{0,60}[)\]）]"),
+            industry_for=re.compile(rf"\s+for\s+(?:the\s+|its\s+|their\s+)?((?:[a-z][\w-]*\s+){{1,3}}?(?:{_alternation(patterns.words('fact.industry_noun'))}))(?![\w-])"),
             counted_group=re.compile(
                 rf"(?<![\w-])((?:{_alternation([r['word'] for r in patterns.lexicon('number_words').rows if r['kind'] in ('unit', 'teen', 'tens')])}|\d{{1,2}})\s+(?:[a-z][\w-]*\s+){{0,3}}(?:{_alternation(patterns.words('fact.industry_noun'))}))(?![\w-])",
                 re.IGNORECASE,

@@ -449,13 +449,10 @@ class FactFinder:
         opening = self._opening_industry(text, clause, value.start, names)
         if opening is not None:
             return self._keep(state, opening, "clause-industry")
-        # "a total scale of 3 trillion yuan for the four pillar industrial clusters"
-        group = self.lex.industry_after.match(
-            text[value.end : min(clause.end, value.end + 100)].split(")", 1)[-1] if text[value.end : value.end + 3].strip().startswith("(") else text[value.end : min(clause.end, value.end + 100)]
-        )
-        if group and text[value.end : value.end + 100].lstrip(" ()$").lower().find(" for ") >= 0 and not self._umbrella(group.group(1)):
-            start = text.find(group.group(1), value.end)
-            return self._keep(state, _Subject(_squash(group.group(1)), start, start + len(group.group(1)), "industry"), "industry-for")
+        # "a total scale of 3 trillion yuan ($442.2 billion) for the four pillar industrial clusters"
+        beneficiary = self._industry_for(text, value, clause)
+        if beneficiary is not None:
+            return self._keep(state, beneficiary, "industry-for")
         # a name earlier in the clause, then in the sentence ("In Shunde, ...", "NIO reported ...")
         for start, rule in ((clause.start, "clause-name"), (clause.sentence_start, "sentence-name")):
             named = self._first_name(text, start, value.start, names, state, exclude=indicator)
@@ -556,6 +553,17 @@ class FactFinder:
                 run = []
             run.append(cluster)
         return [_Subject(_squash(m.text), m.start, m.end, "industry") for m in run] if len(run) > 1 else []
+
+    def _industry_for(self, text: str, value: Mention, clause: _Clause) -> _Subject | None:
+        """An industry the figure is "for", right after the value and its bracketed conversion."""
+        at = value.end
+        bracket = self.lex.bracket_after.match(text, at, clause.end)
+        if bracket:
+            at = bracket.end()
+        found = self.lex.industry_for.match(text, at, min(clause.end, at + 100))
+        if found is None or self._umbrella(found.group(1)):
+            return None
+        return _Subject(_squash(found.group(1)), found.start(1), found.end(1), "industry")
 
     def _counted_group(self, text: str, sentence_start: int, end: int) -> _Subject | None:
         """The last counted group of industries shortly before "their" ("seven pillar
