@@ -45,6 +45,7 @@ CASES = [
     ("In 2023, the growth of Wuxi's GDP was 0.8 percentage points higher than in 2022.", "0.8 percentage points", "actual", "change", "GDP", "Wuxi", ("2023-01-01", "2023-12-31")),
     # shares: the part before the cue, or the whole after "of"
     ("In 2023, the digital economy of Wuxi accounted for 45 percent of its GDP.", "45 percent", "actual", "share", "digital economy", "Wuxi", ("2023-01-01", "2023-12-31")),
+    ("In 2023, Wuxi's GDP reached 1.5 trillion yuan, digital economy accounted for 40 percent of it.", "40 percent", "actual", "share", "digital economy", "Wuxi", ("2023-01-01", "2023-12-31")),
     ("In 2023, Wuxi produced 30 percent of the national output of wind turbines.", "30 percent", "actual", "share", "national output", "Wuxi", ("2023-01-01", "2023-12-31")),
     # rates
     ("In 2023, the R&D intensity of Hefei stood at 3.9 percent.", "3.9 percent", "actual", "rate", "R&D intensity", "Hefei", ("2023-01-01", "2023-12-31")),

@@ -386,6 +386,8 @@ class FactFinder:
         kept: list[re.Match[str]] = []
         for word in reversed(words):
             token = word.group()
+            if kept and span[word.end() : kept[-1].start()].strip():
+                break  # punctuation between two words ("1.96 trillion yuan, digital economy") ends the phrase
             if token.lower() in self.lex.part_stop or any(c.isdigit() for c in token) or token.endswith(("'s", "’s")) or not re.fullmatch(r"[\w&-]+", token):
                 if token.lower() == "of" and kept:  # "the added value «of» the core industries"
                     kept.append(word)
