@@ -129,6 +129,17 @@ def test_their_points_back_to_a_counted_group_and_its_to_the_place(extractor: Ex
     assert "subject=possessive-group" in found["7 percent"].rule
 
 
+def test_running_totals_and_compared_figures_set_no_report_period(extractor: Extractor) -> None:
+    text = (
+        "In 2023, Hefei's GDP grew 5.8 percent, 0.5 percentage points higher than the 5.3 percent growth in 2022. "
+        "Its exports rose 4 percent.\n\nSince 2016, Hefei has signed 500 projects, with investment totaling 190 billion yuan."
+    )
+    found = facts_of(extractor, text)
+    assert period(found["5.3 percent"]) == ("2022-01-01", "2022-12-31")  # the compared figure's own period
+    assert period(found["4 percent"]) == ("2023-01-01", "2023-12-31")  # the report's, not the comparison's
+    assert period(found["190 billion yuan"]) is None and "period=duration-since" in found["190 billion yuan"].rule
+
+
 def test_a_bracketed_conversion_carries_the_fact_it_converts(extractor: Extractor) -> None:
     found = facts_of(extractor, "In 2023, Wuhan's revenue hit 12 billion yuan (about 1.7 billion U.S. dollars).")
     yuan, dollars = found["12 billion yuan"], found["1.7 billion U.S. dollars"]

@@ -50,6 +50,7 @@ class FactLexicons:
     comparison_base: re.Pattern[str]  # at the end of the text before a DATE
     clause_break: re.Pattern[str]
     duration: re.Pattern[str]
+    duration_opening: re.Pattern[str]  # a sentence opening that makes its figures running totals ("Since the plan began, ...")
     place_names: frozenset[str]
     place: re.Pattern[str]  # a capitalized name that is a place or zone
     conversion_gap: re.Pattern[str]  # the text between an amount and its bracketed conversion
@@ -122,6 +123,7 @@ class FactLexicons:
                 re.IGNORECASE,
             ),
             clause_break=re.compile(rf";|:\s|,\s+(?:{_alternation(patterns.words('fact.clause_break'))})(?![\w-])", re.IGNORECASE),
+            duration_opening=re.compile(rf"\W*(?:{_alternation(patterns.words('fact.duration_opening'))})(?![\w-])", re.IGNORECASE),
             duration=re.compile(rf"(?<![\w-])(?:{_alternation(patterns.words('fact.duration'))})(?![\w-])", re.IGNORECASE),
             place_names=frozenset(places),
             place=re.compile(place),

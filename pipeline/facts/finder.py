@@ -158,8 +158,9 @@ class FactFinder:
         if kind == "actual" and period is not None and doc_date is not None and period.date_start is not None and period.date_start > doc_date and period.qualifier == "by":
             kind, kind_rule = "target", "period-ahead"
         subject, subject_rule = self._subject(text, value, clause, indicator, names, state)
-        if kind == "actual" and period is not None and period_rule in ("clause-date", "sentence-date") and period.granularity != "day":
-            state.period = period  # the report period for the figures that follow (a look back to an earlier period is a comparison)
+        compared = self.lex.comparison_base.search(text, max(clause.start, value.start - 40), value.start)
+        if kind == "actual" and period is not None and period_rule in ("clause-date", "sentence-date") and period.granularity != "day" and not compared:
+            state.period = period  # the report period for the figures that follow; a figure compared against ("than the 8.1% of Q1 last year") sets none
 
         rules = [f"kind={kind_rule}", f"measure={measure_rule}", f"indicator={indicator[2] if indicator else 'none'}", f"subject={subject_rule}", f"period={period_rule}"]
         indicator_start, indicator_end = (indicator[0], indicator[1]) if indicator else (None, None)
@@ -679,7 +680,10 @@ class FactFinder:
     # -- period -----------------------------------------------------------------------------
 
     def _period(self, text: str, value: Mention, clause: _Clause, dates: _Spans, kind: str, state: _State) -> tuple[Mention | None, str]:
-        usable = [d for d in dates.within(clause.sentence_start, clause.sentence_end) if self._is_period(text, d, clause)]
+        in_sentence = dates.within(clause.sentence_start, clause.sentence_end)
+        if any(d.qualifier == "since" and d.start < value.start for d in in_sentence) or self.lex.duration_opening.match(text, clause.sentence_start, value.start):
+            return None, "duration-since"  # "Since 2016, the city has commissioned ...": a running total
+        usable = [d for d in in_sentence if self._is_period(text, d, clause)]
         in_clause = [d for d in usable if clause.start <= d.start and d.end <= clause.end]
         if in_clause:
             nearest = min(in_clause, key=lambda d: (value.start - d.end if d.end <= value.start else d.start - value.end, d.start > value.start))
