@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from ..patterns.loader import PatternSet
+from ..rules.clusters.lexicon import ClusterLexicons
 
 
 def _phrase(phrase: str) -> str:
@@ -76,6 +77,8 @@ class FactLexicons:
     industry_head: re.Pattern[str]  # "mining industry", "manufacturing sector" at a position
     bracket_after: re.Pattern[str]  # a bracketed conversion right after a value
     industry_for: re.Pattern[str]  # "for the four pillar industrial clusters"
+    phrase_continues: frozenset[str]  # words after a known industry that show the noun phrase goes on ("agriculture «products»")
+    industry_terms: frozenset[str]  # known industries by their cluster keys (clusters.tsv): "tropical agriculture"
     counted_group: re.Pattern[str]  # "seven pillar industries": a count, up to three words, an industry noun
     coordinated_opening: re.Pattern[str]  # "... and the" before a coordinated clause's subject
     run_gap: re.Pattern[str]  # between two coordinated values ("3%, 4% and 5%")
@@ -152,6 +155,8 @@ class FactLexicons:
             industry_head=re.compile(rf"((?:[a-z][\w-]*\s+){{1,3}}(?:{_alternation(patterns.words('fact.industry_noun'))}))(?![\w-])"),
             bracket_after=re.compile(r"\s*[(\[（][^()\[\]（）]{0,60}[)\]）]"),
             industry_for=re.compile(rf"\s+for\s+(?:the\s+|its\s+|their\s+)?((?:[a-z][\w-]*\s+){{1,3}}?(?:{_alternation(patterns.words('fact.industry_noun'))}))(?![\w-])"),
+            phrase_continues=patterns.word_set("fact.phrase_continues"),
+            industry_terms=frozenset(ClusterLexicons.from_patterns(patterns).terms),
             counted_group=re.compile(
                 rf"(?<![\w-])((?:{_alternation([r['word'] for r in patterns.lexicon('number_words').rows if r['kind'] in ('unit', 'teen', 'tens')])}|\d{{1,2}})\s+(?:[a-z][\w-]*\s+){{0,3}}(?:{_alternation(patterns.words('fact.industry_noun'))}))(?![\w-])",
                 re.IGNORECASE,

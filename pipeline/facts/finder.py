@@ -17,6 +17,7 @@ from datetime import date
 
 from ..core.fact import Fact
 from ..core.mention import Label, Mention
+from ..rules.clusters.lexicon import cluster_key
 from .cues import FactLexicons, normalize_phrase
 
 _WORD = re.compile(r"[\w&’'.-]+")
@@ -449,7 +450,7 @@ class FactFinder:
                 named = self._name_at(text, after_end + lead.end(), clause.sentence_end, names, state)
                 if named:
                     return self._keep(state, named, "of-name")
-        opening = self._opening_industry(text, clause, value.start, names)
+        opening = self._opening_industry(text, clause, value.start, names, state)
         if opening is not None:
             return self._keep(state, opening, "clause-industry")
         # "a total scale of 3 trillion yuan ($442.2 billion) for the four pillar industrial clusters"
@@ -643,21 +644,42 @@ class FactFinder:
         found = [s for s in self._names(text, start, end, names, state) if s.kind != "industry" and s.name not in self.lex.national]
         return found[-1] if found else None
 
-    def _opening_industry(self, text: str, clause: _Clause, value_start: int, names: _Spans) -> _Subject | None:
+    def _opening_industry(self, text: str, clause: _Clause, value_start: int, names: _Spans, state: _State) -> _Subject | None:
         """An industry that opens the clause as its subject ("Among them, the mining industry
         soared 17%", "In 2018, the tropical agriculture saw an added value of ...")."""
         lead = self.lex.clause_opening.match(text, clause.start, value_start)
         if not lead:
             return None
-        # the clause's opening, and each "and the ..." that coordinates a clause of its own, nearest the value first
-        openings = [lead.end()] + [m.end() for m in self.lex.coordinated_opening.finditer(text, lead.end(), value_start)]
+        # the clause's opening, and each "and the ..." after a figure (a coordinated clause of its own), nearest the value first
+        openings = [lead.end()] + [m.end() for m in self.lex.coordinated_opening.finditer(text, lead.end(), value_start) if state.figures.overlaps(lead.end(), m.start())]
         for at in reversed(openings):
             cluster = next((m for m in names.starting_at(at) if m.label is Label.CLUSTER), None)
             if cluster is not None and not self._umbrella(cluster.text):
                 return _Subject(_squash(cluster.text), cluster.start, cluster.end, "industry")
+            known = self._known_industry_at(text, at, value_start)
+            if known is not None:
+                return known
             headed = self.lex.industry_head.match(text, at, value_start)
             if headed and not self._umbrella(headed.group(1)) and not any(w.lower() in self.lex.indicator_stop or self.lex.indicator.fullmatch(w) for w in headed.group(1).split()[:-1]):
                 return _Subject(_squash(headed.group(1)), headed.start(1), headed.end(1), "industry")
+        return None
+
+    def _known_industry_at(self, text: str, at: int, end: int) -> _Subject | None:
+        """A known industry (clusters.tsv) standing at `at` as a clause's subject, its verb next:
+        "the tropical agriculture «saw» an added value of ..."."""
+        words = list(_WORD.finditer(text, at, min(end, at + 80)))[:5]
+        for size in range(min(4, len(words) - 1), 0, -1):
+            phrase = text[words[0].start() : words[size - 1].end()]
+            following = words[size].group().lower()
+            if (
+                cluster_key(phrase) in self.lex.industry_terms
+                and not self._umbrella(phrase)
+                and following not in self.lex.phrase_continues
+                and not self.lex.indicator.fullmatch(following)
+                and following.isalpha()
+                and following.islower()
+            ):
+                return _Subject(_squash(phrase), words[0].start(), words[size - 1].end(), "industry")
         return None
 
     def _name_ending(self, text: str, start: int, end: int, names: _Spans, state: _State) -> _Subject | None:
