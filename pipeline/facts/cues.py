@@ -21,6 +21,9 @@ def _alternation(phrases: list[str] | tuple[str, ...] | frozenset[str]) -> str:
     return "|".join(_phrase(p) for p in sorted(set(phrases), key=len, reverse=True))
 
 
+COUNT_KINDS = ("unit", "teen", "tens")  # identifiers: number_words.tsv kinds that count things ("seven", "twelve", "twenty")
+
+
 @dataclass(frozen=True)
 class CueSet:
     """The cues of one field, side and reach: a regex over them and what each one says."""
@@ -101,6 +104,7 @@ class FactLexicons:
             return sets
 
         transparent = _alternation(patterns.words("fact.transparent"))
+        count_words = [r["word"] for r in patterns.lexicon("number_words").rows if r["kind"] in COUNT_KINDS]
         places = patterns.lexicon("places").column("name")
         zones = patterns.lexicon("zones").column("suffix")
         level_words = _alternation(patterns.words("fact.level_word"))
@@ -158,7 +162,7 @@ class FactLexicons:
             phrase_continues=patterns.word_set("fact.phrase_continues"),
             industry_terms=frozenset(ClusterLexicons.from_patterns(patterns).terms),
             counted_group=re.compile(
-                rf"(?<![\w-])((?:{_alternation([r['word'] for r in patterns.lexicon('number_words').rows if r['kind'] in ('unit', 'teen', 'tens')])}|\d{{1,2}})\s+(?:[a-z][\w-]*\s+){{0,3}}(?:{_alternation(patterns.words('fact.industry_noun'))}))(?![\w-])",
+                rf"(?<![\w-])((?:{_alternation(count_words)}|\d{{1,2}})\s+(?:[a-z][\w-]*\s+){{0,3}}(?:{_alternation(patterns.words('fact.industry_noun'))}))(?![\w-])",
                 re.IGNORECASE,
             ),
             coordinated_opening=re.compile(rf"(?<![\w-])(?:{_alternation(patterns.words('fact.clause_break'))}|and)\s+(?:the\s+)?", re.IGNORECASE),
