@@ -86,6 +86,16 @@ CASES = [
     # a known industry opening its clause owns the figure; a second one after a figure owns the next
     ("In 2023, tropical agriculture saw an added value of 40 billion yuan in Hainan.", "40 billion yuan", "actual", "amount", "added value", "tropical agriculture", ("2023-01-01", "2023-12-31")),
     ("In 2023, the mining industry of Hainan grew 7 percent and the manufacturing sector rose 4 percent.", "4 percent", "actual", "change", "", "manufacturing sector", ("2023-01-01", "2023-12-31")),
+    # the quantity named after the values
+    (
+        "In 2023, Wuxi's chip and software sectors grew 21 percent and 16 percent respectively in terms of added value.",
+        "16 percent",
+        "actual",
+        "change",
+        "added value",
+        "software sector",
+        ("2023-01-01", "2023-12-31"),
+    ),
     # comparison bases and durations give no period
     ("Hefei's exports rose 5 percent over 2022.", "5 percent", "actual", "change", "exports", "Hefei", None),
     ("So far, Hefei's fixed-asset investment has totaled 80 billion yuan.", "80 billion yuan", "actual", "amount", "fixed-asset investment", "Hefei", None),

@@ -78,6 +78,7 @@ class FactLexicons:
     acronym: re.Pattern[str]  # "Full Name (ACRONYM)"
     clause_opening: re.Pattern[str]  # what may stand before a clause's subject ("In 2018, the ")
     industry_head: re.Pattern[str]  # "mining industry", "manufacturing sector" at a position
+    indicator_lead: re.Pattern[str]  # words after a value that name its indicator ("in terms of")
     bracket_after: re.Pattern[str]  # a bracketed conversion right after a value
     industry_for: re.Pattern[str]  # "for the four pillar industrial clusters"
     phrase_continues: frozenset[str]  # words after a known industry that show the noun phrase goes on ("agriculture «products»")
@@ -157,6 +158,7 @@ class FactLexicons:
             acronym=re.compile(rf"((?:[A-Z][\w'’&-]*\s+(?:(?:{_alternation(patterns.words('fact.name_connector'))})\s+)*){{1,8}})\(\s*([A-Z][A-Z&]{{1,9}})\s*\)"),
             clause_opening=re.compile(r"\s*(?:[^,;:]{0,60},\s*)?(?:the\s+)?", re.IGNORECASE),
             industry_head=re.compile(rf"((?:[a-z][\w-]*\s+){{1,3}}(?:{_alternation(patterns.words('fact.industry_noun'))}))(?![\w-])"),
+            indicator_lead=re.compile(rf"(?<![\w-])(?:{_alternation(patterns.words('fact.indicator_lead'))})\s+(?:the\s+|its\s+|their\s+)?", re.IGNORECASE),
             bracket_after=re.compile(r"\s*[(\[（][^()\[\]（）]{0,60}[)\]）]"),
             industry_for=re.compile(rf"\s+for\s+(?:the\s+|its\s+|their\s+)?((?:[a-z][\w-]*\s+){{1,3}}?(?:{_alternation(patterns.words('fact.industry_noun'))}))(?![\w-])"),
             phrase_continues=patterns.word_set("fact.phrase_continues"),

@@ -307,6 +307,11 @@ class FactFinder:
             after = self._terms(text, value.end, min(clause.end, value.end + 60), clause)
             if after and re.match(r"^\s+of\b", text[value.end : after[0].start()], re.IGNORECASE):
                 return (*self._extend(text, after[0].start(), after[0].end(), clause), "share-whole")
+        named_after = self.lex.indicator_lead.search(text, value.end, clause.end)  # "growth rates of 23% and 35%, respectively in terms of added value"
+        if named_after:
+            terms = self._terms(text, named_after.end(), min(clause.end, named_after.end() + 40), clause)
+            if terms and not text[named_after.end() : terms[0].start()].strip(" -").count(" ") > 1:
+                return (*self._extend(text, terms[0].start(), terms[0].end(), clause), "after-in-terms-of")
         if value.label is Label.MONEY:  # "RMB 5.6 billion in domestic investment": the amount's own noun
             own = self.lex.owner_lead.match(text[value.end : min(clause.end, value.end + 12)])
             at = value.end + own.end() if own else value.end
