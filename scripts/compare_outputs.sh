@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Are the outputs byte-identical to those of another revision? Runs both revisions, with and
 # without the model, on the seeds, ../shared/dev/raw (when present), tests/data/pages and a
-# 2,000-document benchmark corpus, and compares mentions.csv, documents.csv and texts/.
+# 2,000-document benchmark corpus, and compares mentions.csv, facts.csv, documents.csv and texts/.
 #   scripts/compare_outputs.sh REV      (make compare BASE=REV)
 set -euo pipefail
 base_rev=${1:?usage: scripts/compare_outputs.sh REV}
@@ -37,7 +37,7 @@ for checkout in "$work/base" "$root"; do
 done
 for out in "$work"/out-base/*; do
   name=$(basename "$out")
-  for file in mentions.csv documents.csv; do
+  for file in mentions.csv facts.csv documents.csv; do
     cmp -s "$out/$file" "$work/out-new/$name/$file" || { echo "differs: $name/$file"; status=1; }
   done
   diff -rq "$out/texts" "$work/out-new/$name/texts" >/dev/null || { echo "differs: $name/texts"; status=1; }

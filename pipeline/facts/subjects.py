@@ -1,0 +1,332 @@
+"""Whose figure a value is (FACTS.md "subject"): possessives and the references that point
+back ("its", "the city's", "their"), owners after "of", industries that own their figures,
+"respectively" lists, the names that open a clause or sentence, and the owner carried on
+from earlier in the document."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..core.mention import Label, Mention
+from ..rules.clusters.lexicon import cluster_key
+from .context import REACH, WORD, Clause, DocumentState, Owner, Spans, squash
+from .cues import FactLexicons, normalize_phrase
+
+_POSSESSIVE = re.compile(r"(?:(?<![\w-])([Tt]he\s+)?([\w'’&.-]+(?:\s+[\w'’&.-]+){0,5}?)['’]s|(?<![\w-])([Ii]ts|[Tt]heir))\s*$")
+_CAPITALIZED_RUN = re.compile(r"(?:[A-Z][\w&.-]*(?:['’][a-rt-z]\w*)?|of|and|&)(?:\s+(?:[A-Z][\w&.-]*(?:['’][a-rt-z]\w*)?|of|and|&))*$")
+_BRACKETED_CAPITALS = re.compile(r"\(\s*[A-Z][A-Z&]{1,9}\s*\)")
+
+
+class OwnerReader:
+    def __init__(self, lexicons: FactLexicons) -> None:
+        self.lex = lexicons
+
+    def subject(self, text: str, value: Mention, clause: Clause, indicator: tuple[int, int, str] | None, names: Spans, state: DocumentState) -> tuple[Owner, str]:
+        if value.start in state.paired:
+            return state.paired[value.start], "respectively"
+        anchor = indicator[0] if indicator else value.start
+        if indicator:
+            # "Foshan's GDP", "the district's output", "its revenue"
+            possessive = _POSSESSIVE.search(text, max(clause.sentence_start, anchor - 80), anchor)
+            if possessive:
+                earlier = self._last_name(text, clause.sentence_start, possessive.start(), names, state)
+                if earlier is None and not state.subject.name:  # nothing named yet: the document's own subject
+                    earlier = self._main_name(text, names, state)
+                if possessive.group(3):
+                    plural_owner = self._counted_group(text, clause.sentence_start, possessive.start()) if possessive.group(3).lower() == "their" else None
+                    if plural_owner is not None:  # "its seven pillar industries: ... Their total added value": the group's own figure
+                        return plural_owner, "possessive-group"
+                    return self._refer(state, "", "possessive-reference", earlier)
+                owner = possessive.group(2)
+                if possessive.group(1) and owner.lower().split()[-1] in self.lex.reference_place | self.lex.reference_org:
+                    return self._refer(state, owner.lower().split()[-1], "possessive-reference", earlier)
+                named = self._name_ending(text, possessive.start(2), possessive.end(2), names, state)
+                if named:
+                    return self._keep(state, named, "possessive")
+            # "the added value of the primary industry", "GDP of Liangjiang New Area"
+            after_end = indicator[1]
+            industry = self.lex.industry_after.match(text[after_end : min(clause.sentence_end, after_end + 80)])
+            if industry and not self._umbrella(industry.group(1)):
+                start = after_end + industry.start(1)
+                return self._keep(state, Owner(squash(industry.group(1)), start, start + len(industry.group(1)), "industry"), "industry-of")
+            lead = self.lex.owner_lead.match(text[after_end : min(clause.sentence_end, after_end + 12)])
+            cluster = next((m for m in names.starting_at(after_end + lead.end()) if m.label is Label.CLUSTER), None) if lead else None
+            if cluster is not None and not self._umbrella(cluster.text):
+                return self._keep(state, Owner(squash(cluster.text), cluster.start, cluster.end, "industry"), "industry-of")
+            if lead:
+                named = self._name_at(text, after_end + lead.end(), clause.sentence_end, names, state)
+                if named:
+                    return self._keep(state, named, "of-name")
+        opening = self._opening_industry(text, clause, value.start, names, state)
+        if opening is not None:
+            return self._keep(state, opening, "clause-industry")
+        # "a total scale of 3 trillion yuan ($442.2 billion) for the four pillar industrial clusters"
+        beneficiary = self._industry_for(text, value, clause)
+        if beneficiary is not None:
+            return self._keep(state, beneficiary, "industry-for")
+        # a name earlier in the clause, then in the sentence ("In Shunde, ...", "NIO reported ...")
+        for start, rule in ((clause.start, "clause-name"), (clause.sentence_start, "sentence-name")):
+            named = self._first_name(text, start, value.start, names, state, exclude=indicator)
+            if named:
+                return self._keep(state, named, rule)
+        if state.subject.name:
+            return state.subject, "carried"
+        named = self._main_name(text, names, state)
+        if named:
+            return self._keep(state, named, "document")
+        return Owner(), "none"
+
+    def _main_name(self, text: str, names: Spans, state: DocumentState) -> Owner | None:
+        """The document's own subject: the place or organization it names most often (the
+        first of those on a tie), the country only when it names nothing else."""
+        if state.main is None:
+            state.main = self._most_named(text, names, state) or Owner()
+        return state.main if state.main.name else None
+
+    def _most_named(self, text: str, names: Spans, state: DocumentState) -> Owner | None:
+        counts: dict[str, int] = {}
+        first: dict[str, Owner] = {}
+        for subject in self._names(text, 0, len(text), names, state):
+            if subject.kind == "industry" or subject.name in self.lex.national:
+                continue
+            key = normalize_phrase(subject.name)
+            counts[key] = counts.get(key, 0) + 1
+            first.setdefault(key, subject)
+        if not counts:
+            return self._first_name(text, 0, len(text), names, state, exclude=None)
+        best = max(counts, key=lambda key: (counts[key], -(first[key].start or 0)))
+        return first[best]
+
+    def respective_owners(self, text: str, values: Sequence[Mention], names: Spans) -> dict[int, Owner]:
+        """Runs of two or more values in one sentence ("3.8 percent, 10.5 percent and 10.3
+        percent") paired in order with as many coordinated owners before them: industries
+        named by the rules (CLUSTER mentions) or sectors ("the primary, secondary and tertiary
+        industries"). Bracketed conversions belong to the value they follow."""
+        paired: dict[int, Owner] = {}
+        for run in self._value_runs(text, values):
+            first = run[0][0]
+            reach = max(first.sentence_start, first.start - REACH)
+            owners = self._sector_list(text, reach, first.start) or self._cluster_list(text, reach, first.start, names)
+            sentence = text[reach : min(first.sentence_end, run[-1][-1].end + REACH)].lower()
+            if len(owners) != len(run) or ("respectively" not in sentence and len(run) < 3):
+                continue
+            for owner, group in zip(owners, run):
+                for value in group:
+                    paired[value.start] = owner
+        return paired
+
+    def _value_runs(self, text: str, values: Sequence[Mention]) -> list[list[list[Mention]]]:
+        """Each sentence's runs of coordinated values of one label; each item a value and its conversions."""
+        runs: list[list[list[Mention]]] = []
+        current: list[list[Mention]] = []
+        for value in values:
+            if current:
+                last = current[-1][-1]
+                gap = text[last.end : value.start]
+                same_sentence = value.sentence_start == last.sentence_start
+                if same_sentence and last.label is Label.MONEY and value.label is Label.MONEY and self.lex.conversion_gap.match(gap):
+                    current[-1].append(value)
+                    continue
+                if same_sentence and value.label is current[-1][0].label and self.lex.run_gap.match(gap):
+                    current.append([value])
+                    continue
+                if len(current) > 1:
+                    runs.append(current)
+            current = [[value]]
+        if len(current) > 1:
+            runs.append(current)
+        return runs
+
+    def _sector_list(self, text: str, start: int, end: int) -> list[Owner]:
+        found = list(self.lex.sector_list.finditer(text, start, end))
+        if not found:
+            return []
+        match = found[-1]
+        noun = match.group("noun").lower()
+        singular = noun[:-3] + "y" if noun.endswith("ies") else noun.rstrip("s")
+        words = [w for w in re.split(r",\s*(?:and\s+)?|\s+and\s+", match.group("items")) if w]
+        at = match.start("items")
+        owners = []
+        for word in words:
+            place = text.find(word, at)
+            owners.append(Owner(f"{word.lower()} {singular}", place, place + len(word), "industry"))
+            at = place + len(word)
+        return owners
+
+    def _cluster_list(self, text: str, start: int, end: int, names: Spans) -> list[Owner]:
+        """The last coordinated run of CLUSTER mentions in text[start:end]."""
+        clusters = [m for m in names.within(start, end) if m.label is Label.CLUSTER]
+        run: list[Mention] = []
+        for cluster in clusters:
+            if run and not self.lex.list_gap.match(text[run[-1].end : cluster.start]):
+                run = []
+            run.append(cluster)
+        return [Owner(squash(m.text), m.start, m.end, "industry") for m in run] if len(run) > 1 else []
+
+    def _industry_for(self, text: str, value: Mention, clause: Clause) -> Owner | None:
+        """An industry the figure is "for", right after the value and its bracketed conversion."""
+        at = value.end
+        bracket = self.lex.bracket_after.match(text, at, clause.end)
+        if bracket:
+            at = bracket.end()
+        found = self.lex.industry_for.match(text, at, min(clause.end, at + 100))
+        if found is None or self._umbrella(found.group(1)):
+            return None
+        return Owner(squash(found.group(1)), found.start(1), found.end(1), "industry")
+
+    def _counted_group(self, text: str, sentence_start: int, end: int) -> Owner | None:
+        """The last counted group of industries shortly before "their" ("seven pillar
+        industries", "the four industrial clusters"): plural owners that "their" points back to."""
+        found = list(self.lex.counted_group.finditer(text, max(0, sentence_start - 600), end))
+        if not found:
+            return None
+        last = found[-1]
+        return Owner(squash(last.group(1)), last.start(1), last.end(1), "industry")
+
+    def _umbrella(self, phrase: str) -> bool:
+        """An aggregate of the place's economy ("high-tech industries"): no owner of its own."""
+        key = f"{normalize_phrase(phrase)} "
+        return any(key.startswith(f"{word} ") for word in self.lex.umbrella)
+
+    def _refer(self, state: DocumentState, noun: str, rule: str, earlier: Owner | None) -> tuple[Owner, str]:
+        """What "its" or "the city's" points back to: a name earlier in the sentence ("Hefei
+        aims to raise its GDP"), else the last place or organization the document named."""
+        if earlier is not None:
+            return self._keep(state, earlier, rule + "-sentence")
+        if noun in self.lex.reference_place and state.place.name:
+            return state.place, rule
+        if noun in self.lex.reference_org and state.org.name:
+            return state.org, rule
+        if state.subject.name:
+            return state.subject, rule
+        return Owner(), rule + "-unresolved"
+
+    def _keep(self, state: DocumentState, subject: Owner, rule: str) -> tuple[Owner, str]:
+        """The subject of this fact; a place or organization also carries on to the next
+        facts (an industry owns only the figures its clause gives it)."""
+        if subject.kind == "industry":
+            return subject, rule
+        state.subject = subject
+        if subject.kind == "place":
+            state.place = subject
+        elif subject.kind == "org":
+            state.org = subject
+        return subject, rule
+
+    def _names(self, text: str, start: int, end: int, names: Spans, state: DocumentState) -> list[Owner]:
+        """ORG mentions, CLUSTER mentions and places in text[start:end], in text order."""
+        found = [Owner(m.canonical or m.text, m.start, m.end, "org" if m.label is Label.ORG else "industry") for m in names.within(start, end)]
+        taken = [(s.start or 0, s.end or 0) for s in found]
+        for match in self.lex.place.finditer(text, start, end):
+            first = match.group().split()[0]
+            if first.lower() in self.lex.indicator_stop and len(match.group().split()) == 2:
+                continue  # "The district": a reference, not a name
+            if not any(s < match.end() and match.start() < e for s, e in taken) and not state.figures.overlaps(match.start(), match.end()):
+                found.append(Owner(squash(match.group()), match.start(), match.end(), "place"))
+        return sorted(found, key=lambda s: s.start or 0)
+
+    def _first_name(self, text: str, start: int, end: int, names: Spans, state: DocumentState, exclude: tuple[int, int, str] | None) -> Owner | None:
+        """The first place or organization named in text[start:end]; the country only when
+        nothing more specific is named ("China's first city whose GDP ...": the city)."""
+        national: Owner | None = None
+        for subject in self._names(text, start, end, names, state):
+            if subject.kind == "industry":
+                continue  # an industry owns a figure only when the text says so ("of the ... industry")
+            if exclude and (subject.start or 0) < exclude[1] and exclude[0] < (subject.end or 0):
+                continue
+            lead = text[start : subject.start or 0]
+            preposition = self.lex.place_preposition.search(lead)
+            if preposition and lead[: preposition.start()].strip():
+                continue  # "deliveries in Europe": where, not whose (an opening "In Shunde, ..." still names the owner)
+            if subject.name in self.lex.national:
+                national = national or subject
+                continue
+            return subject
+        return national
+
+    def _last_name(self, text: str, start: int, end: int, names: Spans, state: DocumentState) -> Owner | None:
+        """The place or organization named last in text[start:end] ("Hong Kong, which said its GDP ...")."""
+        found = [s for s in self._names(text, start, end, names, state) if s.kind != "industry" and s.name not in self.lex.national]
+        return found[-1] if found else None
+
+    def _opening_industry(self, text: str, clause: Clause, value_start: int, names: Spans, state: DocumentState) -> Owner | None:
+        """An industry that opens the clause as its subject ("Among them, the mining industry
+        soared 17%", "In 2018, the tropical agriculture saw an added value of ...")."""
+        lead = self.lex.clause_opening.match(text, clause.start, value_start)
+        if not lead:
+            return None
+        # the clause's opening, and each "and the ..." after a figure (a coordinated clause of its own), nearest the value first
+        openings = [lead.end()] + [m.end() for m in self.lex.coordinated_opening.finditer(text, lead.end(), value_start) if state.figures.overlaps(lead.end(), m.start())]
+        for at in reversed(openings):
+            cluster = next((m for m in names.starting_at(at) if m.label is Label.CLUSTER), None)
+            if cluster is not None and not self._umbrella(cluster.text):
+                return Owner(squash(cluster.text), cluster.start, cluster.end, "industry")
+            known = self._known_industry_at(text, at, value_start)
+            if known is not None:
+                return known
+            headed = self.lex.industry_head.match(text, at, value_start)
+            if headed and not self._umbrella(headed.group(1)) and not any(w.lower() in self.lex.indicator_stop or self.lex.indicator.fullmatch(w) for w in headed.group(1).split()[:-1]):
+                return Owner(squash(headed.group(1)), headed.start(1), headed.end(1), "industry")
+        return None
+
+    def _known_industry_at(self, text: str, at: int, end: int) -> Owner | None:
+        """A known industry (clusters.tsv) standing at `at` as a clause's subject, its verb next:
+        "the tropical agriculture «saw» an added value of ..."."""
+        words = list(WORD.finditer(text, at, min(end, at + 80)))[:5]
+        for size in range(min(4, len(words) - 1), 0, -1):
+            phrase = text[words[0].start() : words[size - 1].end()]
+            following = words[size].group().lower()
+            if (
+                cluster_key(phrase) in self.lex.industry_terms
+                and not self._umbrella(phrase)
+                and following not in self.lex.phrase_continues
+                and not self.lex.indicator.fullmatch(following)
+                and following.isalpha()
+                and following.islower()
+            ):
+                return Owner(squash(phrase), words[0].start(), words[size - 1].end(), "industry")
+        return None
+
+    def _name_ending(self, text: str, start: int, end: int, names: Spans, state: DocumentState) -> Owner | None:
+        """The name that ends where a possessive's owner ends ("Hainan's key parks": Hainan)."""
+        candidates = [s for s in self._names(text, max(0, start - 60), end, names, state) if s.end == end]
+        if candidates:
+            return min(candidates, key=lambda s: s.start or 0)
+        run = _CAPITALIZED_RUN.search(text, start, end)
+        if run and run.group()[:1].isupper():
+            return Owner(squash(run.group()), run.start(), run.end(), "place" if run.group().split()[-1] in self.lex.place_names else "org")
+        return None
+
+    def _name_at(self, text: str, start: int, limit: int, names: Spans, state: DocumentState) -> Owner | None:
+        for subject in self._names(text, start, min(limit, start + 100), names, state):
+            if subject.start == start:
+                return subject
+            break
+        return None
+
+
+def acronyms(text: str, acronym: re.Pattern[str]) -> dict[str, str]:
+    """Names the document defines with an acronym ("Suzhou New District (SND)"): both forms
+    map to "Full name (ACRONYM)", the one name FACTS.md asks for."""
+    found: dict[str, str] = {}
+    for bracket in _BRACKETED_CAPITALS.finditer(text):  # the long pattern runs only before a bracket that can hold an acronym
+        match = next((m for m in acronym.finditer(text, max(0, bracket.start() - 200), bracket.end()) if m.end() == bracket.end()), None)
+        if match is None:
+            continue
+        full, short = squash(match.group(1)), match.group(2)
+        while full.split() and full.split()[0] in ("The", "the"):
+            full = full.split(" ", 1)[1] if " " in full else ""
+        initials = "".join(part[0] for word in full.split() for part in word.split("-") if part[:1].isupper())
+        if full and _subsequence(short.replace("&", ""), initials):
+            found.setdefault(short, f"{full} ({short})")
+            found.setdefault(full, f"{full} ({short})")
+    return found
+
+
+def _subsequence(short: str, initials: str) -> bool:
+    """Every letter of `short` among `initials`, in order, the first one first."""
+    if not short or not initials or short[0] != initials[0]:
+        return False
+    rest = iter(initials)
+    return all(letter in rest for letter in short)
