@@ -66,6 +66,7 @@ CASES = [
     ("Hefei's GDP growth target for 2025 is 6.5 percent.", "6.5 percent", "target", "change", "GDP growth", "Hefei", ("2025-01-01", "2025-12-31")),
     ("Hefei expects its exports to grow 10 percent in 2025.", "10 percent", "target", "change", "exports", "Hefei", ("2025-01-01", "2025-12-31")),
     ("Hefei said its revenue will reach 90 billion yuan in 2023.", "90 billion yuan", "actual", "amount", "revenue", "Hefei", ("2023-01-01", "2023-12-31")),
+    ("It is expected that Hefei's exports will reach 95 billion yuan in 2023.", "95 billion yuan", "target", "amount", "exports", "Hefei", ("2023-01-01", "2023-12-31")),
     # other: a described thing, a threshold, each project's size; no period from outside the clause
     ("In 2023, Hefei set up a 5 billion yuan fund for chip makers.", "5 billion yuan", "other", "amount", "", "Hefei", ("2023-01-01", "2023-12-31")),
     ("In 2023, Hefei signed 40 projects each with investment of over 1 billion yuan.", "1 billion yuan", "other", "amount", "investment", "Hefei", ("2023-01-01", "2023-12-31")),

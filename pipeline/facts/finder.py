@@ -21,6 +21,8 @@ from .cues import FactLexicons, normalize_phrase
 from .indicators import IndicatorReader
 from .subjects import OwnerReader, acronyms
 
+_GLUED_STOP = re.compile(r"\.(?=[A-Z])")  # a full stop glued to the next sentence ("megacity.Data show"), which the sentence split keeps together
+
 
 class FactFinder:
     def __init__(self, lexicons: FactLexicons) -> None:
@@ -98,7 +100,8 @@ class FactFinder:
 
         measure, measure_rule, near_cue_start = self._measure(value, before, after)
         indicator = self.indicators.indicator(text, value, clause, measure, near_cue_start, names)
-        kind, kind_rule = self._kind(value, before, after)
+        earlier_values = [m.end for m in state.figures.within(clause.start, value.start) if m.label is not Label.DATE]
+        kind, kind_rule = self._kind(value, before, after, own_start=max(earlier_values, default=clause.start) - clause.start)
         period, period_rule = self._period(text, value, clause, dates, kind, state)
         if kind == "target" and kind_rule.split(":")[-1] in self.lex.future_tense and period is not None and period.date_end is not None and doc_date is not None and period.date_end < doc_date:
             kind, kind_rule = "actual", kind_rule + "+period-ended"
@@ -214,7 +217,7 @@ class FactFinder:
 
     # -- kind -------------------------------------------------------------------------------
 
-    def _kind(self, value: Mention, before: str, after: str) -> tuple[str, str]:
+    def _kind(self, value: Mention, before: str, after: str, own_start: int = 0) -> tuple[str, str]:
         if value.each:
             return "other", "each"
         near = self._near_before("kind", before)
@@ -225,7 +228,16 @@ class FactFinder:
             return "other", f"cue-after:{squash(later[1]).lower()}"
         clause = self._clause_cue("kind", before, after)
         if clause and clause[0] == "target":
-            return "target", f"clause:{squash(clause[1]).lower()}"
+            cue = squash(clause[1]).lower()
+            if cue in self.lex.future_tense:  # "It is expected that ... will reach": the forecast cue decides, not the tense
+                cues = self.lex.clause_before["kind"]
+                # its own statement: after the clause's previous figure, and not across a full stop the sentence split missed ("megacity.Data show ...")
+                own = before[own_start:]
+                stops = list(_GLUED_STOP.finditer(own))
+                own = own[stops[-1].end() :] if stops else own
+                forecast = [m.group(1) for m in cues.regex.finditer(own) if cues.value_of(m.group(1)) == "target" and normalize_phrase(m.group(1)) not in self.lex.future_tense]
+                cue = squash(forecast[-1]).lower() if forecast else cue
+            return "target", f"clause:{cue}"
         return "actual", "default"
 
     def _describes(self, cue: str, lead: str) -> bool:
