@@ -23,7 +23,7 @@ from ..core.errors import require_extra
 from ..core.fact import Fact
 from ..core.labels import spec
 from ..core.mention import Label, Mention
-from ..core.settings import CHUNK_CHARS, MODEL_BATCH_TOKENS, MODEL_PIECE_CHARS, SEGMENT_CHARS, Settings
+from ..core.settings import CHUNK_CHARS, MODEL_BATCH_TOKENS, MODEL_CONTEXT_WORDS, MODEL_PIECE_CHARS, SEGMENT_CHARS, Settings
 from ..facts.cues import FactLexicons
 from ..facts.finder import FactFinder
 from ..inputs.boilerplate import blank, find_boilerplate
@@ -144,8 +144,8 @@ class Extractor:
         tokens = 0
         for item in prepared:
             view = tokenizer_view(item.text)
-            if self.model_gate is not None:  # only the sentences where the model can change an answer
-                pieces = list(gated_pieces(item.text, split_sentences(item.text, self.abbreviations), self.model_gate, MODEL_PIECE_CHARS))
+            if self.model_gate is not None:  # only around the names where the model can change an answer
+                pieces = list(gated_pieces(item.text, split_sentences(item.text, self.abbreviations), self.model_gate, MODEL_PIECE_CHARS, MODEL_CONTEXT_WORDS))
             else:
                 pieces = _chunks(view, MODEL_PIECE_CHARS)
             for start, end in pieces:

@@ -1,12 +1,14 @@
-"""Where the statistical NER can change an answer: sentences holding a capitalized name the
-rules cannot decide alone. Everywhere else its organizations would be dropped or found by
-the rules anyway, so the model does not read those sentences.
+"""Where the statistical NER can change an answer: around a capitalized name the rules
+cannot decide alone. Everywhere else its organizations would be dropped or found by the
+rules anyway, so the model reads only those names, each with a few words either side.
 
 A run of capitalized words (joined by "of", "and", "&", "the") is decided when every word
 is a place, a month or weekday, a generic name word or a known non-organization ("GDP"),
-when it ends in an organization's head word or legal suffix (the head rules take it) or in
-an event, zone or place word (the model's "organization" there is dropped), when it is a
-name of the gazetteer, or when it is one word that opens its sentence. A sentence with any other run goes to the model.
+when the run names places only ("Hong Kong and Macao"), a person ("Li Jie") or a known
+non-organization ("New Era"), when it ends in an organization's head word or legal suffix
+(the head rules take it) or in an event, zone or place word (the model's "organization"
+there is dropped), when it is a name of the gazetteer, or when it is one word that opens
+its sentence.
 """
 
 from __future__ import annotations
@@ -14,10 +16,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..rules.orgs import OrgLexicons
+from ..rules.orgs import JOINING_WORDS, OrgLexicons
 
-_RUN = re.compile(r"(?<![\w'-])[A-Z][\w'&.-]*(?:\s+(?:(?:of|and|&|the|for)\s+)*[A-Z][\w'&.-]*)*")
-_JOINERS = frozenset({"of", "and", "&", "the", "for"})  # identifiers
+_RUN = re.compile(r"(?<![\w'-])[A-Z][\w'&.-]*(?:\s+(?:(?:" + "|".join(map(re.escape, sorted(JOINING_WORDS))) + r")\s+)*[A-Z][\w'&.-]*)*")
 
 
 class ModelGate:
@@ -27,6 +28,10 @@ class ModelGate:
         self._heads = sorted(map(re.escape, lex.heads), key=len, reverse=True)
 
     def needs_model(self, sentence: str) -> bool:
+        return next(self.undecided(sentence), None) is not None
+
+    def undecided(self, sentence: str) -> Iterator[tuple[int, int]]:
+        """The spans of `sentence`'s capitalized runs the rules cannot decide alone."""
         first = True
         for match in _RUN.finditer(sentence):
             opening = first and not sentence[: match.start()].strip(" \t\"'“‘(")
@@ -34,16 +39,19 @@ class ModelGate:
             # "854 XPENG stations": the gazetteer rule leaves a name after a count to the model
             counted = match.group() in self.lex.name_kinds and bool(re.search(r"\d\s$", sentence[max(0, match.start() - 2) : match.start()]))
             if counted or not self._decided(match.group(), opening):
-                return True
-        return False
+                yield match.start(), match.end()
 
     def _decided(self, run: str, opening: bool) -> bool:
         if run in self.lex.name_kinds:
             return True
-        words = [w.strip(".,;:'\"") for w in run.split() if w not in _JOINERS]
+        words = [w.strip(".,;:'\"") for w in run.split() if w not in JOINING_WORDS]
         words = [w for w in words if w]
+        while len(words) > 2 and words[0] in self.lex.titles:
+            words = words[1:]  # "Deputy Director Wang Jun"
         if not words:
             return True
+        if self.lex.only_places(words) or self.lex.is_person(words) or " ".join(words).lower() in self.lex.not_orgs:
+            return True  # "Hong Kong and Macao", "Li Jie", "New Era": the model's "organization" here is dropped
         if words[-1] in self.lex.heads or words[-1] in self.lex.suffixes or words[-1] in self.lex.media:
             return True
         if re.search(r"\b(?:" + "|".join(self._heads) + r")\s+(?:of|for)\b", run):
@@ -65,22 +73,45 @@ class ModelGate:
         return word in self.lex.generic or word in self.lex.left_stops
 
 
-def gated_pieces(text: str, sentences: list[tuple[int, int]], gate: ModelGate, size: int) -> Iterator[tuple[int, int]]:
-    """The parts of `text` the model reads: runs of consecutive sentences that need it, at
-    most `size` characters each (a longer sentence is cut at `size`)."""
+def gated_pieces(text: str, sentences: list[tuple[int, int]], gate: ModelGate, size: int, context: int = 0) -> Iterator[tuple[int, int]]:
+    """The parts of `text` the model reads, at most `size` characters each (a longer part is
+    cut at `size`): with `context` 0, runs of consecutive sentences that need it; otherwise
+    each undecided name with `context` words either side of it, within its sentence."""
     start = end = -1
-    previous_needed = False
+    previous_end = -1  # where the sentence before ends
     for s, e in sentences:
-        needed = gate.needs_model(text[s:e])
-        if needed and previous_needed and e - start <= size:
-            end = e
-        elif needed:
+        for piece_start, piece_end in _windows(text, s, e, gate, context):
+            # overlapping or touching windows, or windows across a sentence break
+            joins = piece_start <= end or not text[end:piece_start].strip() or end == previous_end and piece_start == s
+            if start >= 0 and joins and piece_end - start <= size:
+                end = piece_end
+                continue
             if start >= 0:
                 yield start, end
-            while e - s > size:
-                yield s, s + size
-                s += size
-            start, end = s, e
-        previous_needed = needed
+            while piece_end - piece_start > size:
+                yield piece_start, piece_start + size
+                piece_start += size
+            start, end = piece_start, piece_end
+        previous_end = e
     if start >= 0:
         yield start, end
+
+
+_WORD_GAP = re.compile(r"\s+")
+
+
+def _windows(text: str, s: int, e: int, gate: ModelGate, context: int) -> Iterator[tuple[int, int]]:
+    sentence = text[s:e]
+    runs = list(gate.undecided(sentence))
+    if not runs:
+        return
+    if not context:
+        yield s, e
+        return
+    gaps = [m.start() for m in _WORD_GAP.finditer(sentence)]
+    for run_start, run_end in runs:
+        before = [g for g in gaps if g < run_start]
+        after = [g for g in gaps if g >= run_end]
+        window_start = before[-context - 1] + 1 if len(before) > context else 0
+        window_end = after[context] if len(after) > context else len(sentence)
+        yield s + window_start, s + window_end

@@ -36,6 +36,10 @@ DEFAULT_MAX_LINE = 300  # characters: the longest line a line-scope boilerplate 
 MOSTLY_BOILERPLATE = 0.5  # share of a document's text blanked as boilerplate that earns a warning
 MODEL_PIECE_CHARS = 5_000  # the model reads pieces of at most this many characters...
 MODEL_BATCH_TOKENS = 8_000  # ...and tags about this many tokens in one call: its memory (~17 KB a token) stays bounded
+# The model reads each name the rules cannot decide with this many words either side, not its
+# whole sentence: en_core_web_sm's NER sees 4 tokens either side of a word (4 layers of
+# window 1) and its state at most one word further, so 10 words leave a wide margin.
+MODEL_CONTEXT_WORDS = 10
 
 # dateparser only ever sees a span we already isolated. Its own relative base is a fixed
 # date, never "now": missing years and relative words are resolved by our own code against

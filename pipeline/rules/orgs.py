@@ -24,6 +24,9 @@ _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,9}s?")
 # Congress of the People's Republic of China" has 13): a bound that keeps every head's
 # extension constant-time, so the rules stay linear on "Committee of the Committee of ...".
 MAX_NAME_WORDS = 24
+JOINING_WORDS = frozenset({"of", "and", "&", "the", "The", "for"})  # identifiers: the words a run of capitalized names is joined by
+_GIVEN_NAME = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)?")
+_TWO_NAMES = re.compile(r"(?<![\w-])(?=([A-Z][a-z]+) ([A-Z][a-z]+(?:-[a-z]+)?)(?![\w-]))")  # overlapping: "Mayor Fan Lixin"
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,7 @@ class OrgLexicons:
     domain: re.Pattern[str] = re.compile(r"(?!)")  # a web site's domain name: "english.hubei.gov.cn"
     field_labels: frozenset[str] = frozenset()  # "Date", "Updated": labels of a header's next field
     credit_label: re.Pattern[str] = re.compile(r"(?!)")  # "Photo/", "Copyright©2024 ": credit labels before a source's name
+    place_words: int = 1  # the longest place name, in words
 
     @classmethod
     def from_patterns(cls, patterns: PatternSet) -> OrgLexicons:
@@ -83,6 +87,7 @@ class OrgLexicons:
             generic=stops.values("word", role="generic"),
             zones=tuple(tuple(z.split()) for z in patterns.lexicon("zones").column("suffix")),
             places=frozenset(p.lower() for p in patterns.lexicon("places").column("name")),
+            place_words=max((len(p.split()) for p in patterns.lexicon("places").column("name")), default=1),
             surnames=stops.values("word", role="surname"),
             possessive_names=stops.values("word", role="possessive_name"),
             connectors=stops.values("word", role="connector"),
@@ -113,6 +118,26 @@ class OrgLexicons:
             calendar_words=frozenset(w.lower().rstrip(".") for name in ("months", "weekdays") for w in patterns.lexicon(name).column("surface")),
         )
 
+    def only_places(self, words: Sequence[str]) -> bool:
+        """Every word belongs to a place name, one-word ("Macao") or longer ("Hong Kong"),
+        a possessive after it allowed, hyphens read as spaces: "Hong Kong and Macao" and
+        "Guangdong-Hong Kong-Macao" name places only (the caller leaves out JOINING_WORDS)."""
+        lowered = [part for w in words for part in w.lower().removesuffix("'s").removesuffix("\u2019s").split("-")]
+        i = 0
+        while i < len(lowered):
+            for length in range(min(self.place_words, len(lowered) - i), 0, -1):
+                key = " ".join(lowered[i : i + length])
+                if key in self.places or key + "." in self.places:  # "U.S" of "U.S." at a sentence's end
+                    i += length
+                    break
+            else:
+                return False
+        return bool(lowered)
+
+    def is_person(self, words: Sequence[str]) -> bool:
+        """A surname and one given name: "Zhang Hongming", "Li Jie"."""
+        return len(words) == 2 and words[0] in self.surnames and bool(_GIVEN_NAME.fullmatch(words[1])) and words[1] not in self.heads
+
 
 def scan_orgs(text: str, sentences: Sequence[tuple[tuple[int, int], list[Word]]], entities: Iterable[tuple[int, int, str]], lex: OrgLexicons, model_name: str) -> list[Candidate]:
     """ORG candidates for one document: `sentences` pairs each sentence's span with its words;
@@ -124,6 +149,8 @@ def scan_orgs(text: str, sentences: Sequence[tuple[tuple[int, int], list[Word]]]
         candidates.extend(_listed_companies(text, words, lex))
     persons = {text[s:e] for s, e, label in entities if label == "PERSON"}
     person_words = {w for p in persons for w in p.split()}
+    if any(label == "ORG" for _, _, label in entities):  # and people the rules know: the model does not read every sentence
+        person_words.update(m.group(1) for m in _TWO_NAMES.finditer(text) if lex.is_person(m.groups()))
     title_lines = _title_case_lines(text, lex.minor_words)
     names: list[Candidate] = []  # the model's names that pass
     facilities: list[tuple[int, int]] = []  # the model's "organizations" that are parks, zones, places
@@ -597,8 +624,8 @@ def _model_org_ok(piece: str, lex: OrgLexicons, person_words: set[str]) -> bool:
         return False
     if tokens[0] in lex.left_stops and tokens[0] not in ("The",) or all(t in lex.titles for t in tokens):
         return False  # "CFO of Zhihu": a title alone
-    if piece.lower() in lex.places or all(t.lower().removesuffix("'s") in lex.places for t in tokens):
-        return False  # "WUHAN", "the China-Singapore": places
+    if piece.lower() in lex.places or lex.only_places([t for t in tokens if t not in JOINING_WORDS]):
+        return False  # "WUHAN", "the China-Singapore", "Hong Kong and Macao": places
     texts = tuple(piece.split())
     if tokens[-1] in lex.class_nouns:
         return False  # "Key Software Enterprises": the title of a list or ranking
@@ -612,7 +639,7 @@ def _model_org_ok(piece: str, lex: OrgLexicons, person_words: set[str]) -> bool:
         return False  # "Innovative de": a line cut in the middle of a word
     if len(tokens) == 1 and tokens[0] in person_words:
         return False  # "Fan explained": a surname seen in a PERSON entity
-    if len(texts) == 2 and texts[0] in lex.surnames and re.fullmatch(r"[A-Z][a-z]+(?:-[a-z]+)?", texts[1]) and texts[1] not in lex.heads:
+    if lex.is_person(texts):
         return False  # "Zhang Hongming": a surname and a given name
     if all(t in lex.generic for t in tokens):
         return False
