@@ -64,6 +64,10 @@ ROWS = [
     ("numeric-dmy", "The date should be 21/04/2016.", None, "21/04/2016", ("2016-04-21", "2016-04-21", "day", "")),
     ("weekday", "The bureau said on Tuesday that exports rose.", "2024-03-08", "Tuesday", ("2024-03-05", "2024-03-05", "day", "")),
     ("today", "The park opens today.", D, "today", ("2021-01-17", "2021-01-17", "day", "")),
+    # the calque of "1至N月": January to the month named
+    ("one-to-month", "Hefei from 1 to August, the retail sales reached 180 billion yuan.", "2019-09-20", "1 to August", ("2019-01-01", "2019-08-31", "range", "")),
+    ("year-one-to-month", "Last year 1 to October, exports of the county rose 8%.", "2019-09-20", "Last year 1 to October", ("2018-01-01", "2018-10-31", "range", "")),
+    ("one-dash-month-year", "In 1-September 2022, the zone's revenue rose.", None, "1-September 2022", ("2022-01-01", "2022-09-30", "range", "")),
 ]
 EXCLUDED = [
     ("duration", "Liangjiang has been developing for 10 years.", D),
@@ -77,6 +81,7 @@ EXCLUDED = [
     ("plan-title", "The 14th Five-Year Plan for Economic and Social Development was released.", D),
     ("no-doc-date-relative", "Output grew last year.", None),
     ("no-doc-date-month-day", "NANJING, July 3 (Xinhua) -- Output grew.", None),
+    ("one-to-modal-may", "The index could climb 1 to may be more.", D),
 ]
 
 
@@ -89,6 +94,12 @@ def test_date(rules: Extractor, sentence: Any, doc_date: Any, span: Any, expecte
 @pytest.mark.parametrize("sentence,doc_date", [r[1:] for r in EXCLUDED], ids=[r[0] for r in EXCLUDED])
 def test_not_a_date(rules: Extractor, sentence: Any, doc_date: Any) -> None:
     assert [m.text for m in run(rules, sentence, doc_date) if m.label.value == "DATE"] == []
+
+
+def test_a_day_range_is_no_months_to_range(rules: Extractor) -> None:
+    dates = [(m.text, str(m.date_start), str(m.date_end)) for m in run(rules, "The fair runs from May 1 to May 5 and from 1 to 3 June.", D) if m.label.value == "DATE"]
+    assert ("1 to May", "2021-01-01", "2021-05-31") not in dates
+    assert dates[0] == ("May 1 to May 5", "2021-05-01", "2021-05-05")
 
 
 def test_same_period_follows_report_period(rules: Extractor) -> None:

@@ -61,6 +61,8 @@ CASES = [
         ("2023-01-01", "2023-12-31"),
     ),
     ("In 2023, Hefei attracted RMB 5 billion in foreign investment, accounting for 104% of the year's goal.", "104%", "actual", "rate", "foreign investment", "Hefei", ("2023-01-01", "2023-12-31")),
+    # the calque "this year 1 to May" is the report period: January to May
+    ("This year 1 to May, Hefei's industrial output value reached 342 billion yuan, up 15.8%.", "15.8%", "actual", "change", "industrial output value", "Hefei", ("2024-01-01", "2024-05-31")),
     # targets: a cue in the clause, a date ahead of the document's; "will" for a period that has ended
     ("Hefei aims to raise its GDP to 1.5 trillion yuan by 2026.", "1.5 trillion yuan", "target", "amount", "GDP", "Hefei", ("2026-01-01", "2026-12-31")),
     ("Hefei's GDP growth target for 2025 is 6.5 percent.", "6.5 percent", "target", "change", "GDP growth", "Hefei", ("2025-01-01", "2025-12-31")),

@@ -61,6 +61,7 @@ class DateNormalizer:
             "year_range": self._year_range,
             "month": self._month,
             "month_range": self._month_range,
+            "months_to": self._months_to,
             "day_range": self._day_range,
             "quarter": self._quarter,
             "half": self._half,
@@ -300,6 +301,16 @@ class DateNormalizer:
             year = nearest_year(last, dates.doc_date)
         start_year = year if first <= last else year - 1
         return Interval(month_interval(start_year, first)[0], month_interval(year, last)[1], "range")
+
+    def _months_to(self, ctx: SpanContext, dates: DateContext, anchor: Anchor | None) -> Interval | None:
+        """ "1 to May", "this year 1 to May" (the calque of "1至5月"): January to the month named."""
+        months = [self.months[w] for w in self._words(ctx.span) if w in self.months]
+        if len(months) != 1:
+            return None
+        year = self._period_year(ctx.span, dates, anchor, months[0])
+        if year is None:
+            return None
+        return Interval(date(year, 1, 1), month_interval(year, months[0])[1], "range")
 
     def _day_range(self, ctx: SpanContext, dates: DateContext, anchor: Anchor | None) -> Interval | None:
         span = ctx.span
