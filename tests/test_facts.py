@@ -126,6 +126,18 @@ def test_a_subject_and_a_report_period_carry_on_until_another_is_named(extractor
     assert "subject=possessive-reference" in found["720 billion yuan"].rule and "period=report-period" in found["720 billion yuan"].rule
 
 
+def test_a_sentence_without_figures_naming_part_of_a_year_frames_the_figures_after_it(extractor: Extractor) -> None:
+    text = (
+        "In 2023, Haikou's retail sales rose 8 percent.\n\n"
+        "The report notes that over the first three quarters of this year, trade of the bonded zones kept growing. "
+        "Their imports reached 40 billion yuan, up 12 percent.\n\n"
+        "The zone took shape during the Eighth Five-Year Plan (1991-1995), when ports were built. Now 60 percent of its land is built up."
+    )
+    found = facts_of(extractor, text)
+    assert period(found["40 billion yuan"]) == ("2024-01-01", "2024-09-30") and period(found["12 percent"]) == ("2024-01-01", "2024-09-30")
+    assert period(found["60 percent"]) == ("2024-01-01", "2024-09-30")  # a plan of five years frames nothing
+
+
 def test_a_headline_that_restates_a_body_figure_takes_its_fields(extractor: Extractor) -> None:
     text = "Port city posts 6.2% export growth\n\nIn the first half of 2023, Lianyungang's exports grew 6.2 percent year on year to 40 billion yuan."
     found = extractor.extract_text(text, doc_id="composed.txt", doc_date=date(2023, 7, 20)).facts

@@ -286,7 +286,11 @@ class FactFinder:
         line = text[date_mention.sentence_start : date_mention.sentence_end]
         heading = len(line) <= 12 * HEADING_WORDS and len(line.split()) <= HEADING_WORDS and not line.rstrip().endswith(".")
         opening = date_mention.start - date_mention.sentence_start <= 40 and self.lex.period_lead.match(text[date_mention.sentence_start : date_mention.start])
-        if opening or heading:
+        figures = [m for m in state.figures.within(date_mention.sentence_start, date_mention.sentence_end) if m.label is not Label.DATE]
+        # a sentence without figures naming part of a year ("at the end of the 11 months of last year, revenue showed ...") frames the figures after it
+        within_a_year = date_mention.date_end is not None and (date_mention.date_end - date_mention.date_start).days < 366
+        framing = not figures and within_a_year and date_mention.granularity in ("range", "half", "quarter") and not date_mention.qualifier
+        if opening or heading or framing:
             state.period = date_mention
 
 
