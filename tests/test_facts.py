@@ -157,6 +157,31 @@ def test_their_points_back_to_a_counted_group_and_its_to_the_place(extractor: Ex
     assert "subject=possessive-group" in found["7 percent"].rule
 
 
+def test_counted_groups_own_their_figures_but_not_their_members_figures(extractor: Extractor) -> None:
+    text = (
+        "In 2023, textiles, chemicals and machinery, the three major industrial clusters, achieved output value of 90 billion yuan. "
+        "In 2023, the revenue of the four strategic emerging industries rose 6 percent. "
+        "In 2023, among the three major industrial clusters, the textile industry grew 4 percent."
+    )
+    found = facts_of(extractor, text)
+    assert (found["90 billion yuan"].subject, found["6 percent"].subject) == ("three major industrial clusters", "four strategic emerging industries")
+    assert "subject=clause-group" in found["90 billion yuan"].rule
+    assert found["4 percent"].subject != "three major industrial clusters"  # a member's figure
+
+
+def test_a_figure_with_no_owner_of_its_own_takes_the_previous_figure_s_owner_in_its_sentence(extractor: Extractor) -> None:
+    text = (
+        "Nantong has four pillar industries: textiles, chemicals, machinery and shipbuilding.\n\n"
+        "In 2023, their added value rose 8 percent to 200 billion yuan, accounting for 45 percent of the added value of the city. Exports grew 3 percent.\n\n"
+        "In 2024, their output rose 7 percent, and the output value of high-tech industries rose 9 percent."
+    )
+    found = facts_of(extractor, text)
+    assert [found[v].subject for v in ("8 percent", "200 billion yuan", "45 percent")] == ["four pillar industries"] * 3
+    assert "subject=sentence-carried" in found["45 percent"].rule
+    assert found["3 percent"].subject == "Nantong"  # an industry does not carry past its sentence
+    assert found["9 percent"].subject == "Nantong"  # an umbrella's figure is the place's
+
+
 def test_running_totals_and_compared_figures_set_no_report_period(extractor: Extractor) -> None:
     text = (
         "In 2023, Hefei's GDP grew 5.8 percent, 0.5 percentage points higher than the 5.3 percent growth in 2022. "

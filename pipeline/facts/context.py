@@ -57,6 +57,7 @@ class DocumentState:
     main: Owner | None = None  # the document's most-named owner, once asked for
     paired: dict[int, Owner] = field(default_factory=dict)  # value start -> its owner in a "respectively" list
     acronyms: dict[str, str] = field(default_factory=dict)  # "SND" and "Suzhou New District" -> "Suzhou New District (SND)"
+    sentence_owner: tuple[int, Owner] | None = None  # the last fact's owner, with the start of its sentence
 
 
 @dataclass(frozen=True)

@@ -84,6 +84,7 @@ class FactLexicons:
     phrase_continues: frozenset[str]  # words after a known industry that show the noun phrase goes on ("agriculture «products»")
     industry_terms: frozenset[str]  # known industries by their cluster keys (clusters.tsv): "tropical agriculture"
     counted_group: re.Pattern[str]  # "seven pillar industries": a count, up to three words, an industry noun
+    member_lead: re.Pattern[str]  # "among (the)" before a counted group: a member's figure follows, not the group's
     coordinated_opening: re.Pattern[str]  # "... and the" before a coordinated clause's subject
     run_gap: re.Pattern[str]  # between two coordinated values ("3%, 4% and 5%")
     list_gap: re.Pattern[str]  # between two coordinated names ("A, B and the C")
@@ -167,6 +168,7 @@ class FactLexicons:
                 rf"(?<![\w-])((?:{_alternation(count_words)}|\d{{1,2}})\s+(?:[a-z][\w-]*\s+){{0,3}}(?:{_alternation(patterns.words('fact.industry_noun'))}))(?![\w-])",
                 re.IGNORECASE,
             ),
+            member_lead=re.compile(rf"(?<![\w-])(?:{_alternation(patterns.words('fact.member_lead'))})\s+(?:the\s+|its\s+|their\s+)?$", re.IGNORECASE),
             coordinated_opening=re.compile(rf"(?<![\w-])(?:{_alternation(patterns.words('fact.clause_break'))}|and)\s+(?:the\s+)?", re.IGNORECASE),
             run_gap=re.compile(r"^[\s)\]]*(?:,\s*(?:and\s+)?|and\s+|,?\s*(?:and|or)\s+)$"),
             list_gap=re.compile(r"^\s*(?:,\s*(?:and\s+)?(?:the\s+)?|(?:and|or)\s+(?:the\s+)?)$"),

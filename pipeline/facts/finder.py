@@ -108,6 +108,7 @@ class FactFinder:
         if kind == "actual" and period is not None and doc_date is not None and period.date_start is not None and period.date_start > doc_date and period.qualifier == "by":
             kind, kind_rule = "target", "period-ahead"
         subject, subject_rule = self.owners.subject(text, value, clause, indicator, names, state)
+        state.sentence_owner = (clause.sentence_start, subject)
         compared = self.lex.comparison_base.search(text, max(clause.start, value.start - 40), value.start)
         if kind == "actual" and period is not None and period_rule in ("clause-date", "sentence-date") and period.granularity != "day" and not compared:
             state.period = period  # the report period for the figures that follow; a figure compared against ("than the 8.1% of Q1 last year") sets none
@@ -289,7 +290,8 @@ class FactFinder:
         figures = [m for m in state.figures.within(date_mention.sentence_start, date_mention.sentence_end) if m.label is not Label.DATE]
         # a sentence without figures naming part of a year ("at the end of the 11 months of last year, revenue showed ...") frames the figures after it
         within_a_year = date_mention.date_end is not None and (date_mention.date_end - date_mention.date_start).days < 366
-        framing = not figures and within_a_year and date_mention.granularity in ("range", "half", "quarter") and not date_mention.qualifier
+        part_of_year = date_mention.granularity in ("range", "half", "quarter")  # identifiers
+        framing = not figures and within_a_year and part_of_year and not date_mention.qualifier
         if opening or heading or framing:
             state.period = date_mention
 

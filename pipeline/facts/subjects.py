@@ -26,6 +26,7 @@ class OwnerReader:
         if value.start in state.paired:
             return state.paired[value.start], "respectively"
         anchor = indicator[0] if indicator else value.start
+        umbrella = False  # the figure is an aggregate of the place's economy ("of high-tech industries"): the place owns it
         if indicator:
             # "Foshan's GDP", "the district's output", "its revenue"
             possessive = _POSSESSIVE.search(text, max(clause.sentence_start, anchor - 80), anchor)
@@ -47,7 +48,8 @@ class OwnerReader:
             # "the added value of the primary industry", "GDP of Liangjiang New Area"
             after_end = indicator[1]
             industry = self.lex.industry_after.match(text[after_end : min(clause.sentence_end, after_end + 80)])
-            if industry and not self._umbrella(industry.group(1)):
+            umbrella = bool(industry) and self._umbrella(industry.group(1)) if industry else False
+            if industry and not umbrella:
                 start = after_end + industry.start(1)
                 return self._keep(state, Owner(squash(industry.group(1)), start, start + len(industry.group(1)), "industry"), "industry-of")
             lead = self.lex.owner_lead.match(text[after_end : min(clause.sentence_end, after_end + 12)])
@@ -58,11 +60,14 @@ class OwnerReader:
                 named = self._name_at(text, after_end + lead.end(), clause.sentence_end, names, state)
                 if named:
                     return self._keep(state, named, "of-name")
+        # "a total scale of 3 trillion yuan ($442.2 billion) for the four pillar industrial clusters"
+        beneficiary = self._industry_for(text, value, clause)
+        group = self._clause_group(text, clause, anchor, state) if beneficiary is None else None
+        if group is not None:
+            return group, "clause-group"
         opening = self._opening_industry(text, clause, value.start, names, state)
         if opening is not None:
             return self._keep(state, opening, "clause-industry")
-        # "a total scale of 3 trillion yuan ($442.2 billion) for the four pillar industrial clusters"
-        beneficiary = self._industry_for(text, value, clause)
         if beneficiary is not None:
             return self._keep(state, beneficiary, "industry-for")
         # a name earlier in the clause, then in the sentence ("In Shunde, ...", "NIO reported ...")
@@ -70,6 +75,8 @@ class OwnerReader:
             named = self._first_name(text, start, value.start, names, state, exclude=indicator)
             if named:
                 return self._keep(state, named, rule)
+        if not umbrella and state.sentence_owner is not None and state.sentence_owner[0] == clause.sentence_start and state.sentence_owner[1].name:
+            return state.sentence_owner[1], "sentence-carried"  # "Their added value rose 9.4 percent, accounting for 77.4 percent of ...": the same owner, an industry too
         if state.subject.name:
             return state.subject, "carried"
         named = self._main_name(text, names, state)
@@ -183,6 +190,16 @@ class OwnerReader:
             return None
         last = found[-1]
         return Owner(squash(last.group(1)), last.start(1), last.end(1), "industry")
+
+    def _clause_group(self, text: str, clause: Clause, end: int, state: DocumentState) -> Owner | None:
+        """A counted group before the figure in its clause, as its subject ("Machinery, food
+        and materials, the six major industrial clusters, achieved output of ..."); not one a
+        member is picked from ("Among the four pillar industries, ..."), nor one an earlier
+        figure stands between."""
+        for group in self.lex.counted_group.finditer(text, clause.start, end):
+            if not self.lex.member_lead.search(text, max(clause.start, group.start() - 16), group.start()) and not state.figures.overlaps(group.end(), end):
+                return Owner(squash(group.group(1)), group.start(1), group.end(1), "industry")
+        return None
 
     def _umbrella(self, phrase: str) -> bool:
         """An aggregate of the place's economy ("high-tech industries"): no owner of its own."""
