@@ -193,6 +193,18 @@ def test_running_totals_and_compared_figures_set_no_report_period(extractor: Ext
     assert period(found["190 billion yuan"]) is None and "period=duration-since" in found["190 billion yuan"].rule
 
 
+def test_a_comparison_s_base_figure_and_date_are_told_apart_from_the_figure_s_own(extractor: Extractor) -> None:
+    text = (
+        "Kunming's deliveries were 30,000 in the third quarter of 2023, an increase of 25% from 24,000 for the second quarter of 2023. "
+        "Its gross margin was 9% for the third quarter of 2023, compared with 11% for the same period of 2022. "
+        "Kunming strives for growth of more than 6% in 2024."
+    )
+    found = facts_of(extractor, text, doc_date=date(2023, 11, 20))
+    assert period(found["25%"]) == ("2023-07-01", "2023-09-30")  # "from 24,000 for the second quarter": the base
+    assert period(found["11%"]) == ("2022-07-01", "2022-09-30") and "period=own-date" in found["11%"].rule
+    assert period(found["6%"]) == ("2024-01-01", "2024-12-31")  # "more than 6% in 2024" compares nothing
+
+
 def test_a_bracketed_conversion_carries_the_fact_it_converts(extractor: Extractor) -> None:
     found = facts_of(extractor, "In 2023, Wuhan's revenue hit 12 billion yuan (about 1.7 billion U.S. dollars).")
     yuan, dollars = found["12 billion yuan"], found["1.7 billion U.S. dollars"]

@@ -63,6 +63,7 @@ class FactLexicons:
     umbrella: frozenset[str]
     owner_lead: re.Pattern[str]  # "of (the)" after an indicator
     period_lead: re.Pattern[str]  # what may stand before a sentence's opening DATE
+    own_period_link: re.Pattern[str]  # "13.5% «for the» same period of 2022": what joins a figure to a DATE right after it
     auxiliary_tail: re.Pattern[str]
     part_stop: frozenset[str]
     media_names: frozenset[str]  # publishers and newswires: never a figure's owner
@@ -128,7 +129,8 @@ class FactLexicons:
             reference_place=patterns.word_set("fact.reference_place"),
             reference_org=patterns.word_set("fact.reference_org"),
             comparison_base=re.compile(
-                rf"(?<![\w-])(?:{_alternation(patterns.words('fact.comparison_base'))})\s+(?:(?:{_alternation(patterns.words('fact.comparison_link'))})\s+){{0,2}}(?:the\s+)?(?:end\s+of\s+|same\s+period\s+(?:of|in)\s+)?$",
+                # "over 2013", "than that in 2022", "from 23,205 for the second quarter" (the base figure between)
+                rf"(?<![\w-])(?:{_alternation(patterns.words('fact.comparison_base'))})\s+(?:\d[\d,.]*(?:\s*%|\s+[a-z]+)?\s+)?(?:(?:{_alternation(patterns.words('fact.comparison_link'))})\s+){{0,2}}(?:the\s+)?(?:end\s+of\s+|same\s+period\s+(?:of|in)\s+)?$",
                 re.IGNORECASE,
             ),
             clause_break=re.compile(rf";|:\s|,\s+(?:{_alternation(patterns.words('fact.clause_break'))})(?![\w-])", re.IGNORECASE),
@@ -143,6 +145,7 @@ class FactLexicons:
             ),
             umbrella=frozenset(normalize_phrase(w) for w in patterns.words("fact.umbrella")),
             owner_lead=re.compile(rf"^\s+(?:{_alternation(patterns.words('fact.owner_preposition'))})\s+(?:the\s+)?"),
+            own_period_link=re.compile(rf"\s+(?:{_alternation(patterns.words('fact.own_period_link'))})\s+(?:the\s+)?$", re.IGNORECASE),
             period_lead=re.compile(rf"^\W*(?:{_alternation(patterns.words('fact.period_lead'))})?\s*(?:the\s+)?$", re.IGNORECASE),
             auxiliary_tail=re.compile(rf"(?:\s+(?:{_alternation(patterns.words('fact.auxiliary'))}))+\s*$", re.IGNORECASE),
             part_stop=patterns.word_set("fact.part_stop"),

@@ -258,7 +258,10 @@ class FactFinder:
         in_sentence = dates.within(clause.sentence_start, clause.sentence_end)
         if any(d.qualifier == "since" and d.start < value.start for d in in_sentence) or self.lex.duration_opening.match(text, clause.sentence_start, value.start):
             return None, "duration-since"  # "Since 2016, the city has commissioned ...": a running total
-        usable = [d for d in in_sentence if self._is_period(text, d, clause)]
+        own = next((d for d in in_sentence if d.start >= value.end and d.date_start is not None and self.lex.own_period_link.match(text, value.end, d.start)), None)
+        if own is not None:
+            return own, "own-date"  # "compared with 13.5% for the same period of 2022": the compared figure's own period
+        usable = [d for d in in_sentence if self._is_period(text, d, clause, value)]
         in_clause = [d for d in usable if clause.start <= d.start and d.end <= clause.end]
         if in_clause:
             nearest = min(in_clause, key=lambda d: (value.start - d.end if d.end <= value.start else d.start - value.end, d.start > value.start))
@@ -274,10 +277,12 @@ class FactFinder:
             return state.period, "report-period"
         return None, "none"
 
-    def _is_period(self, text: str, date_mention: Mention, clause: Clause) -> bool:
+    def _is_period(self, text: str, date_mention: Mention, clause: Clause, value: Mention) -> bool:
         if "same period" in date_mention.text.lower() or date_mention.date_start is None:
             return False
-        return not self.lex.comparison_base.search(text, max(clause.sentence_start, date_mention.start - 40), date_mention.start)
+        # the comparison read before the DATE starts after the value: "more than 8% in 2022" compares nothing
+        since = max(clause.sentence_start, date_mention.start - 40, value.end if value.end <= date_mention.start else 0)
+        return not self.lex.comparison_base.search(text, since, date_mention.start)
 
     def _note_report_period(self, text: str, date_mention: Mention, state: DocumentState) -> None:
         """A heading's date ("Foshan in 2014") or a sentence's opening date ("In 2023, ...")
