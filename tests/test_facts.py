@@ -205,6 +205,17 @@ def test_a_comparison_s_base_figure_and_date_are_told_apart_from_the_figure_s_ow
     assert period(found["6%"]) == ("2024-01-01", "2024-12-31")  # "more than 6% in 2024" compares nothing
 
 
+def test_a_defined_acronym_counts_for_its_name_as_the_document_s_subject(extractor: Extractor) -> None:
+    text = (
+        "Located in Wuzhou, Guangxi-ASEAN High-tech Industrial Development Zone (HIDZ) is a hub in Guangxi.\n\n"
+        "Wuzhou set up HIDZ in 1992. Firms in Wuzhou see HIDZ as a base. HIDZ has 300 firms.\n\n"
+        "It is reported that the 12 new projects consisted of RMB 2.1 billion in domestic investment."
+    )
+    found = facts_of(extractor, text)
+    assert found["RMB 2.1 billion"].subject == "Guangxi-ASEAN High-tech Industrial Development Zone (HIDZ)"
+    assert "subject=document" in found["RMB 2.1 billion"].rule
+
+
 def test_a_bracketed_conversion_carries_the_fact_it_converts(extractor: Extractor) -> None:
     found = facts_of(extractor, "In 2023, Wuhan's revenue hit 12 billion yuan (about 1.7 billion U.S. dollars).")
     yuan, dollars = found["12 billion yuan"], found["1.7 billion U.S. dollars"]

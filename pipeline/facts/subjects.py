@@ -97,7 +97,7 @@ class OwnerReader:
         for subject in self._names(text, 0, len(text), names, state):
             if subject.kind == "industry" or subject.name in self.lex.national:
                 continue
-            key = normalize_phrase(subject.name)
+            key = normalize_phrase(state.acronyms.get(subject.name, subject.name))  # "ETDZ" counts for its full name
             counts[key] = counts.get(key, 0) + 1
             first.setdefault(key, subject)
         if not counts:
@@ -241,6 +241,11 @@ class OwnerReader:
                 continue  # "The district": a reference, not a name
             if not any(s < match.end() and match.start() < e for s, e in taken) and not state.figures.overlaps(match.start(), match.end()):
                 found.append(Owner(squash(match.group()), match.start(), match.end(), "place"))
+                taken.append((match.start(), match.end()))
+        for short in (key for key, full in state.acronyms.items() if full.endswith(f"({key})")):  # a defined acronym names its body each time
+            for at in _whole_words(text, short, start, end):
+                if not any(s < at + len(short) and at < e for s, e in taken):
+                    found.append(Owner(short, at, at + len(short), "place" if state.acronyms[short].split(" (")[0].split()[-1] in self.lex.place_names else "org"))
         return sorted(found, key=lambda s: s.start or 0)
 
     def _first_name(self, text: str, start: int, end: int, names: Spans, state: DocumentState, exclude: tuple[int, int, str] | None) -> Owner | None:
@@ -323,6 +328,17 @@ class OwnerReader:
         return None
 
 
+def _whole_words(text: str, word: str, start: int, end: int) -> list[int]:
+    """Where `word` stands in text[start:end] as a word of its own."""
+    found = []
+    at = text.find(word, start, end)
+    while at >= 0:
+        if not (at > 0 and (text[at - 1].isalnum() or text[at - 1] == "-")) and not (at + len(word) < len(text) and (text[at + len(word)].isalnum() or text[at + len(word)] == "-")):
+            found.append(at)
+        at = text.find(word, at + len(word), end)
+    return found
+
+
 def acronyms(text: str, acronym: re.Pattern[str]) -> dict[str, str]:
     """Names the document defines with an acronym ("Suzhou New District (SND)"): both forms
     map to "Full name (ACRONYM)", the one name FACTS.md asks for."""
@@ -335,7 +351,9 @@ def acronyms(text: str, acronym: re.Pattern[str]) -> dict[str, str]:
         while full.split() and full.split()[0] in ("The", "the"):
             full = full.split(" ", 1)[1] if " " in full else ""
         initials = "".join(part[0] for word in full.split() for part in word.split("-") if part[:1].isupper())
-        if full and _subsequence(short.replace("&", ""), initials):
+        letters = short.replace("&", "")
+        # the whole name's initials, or those of its last words: "Guangxi-ASEAN «E»conomic and «T»echnological «D»evelopment «Z»one (ETDZ)"
+        if full and (_subsequence(letters, initials) or letters[-1:] == initials[-1:] and any(_subsequence(letters, initials[k:]) for k in range(1, len(initials)))):
             found.setdefault(short, f"{full} ({short})")
             found.setdefault(full, f"{full} ({short})")
     return found
