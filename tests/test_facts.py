@@ -61,6 +61,8 @@ CASES = [
         ("2023-01-01", "2023-12-31"),
     ),
     ("In 2023, Hefei attracted RMB 5 billion in foreign investment, accounting for 104% of the year's goal.", "104%", "actual", "rate", "foreign investment", "Hefei", ("2023-01-01", "2023-12-31")),
+    # "the <nationality> province of X": X is the place
+    ("In 2023, investment in the eastern Chinese province of Zhejiang rose 6 percent.", "6 percent", "actual", "change", "investment", "Zhejiang", ("2023-01-01", "2023-12-31")),
     # the calque "this year 1 to May" is the report period: January to May
     ("This year 1 to May, Hefei's industrial output value reached 342 billion yuan, up 15.8%.", "15.8%", "actual", "change", "industrial output value", "Hefei", ("2024-01-01", "2024-05-31")),
     # targets: a cue in the clause, a date ahead of the document's; "will" for a period that has ended

@@ -114,8 +114,8 @@ class FactLexicons:
         capitalized = r"[A-Z][\w'’&.-]*"
         place = (
             rf"(?<![\w'’-])(?:(?:{capitalized}\s+){{0,5}}(?:{_alternation(zones)})(?![\w-])"  # ... New Area, ... Free Trade Zone
-            rf"|(?:{_alternation(places)})(?:\s+(?:{capitalized}\s+){{0,4}}?(?:{_alternation(zones)}|{level_words})(?![\w-]))?"  # Foshan, Shunde district
-            rf"|{capitalized}\s+(?:{level_words})(?![\w-]))"
+            rf"|(?:{_alternation(places)})(?:\s+(?:{capitalized}\s+){{0,4}}?(?:{_alternation(zones)}|{level_words})(?![\w-])(?!\s+of\s+[A-Z]))?"  # Foshan, Shunde district
+            rf"|{capitalized}\s+(?:{level_words})(?![\w-])(?!\s+of\s+[A-Z]))"  # not "Chinese province «of Hainan»": the name after "of" is the place
         )
         return cls(
             near_before=cue_sets("before", "near", r"(?<![\w-])({})[\s,]*$"),
