@@ -218,6 +218,16 @@ def test_a_defined_acronym_counts_for_its_name_as_the_document_s_subject(extract
     assert "subject=document" in found["RMB 2.1 billion"].rule
 
 
+def test_its_after_a_reference_noun_opening_the_clause_is_that_noun_s(extractor: Extractor) -> None:
+    text = (
+        "The Wuhu Economic and Technological Development Zone signed 80 projects in 2023. "
+        "Chery, based in the zone, reported revenue of 30 billion yuan in 2023. "
+        "By 2025, the zone expects its total output to exceed 500 billion yuan. The company said its exports would rise 20 percent in 2025."
+    )
+    found = facts_of(extractor, text)
+    assert (found["500 billion yuan"].subject, found["20 percent"].subject) == ("Wuhu Economic and Technological Development Zone", "Chery")
+
+
 def test_a_bracketed_conversion_carries_the_fact_it_converts(extractor: Extractor) -> None:
     found = facts_of(extractor, "In 2023, Wuhan's revenue hit 12 billion yuan (about 1.7 billion U.S. dollars).")
     yuan, dollars = found["12 billion yuan"], found["1.7 billion U.S. dollars"]

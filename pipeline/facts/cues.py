@@ -113,7 +113,7 @@ class FactLexicons:
         level_words = _alternation(patterns.words("fact.level_word"))
         capitalized = r"[A-Z][\w'’&.-]*"
         place = (
-            rf"(?<![\w'’-])(?:(?:{capitalized}\s+){{0,5}}(?:{_alternation(zones)})(?![\w-])"  # ... New Area, ... Free Trade Zone
+            rf"(?<![\w'’-])(?!The\s)(?:(?:{capitalized}\s+(?:(?:and|&)\s+(?=[A-Z]))?){{0,5}}(?:{_alternation(zones)})(?![\w-])"  # ... New Area, Economic and Technological Development Zone
             rf"|(?:{_alternation(places)})(?:\s+(?:{capitalized}\s+){{0,4}}?(?:{_alternation(zones)}|{level_words})(?![\w-])(?!\s+of\s+[A-Z]))?"  # Foshan, Shunde district
             rf"|{capitalized}\s+(?:{level_words})(?![\w-])(?!\s+of\s+[A-Z]))"  # not "Chinese province «of Hainan»": the name after "of" is the place
         )

@@ -15,6 +15,7 @@ from .cues import FactLexicons, normalize_phrase
 
 _POSSESSIVE = re.compile(r"(?:(?<![\w-])([Tt]he\s+)?([\w'’&.-]+(?:\s+[\w'’&.-]+){0,5}?)['’]s|(?<![\w-])([Ii]ts|[Tt]heir))\s*$")
 _CAPITALIZED_RUN = re.compile(r"(?:[A-Z][\w&.-]*(?:['’][a-rt-z]\w*)?|of|and|&)(?:\s+(?:[A-Z][\w&.-]*(?:['’][a-rt-z]\w*)?|of|and|&))*$")
+_OPENING_REFERENCE = re.compile(r"\s*(?:[^,;:]{0,60},\s*)?[Tt]he\s+([a-z]+)\s")  # "By 2025, the zone ...": kept when the word is a reference noun
 _BRACKETED_CAPITALS = re.compile(r"\(\s*[A-Z][A-Z&]{1,9}\s*\)")
 
 
@@ -38,6 +39,18 @@ class OwnerReader:
                     plural_owner = self._counted_group(text, clause.sentence_start, possessive.start()) if possessive.group(3).lower() == "their" else None
                     if plural_owner is not None:  # "its seven pillar industries: ... Their total added value": the group's own figure
                         return plural_owner, "possessive-group"
+                    # "By 2025, the zone expects its output to ...": "its" is the clause's subject's, a reference noun opening the clause
+                    opening = _OPENING_REFERENCE.match(text, clause.start, possessive.start())
+                    noun = opening.group(1).lower() if opening else ""
+                    if noun in self.lex.reference_place | self.lex.reference_org:
+                        known = state.place if noun in self.lex.reference_place else state.org
+                        # no place (company) owns a figure yet: the last name ending in the noun ("... Zone" for "the zone")
+                        named = (
+                            None
+                            if known.name
+                            else next((n for n in reversed(self._names(text, max(0, possessive.start() - REACH), possessive.start(), names, state)) if n.name.lower().split()[-1] == noun), None)
+                        )
+                        return self._refer(state, noun, "possessive-reference", named)
                     return self._refer(state, "", "possessive-reference", earlier)
                 owner = possessive.group(2)
                 if possessive.group(1) and owner.lower().split()[-1] in self.lex.reference_place | self.lex.reference_org:
