@@ -40,8 +40,8 @@ class OwnerReader:
                     if plural_owner is not None:  # "its seven pillar industries: ... Their total added value": the group's own figure
                         return plural_owner, "possessive-group"
                     # "By 2025, the zone expects its output to ...": "its" is the clause's subject's, a reference noun opening the clause
-                    opening = _OPENING_REFERENCE.match(text, clause.start, possessive.start())
-                    noun = opening.group(1).lower() if opening else ""
+                    reference = _OPENING_REFERENCE.match(text, clause.start, possessive.start())
+                    noun = reference.group(1).lower() if reference else ""
                     if noun in self.lex.reference_place | self.lex.reference_org:
                         known = state.place if noun in self.lex.reference_place else state.org
                         # no place (company) owns a figure yet: the last name ending in the noun ("... Zone" for "the zone")
