@@ -14,6 +14,7 @@ its sentence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from ..rules.orgs import JOINING_WORDS, OrgLexicons
@@ -108,10 +109,10 @@ def _windows(text: str, s: int, e: int, gate: ModelGate, context: int) -> Iterat
     if not context:
         yield s, e
         return
-    gaps = [m.start() for m in _WORD_GAP.finditer(sentence)]
+    gaps = [m.start() for m in _WORD_GAP.finditer(sentence)]  # in order: found by bisection, so a long sentence costs each run log(words)
     for run_start, run_end in runs:
-        before = [g for g in gaps if g < run_start]
-        after = [g for g in gaps if g >= run_end]
-        window_start = before[-context - 1] + 1 if len(before) > context else 0
-        window_end = after[context] if len(after) > context else len(sentence)
+        before = bisect_left(gaps, run_start)  # gaps[:before] lie before the run
+        after = bisect_left(gaps, run_end)  # gaps[after:] lie after it
+        window_start = gaps[before - context - 1] + 1 if before > context else 0
+        window_end = gaps[after + context] if len(gaps) - after > context else len(sentence)
         yield s + window_start, s + window_end

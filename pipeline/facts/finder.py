@@ -292,7 +292,9 @@ class FactFinder:
         line = text[date_mention.sentence_start : date_mention.sentence_end]
         heading = len(line) <= 12 * HEADING_WORDS and len(line.split()) <= HEADING_WORDS and not line.rstrip().endswith(".")
         opening = date_mention.start - date_mention.sentence_start <= 40 and self.lex.period_lead.match(text[date_mention.sentence_start : date_mention.start])
-        figures = [m for m in state.figures.within(date_mention.sentence_start, date_mention.sentence_end) if m.label is not Label.DATE]
+        # read at most REACH characters either side, as a value's clause is: one endless line costs each DATE the same
+        around = state.figures.within(max(date_mention.sentence_start, date_mention.start - REACH), min(date_mention.sentence_end, date_mention.end + REACH))
+        figures = [m for m in around if m.label is not Label.DATE]
         # a sentence without figures naming part of a year ("at the end of the 11 months of last year, revenue showed ...") frames the figures after it
         within_a_year = date_mention.date_end is not None and (date_mention.date_end - date_mention.date_start).days < 366
         part_of_year = date_mention.granularity in ("range", "half", "quarter")  # identifiers

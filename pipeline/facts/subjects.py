@@ -6,6 +6,7 @@ from earlier in the document."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from ..core.mention import Label, Mention
@@ -254,12 +255,19 @@ class OwnerReader:
                 continue  # "The district": a reference, not a name
             if not any(s < match.end() and match.start() < e for s, e in taken) and not state.figures.overlaps(match.start(), match.end()):
                 found.append(Owner(squash(match.group()), match.start(), match.end(), "place"))
-                taken.append((match.start(), match.end()))
-        for short in (key for key, full in state.acronyms.items() if full.endswith(f"({key})")):  # a defined acronym names its body each time
-            for at in _whole_words(text, short, start, end):
-                if not any(s < at + len(short) and at < e for s, e in taken):
-                    found.append(Owner(short, at, at + len(short), "place" if state.acronyms[short].split(" (")[0].split()[-1] in self.lex.place_names else "org"))
-        return sorted(found, key=lambda s: s.start or 0)
+        found.sort(key=lambda s: s.start or 0)
+        shorts = [key for key, full in state.acronyms.items() if full.endswith(f"({key})")]
+        if shorts:  # a defined acronym names its body each time it is used
+            spans = [(s.start or 0, s.end or 0) for s in found]
+            starts = [s for s, _ in spans]
+            for short in shorts:
+                kind = "place" if state.acronyms[short].split(" (")[0].split()[-1] in self.lex.place_names else "org"
+                for at in _whole_words(text, short, start, end):
+                    before = bisect_right(starts, at)  # the names found don't overlap each other: only the one starting last before can hold it
+                    if not (before and spans[before - 1][1] > at) and not (before < len(starts) and starts[before] < at + len(short)):
+                        found.append(Owner(short, at, at + len(short), kind))
+            found.sort(key=lambda s: s.start or 0)
+        return found
 
     def _first_name(self, text: str, start: int, end: int, names: Spans, state: DocumentState, exclude: tuple[int, int, str] | None) -> Owner | None:
         """The first place or organization named in text[start:end]; the country only when
