@@ -195,6 +195,25 @@ def test_running_totals_and_compared_figures_set_no_report_period(extractor: Ext
     assert period(found["190 billion yuan"]) is None and "period=duration-since" in found["190 billion yuan"].rule
 
 
+def test_spans_of_several_years_give_no_period_and_end_the_report_period(extractor: Extractor) -> None:
+    text = (
+        "In 2023, Zhuzhou's GDP grew 6.1 percent. Its fixed-asset investment rose more than 10 percent for three consecutive years. "
+        "Exports will reach 30 billion yuan, and the port will rank first in the province for four consecutive years.\n\n"
+        "Over the past five years, manufacturing has become the city's main engine. "
+        "The sector's average annual contribution to growth reached 45 percent.\n\n"
+        "The city plans to lift the digital economy's share of GDP to 40 percent in the next five years.\n\n"
+        "In the first half of 2024, Zhuzhou's retail sales rose 7 percent. Imports grew 2 percent."
+    )
+    found = facts_of(extractor, text, doc_date=date(2024, 8, 1))
+    year = ("2023-01-01", "2023-12-31")
+    assert period(found["6.1 percent"]) == year
+    assert period(found["10 percent"]) is None and "period=duration" in found["10 percent"].rule  # the span follows the value
+    assert period(found["30 billion yuan"]) == year  # the span belongs to the clause after the comma
+    assert period(found["45 percent"]) is None  # framed by the span opening the sentence before
+    assert period(found["40 percent"]) is None and found["40 percent"].kind == "target"
+    assert period(found["2 percent"]) == ("2024-01-01", "2024-06-30")  # a new period ends the frame
+
+
 def test_a_comparison_s_base_figure_and_date_are_told_apart_from_the_figure_s_own(extractor: Extractor) -> None:
     text = (
         "Kunming's deliveries were 30,000 in the third quarter of 2023, an increase of 25% from 24,000 for the second quarter of 2023. "

@@ -21,6 +21,11 @@ def _alternation(phrases: list[str] | tuple[str, ...] | frozenset[str]) -> str:
     return "|".join(_phrase(p) for p in sorted(set(phrases), key=len, reverse=True))
 
 
+def _counted(phrases: tuple[str, ...], count: str) -> str:
+    """Phrases whose word "N" stands for a count ("N consecutive years"), as one alternation."""
+    return "|".join(_phrase(p).replace(re.escape("N"), f"(?:{count})") if "N" in p.split() else _phrase(p) for p in sorted(set(phrases), key=len, reverse=True))
+
+
 COUNT_KINDS = ("unit", "teen", "tens")  # identifiers: number_words.tsv kinds that count things ("seven", "twelve", "twenty")
 
 
@@ -54,6 +59,8 @@ class FactLexicons:
     comparison_base: re.Pattern[str]  # at the end of the text before a DATE
     clause_break: re.Pattern[str]
     duration: re.Pattern[str]
+    years_span: re.Pattern[str]  # "for three consecutive years": a figure over several years has no period
+    duration_frame: re.Pattern[str]  # a sentence opening on a span of years ("Over the past five years, ..."): the figures after it have no report period
     duration_opening: re.Pattern[str]  # a sentence opening that makes its figures running totals ("Since the plan began, ...")
     place_names: frozenset[str]
     place: re.Pattern[str]  # a capitalized name that is a place or zone
@@ -109,6 +116,7 @@ class FactLexicons:
         transparent = _alternation(patterns.words("fact.transparent"))
         count_words = [r["word"] for r in patterns.lexicon("number_words").rows if r["kind"] in COUNT_KINDS]
         places = patterns.lexicon("places").column("name")
+        years_span = _counted(patterns.words("fact.years_span"), rf"{_alternation(count_words)}|\d{{1,2}}")
         zones = patterns.lexicon("zones").column("suffix")
         level_words = _alternation(patterns.words("fact.level_word"))
         capitalized = r"[A-Z][\w'’&.-]*"
@@ -136,6 +144,8 @@ class FactLexicons:
             clause_break=re.compile(rf";|:\s|,\s+(?:{_alternation(patterns.words('fact.clause_break'))})(?![\w-])", re.IGNORECASE),
             duration_opening=re.compile(rf"\W*(?:{_alternation(patterns.words('fact.duration_opening'))})(?![\w-])", re.IGNORECASE),
             duration=re.compile(rf"(?<![\w-])(?:{_alternation(patterns.words('fact.duration'))})(?![\w-])", re.IGNORECASE),
+            years_span=re.compile(rf"(?<![\w-])(?:{years_span})(?![\w-])", re.IGNORECASE),
+            duration_frame=re.compile(rf"(?:^|(?<=[.!?]))\s*(?:(?:{_alternation(patterns.words('fact.period_lead'))})\s+)?(?:the\s+)?(?:{years_span})(?![\w-])", re.IGNORECASE | re.MULTILINE),
             place_names=frozenset(places),
             place=re.compile(place),
             conversion_gap=re.compile(rf"^\s*[(\[（]\s*(?:(?:{_alternation(patterns.words('fact.conversion_lead'))})\s*)?$", re.IGNORECASE),

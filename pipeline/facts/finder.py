@@ -40,12 +40,22 @@ class FactFinder:
         state.acronyms = acronyms(text, self.lex.acronym)
         facts: list[Fact] = []
         date_index = 0
+        frames = [frame.start() for frame in self.lex.duration_frame.finditer(text)]
+        frame_index = 0
         previous: Mention | None = None
         for mention in values:
-            # report periods stated before this value (headings, "In 2023, ...")
-            while date_index < len(date_list) and date_list[date_index].start < mention.start:
-                self._note_report_period(text, date_list[date_index], state)
-                date_index += 1
+            # report periods stated before this value (headings, "In 2023, ..."), and ended by a span of years ("Over the past five years, ...")
+            while True:
+                next_date = date_list[date_index].start if date_index < len(date_list) else len(text)
+                next_frame = frames[frame_index] if frame_index < len(frames) else len(text)
+                if min(next_date, next_frame) >= mention.start:
+                    break
+                if next_frame <= next_date:
+                    state.period = None
+                    frame_index += 1
+                else:
+                    self._note_report_period(text, date_list[date_index], state)
+                    date_index += 1
             if previous is not None and facts and previous.label is Label.MONEY and mention.label is Label.MONEY and self.lex.conversion_gap.match(text[previous.end : mention.start]):
                 facts.append(_converted(facts[-1], mention))
             else:
@@ -269,6 +279,10 @@ class FactFinder:
         if kind == "other":
             return None, "none-other"
         if self.lex.duration.search(text, clause.start, clause.end):
+            return None, "duration"
+        # a span of years before the value, or after it before the next comma ("rose 20% for four consecutive years")
+        own_end = text.find(",", value.end, clause.end)
+        if self.lex.years_span.search(text, clause.start, value.start) or self.lex.years_span.search(text, value.end, own_end if own_end >= 0 else clause.end):
             return None, "duration"
         earlier = [d for d in usable if d.end <= clause.start]
         if earlier:
