@@ -214,6 +214,22 @@ def test_spans_of_several_years_give_no_period_and_end_the_report_period(extract
     assert period(found["2 percent"]) == ("2024-01-01", "2024-06-30")  # a new period ends the frame
 
 
+def test_a_reference_noun_points_to_a_place_of_its_own_level_and_national_figures_are_the_country_s(extractor: Extractor) -> None:
+    text = (
+        "Jiangxi province issued a plan for Ganzhou. In 2023, Ganzhou's GDP grew 6 percent. The province's exports rose 3 percent.\n\n"
+        "Nanchang is the capital of Jiangxi. Jiangxi's retail sales rose 5 percent. The city's imports rose 4 percent.\n\n"
+        "The country's GDP grew 5.2 percent. Nanchang fared better than the nationwide contraction of 1.6 percent, "
+        "and its output reached 2.1 percent of the national total."
+    )
+    found = facts_of(extractor, text)
+    owners = {value: (fact.subject, fact.rule.split("subject=")[1].split(";")[0]) for value, fact in found.items()}
+    assert owners["3 percent"] == ("Jiangxi province", "possessive-reference-level")  # not the city that owned the figure before
+    assert owners["4 percent"] == ("Nanchang", "possessive-reference-level")  # not the province
+    assert owners["5.2 percent"] == ("China", "possessive-reference-country")
+    assert owners["1.6 percent"] == ("China", "national")
+    assert owners["2.1 percent"][0] == "Nanchang"  # a share of the national total is the city's
+
+
 def test_a_comparison_s_base_figure_and_date_are_told_apart_from_the_figure_s_own(extractor: Extractor) -> None:
     text = (
         "Kunming's deliveries were 30,000 in the third quarter of 2023, an increase of 25% from 24,000 for the second quarter of 2023. "

@@ -59,6 +59,12 @@ class FactLexicons:
     comparison_base: re.Pattern[str]  # at the end of the text before a DATE
     clause_break: re.Pattern[str]
     duration: re.Pattern[str]
+    province_level: frozenset[str]
+    municipality: frozenset[str]
+    country_reference: frozenset[str]
+    country_name: str  # the name a figure of the country itself gets ("China")
+    national_before: re.Pattern[str]  # "the nationwide contraction of" right before a value: the country's figure
+    national_after: re.Pattern[str]  # "5.2 percent nationwide"
     years_span: re.Pattern[str]  # "for three consecutive years": a figure over several years has no period
     duration_frame: re.Pattern[str]  # a sentence opening on a span of years ("Over the past five years, ..."): the figures after it have no report period
     duration_opening: re.Pattern[str]  # a sentence opening that makes its figures running totals ("Since the plan began, ...")
@@ -144,6 +150,12 @@ class FactLexicons:
             clause_break=re.compile(rf";|:\s|,\s+(?:{_alternation(patterns.words('fact.clause_break'))})(?![\w-])", re.IGNORECASE),
             duration_opening=re.compile(rf"\W*(?:{_alternation(patterns.words('fact.duration_opening'))})(?![\w-])", re.IGNORECASE),
             duration=re.compile(rf"(?<![\w-])(?:{_alternation(patterns.words('fact.duration'))})(?![\w-])", re.IGNORECASE),
+            province_level=patterns.word_set("fact.province_level"),
+            municipality=patterns.word_set("fact.municipality"),
+            country_reference=patterns.word_set("fact.country_reference"),
+            country_name=patterns.words("fact.national")[0],
+            national_before=re.compile(rf"(?<![\w'’-])(?:{_alternation(patterns.words('fact.national_adjective'))})\s+(?:[a-z-]+\s+){{0,3}}(?:of|at)\s+$", re.IGNORECASE),
+            national_after=re.compile(rf"\s+(?:{_alternation(patterns.words('fact.national_adjective'))})(?![\w'’-])", re.IGNORECASE),
             years_span=re.compile(rf"(?<![\w-])(?:{years_span})(?![\w-])", re.IGNORECASE),
             duration_frame=re.compile(rf"(?:^|(?<=[.!?]))\s*(?:(?:{_alternation(patterns.words('fact.period_lead'))})\s+)?(?:the\s+)?(?:{years_span})(?![\w-])", re.IGNORECASE | re.MULTILINE),
             place_names=frozenset(places),

@@ -27,6 +27,10 @@ class OwnerReader:
     def subject(self, text: str, value: Mention, clause: Clause, indicator: tuple[int, int, str] | None, names: Spans, state: DocumentState) -> tuple[Owner, str]:
         if value.start in state.paired:
             return state.paired[value.start], "respectively"
+        # "than the nationwide contraction of 1.6 percent", "5.2 percent nationwide": the country's own figure (it carries on to nothing)
+        national = self.lex.national_before.search(text, max(clause.start, value.start - 60), value.start) or self.lex.national_after.match(text, value.end, clause.end)
+        if national:
+            return Owner(self.lex.country_name, None, None, "place"), "national"
         anchor = indicator[0] if indicator else value.start
         umbrella = False  # the figure is an aggregate of the place's economy ("of high-tech industries"): the place owns it
         if indicator:
@@ -51,11 +55,11 @@ class OwnerReader:
                             if known.name
                             else next((n for n in reversed(self._names(text, max(0, possessive.start() - REACH), possessive.start(), names, state)) if n.name.lower().split()[-1] == noun), None)
                         )
-                        return self._refer(state, noun, "possessive-reference", named)
-                    return self._refer(state, "", "possessive-reference", earlier)
+                        return self._refer(state, noun, "possessive-reference", named, text, possessive.start(), names)
+                    return self._refer(state, "", "possessive-reference", earlier, text, possessive.start(), names)
                 owner = possessive.group(2)
                 if possessive.group(1) and owner.lower().split()[-1] in self.lex.reference_place | self.lex.reference_org:
-                    return self._refer(state, owner.lower().split()[-1], "possessive-reference", earlier)
+                    return self._refer(state, owner.lower().split()[-1], "possessive-reference", earlier, text, possessive.start(), names)
                 named = self._name_ending(text, possessive.start(2), possessive.end(2), names, state)
                 if named:
                     return self._keep(state, named, "possessive")
@@ -220,9 +224,19 @@ class OwnerReader:
         key = f"{normalize_phrase(phrase)} "
         return any(key.startswith(f"{word} ") for word in self.lex.umbrella)
 
-    def _refer(self, state: DocumentState, noun: str, rule: str, earlier: Owner | None) -> tuple[Owner, str]:
-        """What "its" or "the city's" points back to: a name earlier in the sentence ("Hefei
-        aims to raise its GDP"), else the last place or organization the document named."""
+    def _refer(self, state: DocumentState, noun: str, rule: str, earlier: Owner | None, text: str, at: int, names: Spans) -> tuple[Owner, str]:
+        """What "its" or "the city's" points back to: the country for "the country's"; a name
+        earlier in the sentence ("Hefei aims to raise its GDP"); a place of the noun's level
+        ("the province's": the last province named, even after a city owned figures); else the
+        last place or organization the document named."""
+        if noun in self.lex.country_reference:
+            return Owner(self.lex.country_name, None, None, "place"), rule + "-country"
+        if earlier is not None and self._of_level(earlier, noun) is not False:
+            return self._keep(state, earlier, rule + "-sentence")
+        if noun in self.lex.reference_place and state.place.name and self._of_level(state.place, noun) is False:
+            leveled = next((n for n in reversed(self._names(text, max(0, at - 3 * REACH), at, names, state)) if self._of_level(n, noun)), None)
+            if leveled is not None:
+                return self._keep(state, leveled, rule + "-level")
         if earlier is not None:
             return self._keep(state, earlier, rule + "-sentence")
         if noun in self.lex.reference_place and state.place.name:
@@ -232,6 +246,18 @@ class OwnerReader:
         if state.subject.name:
             return state.subject, rule
         return Owner(), rule + "-unresolved"
+
+    def _of_level(self, owner: Owner, noun: str) -> bool | None:
+        """Whether a place is of the level a reference noun names: a province for "province",
+        a city for "city"; None when the noun names no level this can tell."""
+        if owner.kind != "place" or noun not in ("province", "city"):  # identifiers: the two levels told apart
+            return None
+        words = owner.name.split()
+        level = words[-1].lower() if len(words) > 1 and words[-1].lower() in self.lex.reference_place else ""  # "Shunde district", "Guangdong Province"
+        province = any(" ".join(words[:k]) in self.lex.province_level for k in (1, 2)) and level in ("", "province")
+        if noun == "province":
+            return province
+        return level in ("", "city") and (not province or words[0] in self.lex.municipality)
 
     def _keep(self, state: DocumentState, subject: Owner, rule: str) -> tuple[Owner, str]:
         """The subject of this fact; a place or organization also carries on to the next
