@@ -230,6 +230,17 @@ def test_a_reference_noun_points_to_a_place_of_its_own_level_and_national_figure
     assert owners["2.1 percent"][0] == "Nanchang"  # a share of the national total is the city's
 
 
+def test_a_reference_noun_heading_the_clause_beats_a_name_of_the_other_kind_in_its_opening(extractor: Extractor) -> None:
+    text = (
+        '"We welcome investors," said Zhou Ming, mayor of Zunyi.\n\n'
+        "Since Huawei Technologies Co., Ltd. opened its first plant here in 2018, the city has signed 120 projects with a total investment of 56 billion yuan.\n\n"
+        "BYD Co., Ltd. builds buses. In Shenzhen, the company sold vehicles worth 2 billion yuan last year."
+    )
+    found = facts_of(extractor, text)
+    assert (found["56 billion yuan"].subject, "subject=clause-reference-named" in found["56 billion yuan"].rule) == ("Zunyi", True)
+    assert found["2 billion yuan"].subject == "BYD Co., Ltd."
+
+
 def test_a_comparison_s_base_figure_and_date_are_told_apart_from_the_figure_s_own(extractor: Extractor) -> None:
     text = (
         "Kunming's deliveries were 30,000 in the third quarter of 2023, an increase of 25% from 24,000 for the second quarter of 2023. "

@@ -16,7 +16,7 @@ from .cues import FactLexicons, normalize_phrase
 
 _POSSESSIVE = re.compile(r"(?:(?<![\w-])([Tt]he\s+)?([\w'’&.-]+(?:\s+[\w'’&.-]+){0,5}?)['’]s|(?<![\w-])([Ii]ts|[Tt]heir))\s*$")
 _CAPITALIZED_RUN = re.compile(r"(?:[A-Z][\w&.-]*(?:['’][a-rt-z]\w*)?|of|and|&)(?:\s+(?:[A-Z][\w&.-]*(?:['’][a-rt-z]\w*)?|of|and|&))*$")
-_OPENING_REFERENCE = re.compile(r"\s*(?:[^,;:]{0,60},\s*)?[Tt]he\s+([a-z]+)\s")  # "By 2025, the zone ...": kept when the word is a reference noun
+_OPENING_REFERENCE = re.compile(r"\s*(?:[^;:]{0,120}?,\s*)?[Tt]he\s+([a-z]+)\s")  # "By 2025, the zone ...": kept when the word is a reference noun
 _BRACKETED_CAPITALS = re.compile(r"\(\s*[A-Z][A-Z&]{1,9}\s*\)")
 
 
@@ -92,6 +92,12 @@ class OwnerReader:
         for start, rule in ((clause.start, "clause-name"), (clause.sentence_start, "sentence-name")):
             named = self._first_name(text, start, value.start, names, state, exclude=indicator)
             if named:
+                # "Since the Thousand Enterprises plan began, the city has commissioned ...": a reference noun of the
+                # other kind heading the clause after its opening phrase is the subject, not a name inside that phrase
+                reference = _OPENING_REFERENCE.match(text, clause.start, value.start) if rule == "clause-name" else None
+                noun = reference.group(1).lower() if reference else ""
+                if reference and (named.start or 0) < reference.start(1) and self._other_kind(named, noun):
+                    return self._refer(state, noun, "clause-reference", None, text, reference.start(1), names)
                 return self._keep(state, named, rule)
         if not umbrella and state.sentence_owner is not None and state.sentence_owner[0] == clause.sentence_start and state.sentence_owner[1].name:
             return state.sentence_owner[1], "sentence-carried"  # "Their added value rose 9.4 percent, accounting for 77.4 percent of ...": the same owner, an industry too
@@ -243,9 +249,25 @@ class OwnerReader:
             return state.place, rule
         if noun in self.lex.reference_org and state.org.name:
             return state.org, rule
+        if noun in self.lex.reference_place | self.lex.reference_org:
+            # no place (company) has owned a figure yet: the last one named before ("said Chen Yan, mayor of Guiyang. ... the city")
+            kind = "place" if noun in self.lex.reference_place else "org"
+            named = next(
+                (n for n in reversed(self._names(text, max(0, at - 3 * REACH), at, names, state)) if n.kind == kind and self._of_level(n, noun) is not False and n.name not in self.lex.national), None
+            )
+            if named is not None:
+                return self._keep(state, named, rule + "-named")
         if state.subject.name:
             return state.subject, rule
         return Owner(), rule + "-unresolved"
+
+    def _other_kind(self, owner: Owner, noun: str) -> bool:
+        """Whether a reference noun names the other kind of owner: "the city" after a company, "the company" after a place."""
+        if noun in self.lex.reference_place and noun not in self.lex.reference_org:
+            return owner.kind == "org"
+        if noun in self.lex.reference_org and noun not in self.lex.reference_place:
+            return owner.kind == "place"
+        return False
 
     def _of_level(self, owner: Owner, noun: str) -> bool | None:
         """Whether a place is of the level a reference noun names: a province for "province",
