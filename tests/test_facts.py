@@ -195,6 +195,14 @@ def test_running_totals_and_compared_figures_set_no_report_period(extractor: Ext
     assert period(found["190 billion yuan"]) is None and "period=duration-since" in found["190 billion yuan"].rule
 
 
+def test_a_figure_s_own_date_right_after_it_states_the_report_period_too(extractor: Extractor) -> None:
+    text = "In 2023, Bengbu's economy recovered. The city's GDP grew 5.1 percent in the first half of 2023. Exports rose 3 percent. Imports fell 2 percent, compared with 4 percent for the same period of 2022. Retail sales rose 6 percent."
+    found = facts_of(extractor, text)
+    half = ("2023-01-01", "2023-06-30")
+    assert "period=own-date" in found["5.1 percent"].rule and period(found["5.1 percent"]) == half
+    assert period(found["3 percent"]) == half and period(found["6 percent"]) == half  # a compared figure's own period states nothing
+
+
 def test_spans_of_several_years_give_no_period_and_end_the_report_period(extractor: Extractor) -> None:
     text = (
         "In 2023, Zhuzhou's GDP grew 6.1 percent. Its fixed-asset investment rose more than 10 percent for three consecutive years. "

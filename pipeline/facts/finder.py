@@ -120,7 +120,14 @@ class FactFinder:
         subject, subject_rule = self.owners.subject(text, value, clause, indicator, names, state)
         state.sentence_owner = (clause.sentence_start, subject)
         compared = self.lex.comparison_base.search(text, max(clause.start, value.start - 40), value.start)
-        if kind == "actual" and period is not None and period_rule in ("clause-date", "sentence-date") and period.granularity != "day" and not compared:
+        if (
+            kind == "actual"
+            and period is not None
+            and period_rule in ("clause-date", "sentence-date", "own-date")
+            and "same period" not in period.text.lower()
+            and period.granularity != "day"
+            and not compared
+        ):
             state.period = period  # the report period for the figures that follow; a figure compared against ("than the 8.1% of Q1 last year") sets none
 
         rules = [f"kind={kind_rule}", f"measure={measure_rule}", f"indicator={indicator[2] if indicator else 'none'}", f"subject={subject_rule}", f"period={period_rule}"]
