@@ -29,6 +29,13 @@ ROWS = [
     ("first-three-quarters", "In the first three quarters, GDP grew.", "2021-10-18", "first three quarters", ("2021-01-01", "2021-09-30", "range", "")),
     ("first-three-quarters-in-january", "In the first three quarters, GDP grew.", D, "first three quarters", ("2020-01-01", "2020-09-30", "range", "")),
     ("q1", "Sales rose in Q1.", D, "Q1", ("2021-01-01", "2021-03-31", "quarter", "")),
+    # quarter ranges and company reports' number-first codes
+    ("quarter-code-range", "Exports rose 4% in Q1-Q3 2022.", None, "Q1-Q3 2022", ("2022-01-01", "2022-09-30", "range", "")),
+    ("quarter-code-range-short", "Exports rose 4% in Q1-3.", "2021-10-20", "Q1-3", ("2021-01-01", "2021-09-30", "range", "")),
+    ("quarter-number-first", "Net profit doubled in 3Q22.", D, "3Q22", ("2022-07-01", "2022-09-30", "quarter", "")),
+    ("quarter-number-first-year", "Revenue rose in 1Q 2020.", D, "1Q 2020", ("2020-01-01", "2020-03-31", "quarter", "")),
+    ("half-number-first", "Margins improved in 2H 2020.", D, "2H 2020", ("2020-07-01", "2020-12-31", "half", "")),
+    ("month-range-hyphenated-to", "In the January-to-October period, trade grew.", "2021-11-20", "January-to-October", ("2021-01-01", "2021-10-31", "range", "")),
     ("previous-year", "It doubled from the previous year.", D, "previous year", ("2020-01-01", "2020-12-31", "year", "")),
     ("fyp-during", "During the 14th Five-Year Plan, the city will grow.", None, "14th Five-Year Plan", ("2021-01-01", "2025-12-31", "range", "")),
     ("fyp-period", "The 13th Five-Year Plan period saw growth.", None, "13th Five-Year Plan", ("2016-01-01", "2020-12-31", "range", "")),

@@ -64,6 +64,7 @@ class DateNormalizer:
             "months_to": self._months_to,
             "day_range": self._day_range,
             "quarter": self._quarter,
+            "quarter_range": self._quarter_range,
             "half": self._half,
             "first_n": self._first_n,
             "relative": self._relative,
@@ -338,8 +339,34 @@ class DateNormalizer:
             year = nearest_year(last_month, dates.doc_date)
         return year
 
+    def _number_first(self, span: str, letters: str) -> tuple[int, int | None] | None:
+        """A company report's code, number first: "3Q23" -> (3, 2023), "1H 2023" -> (1, 2023), "4Q" -> (4, None)."""
+        code = re.fullmatch(rf"([1-4])[{letters}]\s*(?:'?(\d{{2}})|(\d{{4}}))?", span.strip())
+        if code is None:
+            return None
+        year = 2000 + int(code.group(2)) if code.group(2) else int(code.group(3)) if code.group(3) else None
+        return int(code.group(1)), year
+
+    def _quarter_range(self, ctx: SpanContext, dates: DateContext, anchor: Anchor | None) -> Interval | None:
+        """ "Q1-Q3", "Q1-3 this year": from the first quarter named to the last."""
+        code = re.search(r"[Qq]([1-4])\s*[-~–]\s*[Qq]?([1-4])", ctx.span)
+        if code is None or int(code.group(1)) >= int(code.group(2)):
+            return None
+        first, last = int(code.group(1)), int(code.group(2))
+        year = self._period_year(ctx.span, dates, anchor, last * 3)
+        if year is None:
+            return None
+        return Interval(date(year, first * 3 - 2, 1), month_interval(year, last * 3)[1], "range")
+
     def _quarter(self, ctx: SpanContext, dates: DateContext, anchor: Anchor | None) -> Interval | None:
         span = ctx.span
+        number_first = self._number_first(span, "Qq")
+        if number_first is not None:
+            quarter, given = number_first
+            year = given if given is not None else self._period_year(span, dates, anchor, quarter * 3)
+            if year is None:
+                return None
+            return Interval(date(year, quarter * 3 - 2, 1), month_interval(year, quarter * 3)[1], "quarter")
         code = re.search(r"[Qq]([1-4])", span)
         if code:
             quarter = int(code.group(1))
@@ -357,6 +384,13 @@ class DateNormalizer:
 
     def _half(self, ctx: SpanContext, dates: DateContext, anchor: Anchor | None) -> Interval | None:
         span = ctx.span
+        number_first = self._number_first(span, "Hh")
+        if number_first is not None and number_first[0] <= 2:
+            half, given = number_first
+            year = given if given is not None else self._period_year(span, dates, anchor, half * 6)
+            if year is None:
+                return None
+            return Interval(date(year, 1 if half == 1 else 7, 1), date(year, 6, 30) if half == 1 else date(year, 12, 31), "half")
         code = re.search(r"[Hh]([12])(?!\d)", span)
         if code:
             half = int(code.group(1))
