@@ -249,6 +249,28 @@ def test_a_reference_noun_heading_the_clause_beats_a_name_of_the_other_kind_in_i
     assert found["2 billion yuan"].subject == "BYD Co., Ltd."
 
 
+def test_a_statistics_release_s_breakdown_aside_and_closing_target(extractor: Extractor) -> None:
+    text = (
+        "Jilin province's GDP reached 980 billion yuan in the first three quarters of 2023, up 6.4 percent.\n\n"
+        "By industry, the added value of the primary industry was 70 billion yuan, up 4.2 percent; that of the secondary industry reached "
+        "330 billion yuan, up 7.7 percent; and the tertiary industry grew 5.8 percent to 580 billion yuan.\n\n"
+        "In September alone, the province's industrial added value increased 9.1 percent.\n\n"
+        "Retail sales of consumer goods rose 7.4 percent.\n\n"
+        "Changchun's GDP grew 7.0 percent. The province aims to achieve GDP growth of around 6 percent."
+    )
+    found = facts_of(extractor, text, doc_date=date(2023, 10, 25))
+    quarters, september = ("2023-01-01", "2023-09-30"), ("2023-09-01", "2023-09-30")
+    assert [found[v].subject for v in ("70 billion yuan", "330 billion yuan", "7.7 percent", "5.8 percent", "580 billion yuan")] == [
+        "primary industry",
+        "secondary industry",
+        "secondary industry",  # "that of" points back to the indicator; the owner is this clause's
+        "tertiary industry",
+        "tertiary industry",  # an industry opening a clause after "and"
+    ]
+    assert period(found["9.1 percent"]) == september and period(found["7.4 percent"]) == quarters  # "alone": an aside for its own sentence
+    assert (found["6 percent"].subject, found["6 percent"].kind) == ("Jilin province", "target")  # "The province" heading the clause, not the city named last
+
+
 def test_a_comparison_s_base_figure_and_date_are_told_apart_from_the_figure_s_own(extractor: Extractor) -> None:
     text = (
         "Kunming's deliveries were 30,000 in the third quarter of 2023, an increase of 25% from 24,000 for the second quarter of 2023. "

@@ -65,6 +65,7 @@ class FactLexicons:
     country_name: str  # the name a figure of the country itself gets ("China")
     national_before: re.Pattern[str]  # "the nationwide contraction of" right before a value: the country's figure
     national_after: re.Pattern[str]  # "5.2 percent nationwide"
+    aside_after: re.Pattern[str]  # "In September «alone»": a DATE that states no report period
     years_span: re.Pattern[str]  # "for three consecutive years": a figure over several years has no period
     duration_frame: re.Pattern[str]  # a sentence opening on a span of years ("Over the past five years, ..."): the figures after it have no report period
     duration_opening: re.Pattern[str]  # a sentence opening that makes its figures running totals ("Since the plan began, ...")
@@ -156,6 +157,7 @@ class FactLexicons:
             country_name=patterns.words("fact.national")[0],
             national_before=re.compile(rf"(?<![\w'’-])(?:{_alternation(patterns.words('fact.national_adjective'))})\s+(?:[a-z-]+\s+){{0,3}}(?:of|at)\s+$", re.IGNORECASE),
             national_after=re.compile(rf"\s+(?:{_alternation(patterns.words('fact.national_adjective'))})(?![\w'’-])", re.IGNORECASE),
+            aside_after=re.compile(rf"\s+(?:{_alternation(patterns.words('fact.aside_after'))})(?![\w-])", re.IGNORECASE),
             years_span=re.compile(rf"(?<![\w-])(?:{years_span})(?![\w-])", re.IGNORECASE),
             duration_frame=re.compile(rf"(?:^|(?<=[.!?]))\s*(?:(?:{_alternation(patterns.words('fact.period_lead'))})\s+)?(?:the\s+)?(?:{years_span})(?![\w-])", re.IGNORECASE | re.MULTILINE),
             place_names=frozenset(places),
@@ -182,7 +184,7 @@ class FactLexicons:
             unit_words=frozenset(r["surface"].lower() for r in patterns.lexicon("scales").rows if r["surface"].isalpha())
             | frozenset(r["surface"].lower() for r in patterns.lexicon("currencies").rows if r["surface"].isalpha()),
             acronym=re.compile(rf"((?:[A-Z][\w'’&-]*\s+(?:(?:{_alternation(patterns.words('fact.name_connector'))})\s+)*){{1,8}})\(\s*([A-Z][A-Z&]{{1,9}})\s*\)"),
-            clause_opening=re.compile(r"\s*(?:[^,;:]{0,60},\s*)?(?:the\s+)?", re.IGNORECASE),
+            clause_opening=re.compile(rf"\s*(?:(?:{_alternation(patterns.words('fact.clause_break'))}|and)\s+)?(?:[^,;:]{{0,60}},\s*)?(?:the\s+)?", re.IGNORECASE),
             industry_head=re.compile(rf"((?:[a-z][\w-]*\s+){{1,3}}(?:{_alternation(patterns.words('fact.industry_noun'))}))(?![\w-])"),
             indicator_lead=re.compile(rf"(?<![\w-])(?:{_alternation(patterns.words('fact.indicator_lead'))})\s+(?:the\s+|its\s+|their\s+)?", re.IGNORECASE),
             bracket_after=re.compile(r"\s*[(\[（][^()\[\]（）]{0,60}[)\]）]"),

@@ -127,6 +127,7 @@ class FactFinder:
             and "same period" not in period.text.lower()
             and period.granularity != "day"
             and not compared
+            and not self._aside(text, period)
         ):
             state.period = period  # the report period for the figures that follow; a figure compared against ("than the 8.1% of Q1 last year") sets none
 
@@ -305,10 +306,14 @@ class FactFinder:
         since = max(clause.sentence_start, date_mention.start - 40, value.end if value.end <= date_mention.start else 0)
         return not self.lex.comparison_base.search(text, since, date_mention.start)
 
+    def _aside(self, text: str, date_mention: Mention) -> bool:
+        """ "In September alone, ...": a part of the report period, for its own sentence only."""
+        return bool(self.lex.aside_after.match(text, date_mention.end, min(len(text), date_mention.end + 12)))
+
     def _note_report_period(self, text: str, date_mention: Mention, state: DocumentState) -> None:
         """A heading's date ("Foshan in 2014") or a sentence's opening date ("In 2023, ...")
         states the period that the figures after it report."""
-        if date_mention.granularity == "day" or date_mention.date_start is None or "same period" in date_mention.text.lower():
+        if date_mention.granularity == "day" or date_mention.date_start is None or "same period" in date_mention.text.lower() or self._aside(text, date_mention):
             return
         line = text[date_mention.sentence_start : date_mention.sentence_end]
         heading = len(line) <= 12 * HEADING_WORDS and len(line.split()) <= HEADING_WORDS and not line.rstrip().endswith(".")

@@ -17,6 +17,7 @@ from .cues import FactLexicons, normalize_phrase
 _POSSESSIVE = re.compile(r"(?:(?<![\w-])([Tt]he\s+)?([\w'’&.-]+(?:\s+[\w'’&.-]+){0,5}?)['’]s|(?<![\w-])([Ii]ts|[Tt]heir))\s*$")
 _CAPITALIZED_RUN = re.compile(r"(?:[A-Z][\w&.-]*(?:['’][a-rt-z]\w*)?|of|and|&)(?:\s+(?:[A-Z][\w&.-]*(?:['’][a-rt-z]\w*)?|of|and|&))*$")
 _OPENING_REFERENCE = re.compile(r"\s*(?:[^;:]{0,120}?,\s*)?[Tt]he\s+([a-z]+)\s")  # "By 2025, the zone ...": kept when the word is a reference noun
+_THAT_OF = re.compile(r"(?<![\w-])(that|those)\s+of\s")  # the indicator of an earlier clause, pointed back to
 _BRACKETED_CAPITALS = re.compile(r"\(\s*[A-Z][A-Z&]{1,9}\s*\)")
 
 
@@ -63,14 +64,18 @@ class OwnerReader:
                 named = self._name_ending(text, possessive.start(2), possessive.end(2), names, state)
                 if named:
                     return self._keep(state, named, "possessive")
-            # "the added value of the primary industry", "GDP of Liangjiang New Area"
+            # "the added value of the primary industry", "GDP of Liangjiang New Area"; with the indicator in an earlier
+            # clause, the owner after "that of" in this one ("...; that of the secondary industry reached ...")
             after_end = indicator[1]
-            industry = self.lex.industry_after.match(text[after_end : min(clause.sentence_end, after_end + 80)])
+            if indicator[0] < clause.start:
+                back = _THAT_OF.search(text, clause.start, value.start)
+                after_end = back.end(1) if back else -1
+            industry = self.lex.industry_after.match(text[after_end : min(clause.sentence_end, after_end + 80)]) if after_end >= 0 else None
             umbrella = bool(industry) and self._umbrella(industry.group(1)) if industry else False
             if industry and not umbrella:
                 start = after_end + industry.start(1)
                 return self._keep(state, Owner(squash(industry.group(1)), start, start + len(industry.group(1)), "industry"), "industry-of")
-            lead = self.lex.owner_lead.match(text[after_end : min(clause.sentence_end, after_end + 12)])
+            lead = self.lex.owner_lead.match(text[after_end : min(clause.sentence_end, after_end + 12)]) if after_end >= 0 else None
             cluster = next((m for m in names.starting_at(after_end + lead.end()) if m.label is Label.CLUSTER), None) if lead else None
             if cluster is not None and not self._umbrella(cluster.text):
                 return self._keep(state, Owner(squash(cluster.text), cluster.start, cluster.end, "industry"), "industry-of")
@@ -99,6 +104,11 @@ class OwnerReader:
                 if reference and (named.start or 0) < reference.start(1) and self._other_kind(named, noun):
                     return self._refer(state, noun, "clause-reference", None, text, reference.start(1), names)
                 return self._keep(state, named, rule)
+        # "The province aims to ...": a reference noun heading the clause points back to a place (company) of its kind and level
+        reference = _OPENING_REFERENCE.match(text, clause.start, value.start)
+        noun = reference.group(1).lower() if reference else ""
+        if reference and noun in self.lex.reference_place | self.lex.reference_org:
+            return self._refer(state, noun, "clause-reference", None, text, reference.start(1), names)
         if not umbrella and state.sentence_owner is not None and state.sentence_owner[0] == clause.sentence_start and state.sentence_owner[1].name:
             return state.sentence_owner[1], "sentence-carried"  # "Their added value rose 9.4 percent, accounting for 77.4 percent of ...": the same owner, an industry too
         if state.subject.name:
