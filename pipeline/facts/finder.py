@@ -123,7 +123,7 @@ class FactFinder:
         if (
             kind == "actual"
             and period is not None
-            and period_rule in ("clause-date", "sentence-date", "own-date")
+            and period_rule in ("clause-date", "sentence-date", "own-date")  # identifiers: the period rules that state a report period
             and "same period" not in period.text.lower()
             and period.granularity != "day"
             and not compared
