@@ -271,6 +271,19 @@ def test_a_statistics_release_s_breakdown_aside_and_closing_target(extractor: Ex
     assert (found["6 percent"].subject, found["6 percent"].kind) == ("Jilin province", "target")  # "The province" heading the clause, not the city named last
 
 
+def test_joined_dates_by_then_and_levels_compared_with_a_base(extractor: Extractor) -> None:
+    text = (
+        "In January and February, Baoji signed 35 projects worth 41.2 billion yuan. Exports rose 3 percent.\n\n"
+        "The city plans to build three industrial clusters by 2027. By then, strategic emerging industries will account for 45 percent of its industrial output.\n\n"
+        "The surveyed unemployment rate was 5.1 percent, compared with 5.5 percent a year earlier."
+    )
+    found = facts_of(extractor, text)
+    months = ("2024-01-01", "2024-02-29")  # two mentions, one period
+    assert period(found["41.2 billion yuan"]) == months and "period=clause-dates" in found["41.2 billion yuan"].rule and period(found["3 percent"]) == months
+    assert (found["45 percent"].kind, period(found["45 percent"])) == ("target", ("2027-01-01", "2027-12-31"))
+    assert found["5.1 percent"].measure == "rate"  # a level compared with its base is no change
+
+
 def test_a_comparison_s_base_figure_and_date_are_told_apart_from_the_figure_s_own(extractor: Extractor) -> None:
     text = (
         "Kunming's deliveries were 30,000 in the third quarter of 2023, an increase of 25% from 24,000 for the second quarter of 2023. "

@@ -65,6 +65,8 @@ class FactLexicons:
     country_name: str  # the name a figure of the country itself gets ("China")
     national_before: re.Pattern[str]  # "the nationwide contraction of" right before a value: the country's figure
     national_after: re.Pattern[str]  # "5.2 percent nationwide"
+    date_joint: re.Pattern[str]  # " and " between two DATEs that make one period ("January «and» February")
+    then_reference: re.Pattern[str]  # "«By then», ...": the period is the "by" date named before
     aside_after: re.Pattern[str]  # "In September «alone»": a DATE that states no report period
     years_span: re.Pattern[str]  # "for three consecutive years": a figure over several years has no period
     duration_frame: re.Pattern[str]  # a sentence opening on a span of years ("Over the past five years, ..."): the figures after it have no report period
@@ -157,6 +159,8 @@ class FactLexicons:
             country_name=patterns.words("fact.national")[0],
             national_before=re.compile(rf"(?<![\w'’-])(?:{_alternation(patterns.words('fact.national_adjective'))})\s+(?:[a-z-]+\s+){{0,3}}(?:of|at)\s+$", re.IGNORECASE),
             national_after=re.compile(rf"\s+(?:{_alternation(patterns.words('fact.national_adjective'))})(?![\w'’-])", re.IGNORECASE),
+            date_joint=re.compile(r"\s+(?:and|&)\s+(?:the\s+)?"),
+            then_reference=re.compile(rf"(?<![\w-])(?:{_alternation(patterns.words('fact.then_reference'))})(?![\w-])", re.IGNORECASE),
             aside_after=re.compile(rf"\s+(?:{_alternation(patterns.words('fact.aside_after'))})(?![\w-])", re.IGNORECASE),
             years_span=re.compile(rf"(?<![\w-])(?:{years_span})(?![\w-])", re.IGNORECASE),
             duration_frame=re.compile(rf"(?:^|(?<=[.!?]))\s*(?:(?:{_alternation(patterns.words('fact.period_lead'))})\s+)?(?:the\s+)?(?:{years_span})(?![\w-])", re.IGNORECASE | re.MULTILINE),

@@ -123,7 +123,7 @@ class FactFinder:
         if (
             kind == "actual"
             and period is not None
-            and period_rule in ("clause-date", "sentence-date", "own-date")  # identifiers: the period rules that state a report period
+            and period_rule in ("clause-date", "clause-dates", "sentence-date", "own-date")  # identifiers: the period rules that state a report period
             and "same period" not in period.text.lower()
             and period.granularity != "day"
             and not compared
@@ -281,9 +281,15 @@ class FactFinder:
             return own, "own-date"  # "compared with 13.5% for the same period of 2022": the compared figure's own period
         usable = [d for d in in_sentence if self._is_period(text, d, clause, value)]
         in_clause = [d for d in usable if clause.start <= d.start and d.end <= clause.end]
+        if not in_clause and self.lex.then_reference.search(text, clause.sentence_start, clause.end):
+            # "By then, emerging industries will account for 45 percent": the "by" date named before
+            named = next((d for d in reversed(dates.within(max(0, clause.sentence_start - 3 * REACH), clause.sentence_start)) if d.qualifier == "by" and d.date_start is not None), None)
+            if named is not None:
+                return named, "then-date"
         if in_clause:
             nearest = min(in_clause, key=lambda d: (value.start - d.end if d.end <= value.start else d.start - value.end, d.start > value.start))
-            return nearest, "clause-date"
+            joined = self._joined_dates(text, nearest, usable)
+            return (joined, "clause-dates") if joined is not None else (nearest, "clause-date")
         if kind == "other":
             return None, "none-other"
         if self.lex.duration.search(text, clause.start, clause.end):
@@ -298,6 +304,18 @@ class FactFinder:
         if state.period is not None:
             return state.period, "report-period"
         return None, "none"
+
+    def _joined_dates(self, text: str, chosen: Mention, usable: Sequence[Mention]) -> Mention | None:
+        """ "In January and February, ...": two DATEs of one granularity joined by "and" (two
+        mentions, ANNOTATION.md) are one period for a figure, from the first's start to the last's end."""
+        ordered = sorted(usable, key=lambda d: d.start)
+        at = ordered.index(chosen)
+        for first, last in ((ordered[at - 1], chosen) if at else (None, None), (chosen, ordered[at + 1]) if at + 1 < len(ordered) else (None, None)):
+            if first is None or last is None or first.granularity != last.granularity or first.date_start is None or last.date_start is None or last.date_end is None:
+                continue
+            if self.lex.date_joint.fullmatch(text, first.end, last.start) and first.date_start < last.date_start:
+                return replace(first, end=last.end, text=text[first.start : last.end], date_end=last.date_end, granularity="range")
+        return None
 
     def _is_period(self, text: str, date_mention: Mention, clause: Clause, value: Mention) -> bool:
         if "same period" in date_mention.text.lower() or date_mention.date_start is None:
