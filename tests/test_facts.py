@@ -284,6 +284,17 @@ def test_joined_dates_by_then_and_levels_compared_with_a_base(extractor: Extract
     assert found["5.1 percent"].measure == "rate"  # a level compared with its base is no change
 
 
+def test_a_base_after_up_from_has_the_measure_of_the_figure_it_is_compared_with(extractor: Extractor) -> None:
+    found = facts_of(extractor, "Overseas sales accounted for 38 percent of the total, up from 29 percent a year earlier, and exports rose 5 percent, compared with 3 percent in 2022.")
+    assert [(v, found[v].measure) for v in ("38 percent", "29 percent", "5 percent", "3 percent")] == [
+        ("38 percent", "share"),
+        ("29 percent", "share"),
+        ("5 percent", "change"),
+        ("3 percent", "change"),
+    ]
+    assert "measure=base-of-previous" in found["29 percent"].rule
+
+
 def test_a_comparison_s_base_figure_and_date_are_told_apart_from_the_figure_s_own(extractor: Extractor) -> None:
     text = (
         "Kunming's deliveries were 30,000 in the third quarter of 2023, an increase of 25% from 24,000 for the second quarter of 2023. "

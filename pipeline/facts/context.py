@@ -58,6 +58,7 @@ class DocumentState:
     paired: dict[int, Owner] = field(default_factory=dict)  # value start -> its owner in a "respectively" list
     acronyms: dict[str, str] = field(default_factory=dict)  # "SND" and "Suzhou New District" -> "Suzhou New District (SND)"
     sentence_owner: tuple[int, Owner] | None = None  # the last fact's owner, with the start of its sentence
+    sentence_measure: tuple[int, str, str] | None = None  # the last fact's sentence start, label and measure
 
 
 @dataclass(frozen=True)

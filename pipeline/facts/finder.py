@@ -109,6 +109,10 @@ class FactFinder:
         rules: list[str] = []
 
         measure, measure_rule, near_cue_start = self._measure(value, before, after)
+        last = state.sentence_measure
+        if last is not None and last[0] == clause.sentence_start and last[1] == value.label.value and last[2] != measure and self.lex.base_lead.search(before):
+            measure, measure_rule = last[2], "base-of-previous"  # "accounting for 38% of revenue, up from 29%": the base is the same measure
+        state.sentence_measure = (clause.sentence_start, value.label.value, measure)
         indicator = self.indicators.indicator(text, value, clause, measure, near_cue_start, names)
         earlier_values = [m.end for m in state.figures.within(clause.start, value.start) if m.label is not Label.DATE]
         kind, kind_rule = self._kind(value, before, after, own_start=max(earlier_values, default=clause.start) - clause.start)
