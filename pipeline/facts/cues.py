@@ -161,7 +161,7 @@ class FactLexicons:
             national_before=re.compile(rf"(?<![\w'’-])(?:{_alternation(patterns.words('fact.national_adjective'))})\s+(?:[a-z-]+\s+){{0,3}}(?:of|at)\s+$", re.IGNORECASE),
             national_after=re.compile(rf"\s+(?:{_alternation(patterns.words('fact.national_adjective'))})(?![\w'’-])", re.IGNORECASE),
             date_joint=re.compile(r"\s+(?:and|&)\s+(?:the\s+)?"),
-            base_lead=re.compile(rf"(?<![\w-])(?:{_alternation(patterns.words('fact.base_lead'))})\s+(?:(?:about|around|nearly)\s+)?$", re.IGNORECASE),
+            base_lead=re.compile(rf"(?<![\w-])(?:{_alternation(patterns.words('fact.base_lead'))})\s+$", re.IGNORECASE),
             then_reference=re.compile(rf"(?<![\w-])(?:{_alternation(patterns.words('fact.then_reference'))})(?![\w-])", re.IGNORECASE),
             aside_after=re.compile(rf"\s+(?:{_alternation(patterns.words('fact.aside_after'))})(?![\w-])", re.IGNORECASE),
             years_span=re.compile(rf"(?<![\w-])(?:{years_span})(?![\w-])", re.IGNORECASE),
