@@ -295,6 +295,20 @@ def test_a_base_after_up_from_has_the_measure_of_the_figure_it_is_compared_with(
     assert "measure=base-of-previous" in found["29 percent"].rule
 
 
+def test_newswire_names_appositive_places_and_that_of_in_the_same_clause(extractor: Extractor) -> None:
+    text = (
+        "The border trade of southwest China's Yunnan Province reached 150 billion yuan in 2023.\n\n"
+        "Ruili, a border city, handled 30 percent of the province's border trade. The city's fruit imports grew 16 percent.\n\n"
+        "Mengzi's industrial output value exceeded 40 billion yuan, with that of the food processing industry rising 12.6 percent.\n\n"
+        "The province targets foreign trade growth of 8 percent this year."
+    )
+    found = facts_of(extractor, text)
+    assert found["150 billion yuan"].subject == "Yunnan Province"  # the possessor that opens the name is not part of it
+    assert (found["30 percent"].subject, found["16 percent"].subject) == ("Ruili", "Ruili")  # an appositive names a place
+    assert (found["40 billion yuan"].subject, found["12.6 percent"].subject) == ("Mengzi", "food processing industry")
+    assert (found["8 percent"].indicator, found["8 percent"].subject) == ("foreign trade growth", "Yunnan Province")  # a verb ends the indicator
+
+
 def test_a_comparison_s_base_figure_and_date_are_told_apart_from_the_figure_s_own(extractor: Extractor) -> None:
     text = (
         "Kunming's deliveries were 30,000 in the third quarter of 2023, an increase of 25% from 24,000 for the second quarter of 2023. "

@@ -133,7 +133,8 @@ class FactLexicons:
         place = (
             rf"(?<![\w'’-])(?!The\s)(?:(?:{capitalized}\s+(?:(?:and|&)\s+(?=[A-Z]))?){{0,5}}(?:{_alternation(zones)})(?![\w-])"  # ... New Area, Economic and Technological Development Zone
             rf"|(?:{_alternation(places)})(?:\s+(?:{capitalized}\s+){{0,4}}?(?:{_alternation(zones)}|{level_words})(?![\w-])(?!\s+of\s+[A-Z]))?"  # Foshan, Shunde district
-            rf"|{capitalized}\s+(?:{level_words})(?![\w-])(?!\s+of\s+[A-Z]))"  # not "Chinese province «of Hainan»": the name after "of" is the place
+            rf"|{capitalized}\s+(?:{level_words})(?![\w-])(?!\s+of\s+[A-Z])"  # not "Chinese province «of Hainan»": the name after "of" is the place
+            rf"|(?<![\w'’-]){capitalized}(?:\s+{capitalized}){{0,2}}(?=,\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}(?:{_alternation(patterns.words('fact.reference_place'))}),))"  # "Pingxiang, a border city,"
         )
         return cls(
             near_before=cue_sets("before", "near", r"(?<![\w-])({})[\s,]*$"),

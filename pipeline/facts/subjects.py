@@ -17,6 +17,7 @@ from .cues import FactLexicons, normalize_phrase
 _POSSESSIVE = re.compile(r"(?:(?<![\w-])([Tt]he\s+)?([\w'’&.-]+(?:\s+[\w'’&.-]+){0,5}?)['’]s|(?<![\w-])([Ii]ts|[Tt]heir))\s*$")
 _CAPITALIZED_RUN = re.compile(r"(?:[A-Z][\w&.-]*(?:['’][a-rt-z]\w*)?|of|and|&)(?:\s+(?:[A-Z][\w&.-]*(?:['’][a-rt-z]\w*)?|of|and|&))*$")
 _OPENING_REFERENCE = re.compile(r"\s*(?:[^;:]{0,120}?,\s*)?[Tt]he\s+([a-z]+)\s")  # "By 2025, the zone ...": kept when the word is a reference noun
+_POSSESSOR = re.compile(r"^.*['’]s\s+(?=[A-Z])")  # the possessor words that open a place's name
 _THAT_OF = re.compile(r"(?<![\w-])(that|those)\s+of\s")  # the indicator of an earlier clause, pointed back to
 _BRACKETED_CAPITALS = re.compile(r"\(\s*[A-Z][A-Z&]{1,9}\s*\)")
 
@@ -36,7 +37,8 @@ class OwnerReader:
         umbrella = False  # the figure is an aggregate of the place's economy ("of high-tech industries"): the place owns it
         if indicator:
             # "Foshan's GDP", "the district's output", "its revenue"
-            possessive = _POSSESSIVE.search(text, max(clause.sentence_start, anchor - 80), anchor)
+            back = _THAT_OF.search(text, max(clause.start, indicator[1]), value.start)  # "..., with that of the food industry rising 12.6 percent"
+            possessive = _POSSESSIVE.search(text, max(clause.sentence_start, anchor - 80), anchor) if back is None else None
             if possessive:
                 earlier = self._last_name(text, clause.sentence_start, possessive.start(), names, state)
                 if earlier is None and not state.subject.name:  # nothing named yet: the document's own subject
@@ -66,10 +68,7 @@ class OwnerReader:
                     return self._keep(state, named, "possessive")
             # "the added value of the primary industry", "GDP of Liangjiang New Area"; with the indicator in an earlier
             # clause, the owner after "that of" in this one ("...; that of the secondary industry reached ...")
-            after_end = indicator[1]
-            if indicator[0] < clause.start:
-                back = _THAT_OF.search(text, clause.start, value.start)
-                after_end = back.end(1) if back else -1
+            after_end = back.end(1) if back else indicator[1] if indicator[0] >= clause.start else -1
             industry = self.lex.industry_after.match(text[after_end : min(clause.sentence_end, after_end + 80)]) if after_end >= 0 else None
             umbrella = bool(industry) and self._umbrella(industry.group(1)) if industry else False
             if industry and not umbrella:
@@ -312,7 +311,9 @@ class OwnerReader:
             if first.lower() in self.lex.indicator_stop and len(match.group().split()) == 2:
                 continue  # "The district": a reference, not a name
             if not any(s < match.end() and match.start() < e for s, e in taken) and not state.figures.overlaps(match.start(), match.end()):
-                found.append(Owner(squash(match.group()), match.start(), match.end(), "place"))
+                owner = _POSSESSOR.search(match.group())  # "China's Guangxi Zhuang Autonomous Region": the region
+                at = match.start() + owner.end() if owner else match.start()
+                found.append(Owner(squash(text[at : match.end()]), at, match.end(), "place"))
         found.sort(key=lambda s: s.start or 0)
         shorts = [key for key, full in state.acronyms.items() if full.endswith(f"({key})")]
         if shorts:  # a defined acronym names its body each time it is used
