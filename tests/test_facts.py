@@ -309,6 +309,18 @@ def test_newswire_names_appositive_places_and_that_of_in_the_same_clause(extract
     assert (found["8 percent"].indicator, found["8 percent"].subject) == ("foreign trade growth", "Yunnan Province")  # a verb ends the indicator
 
 
+def test_its_after_an_industry_heading_the_clause_and_that_of_without_an_indicator(extractor: Extractor) -> None:
+    text = (
+        "In the first half of 2024, Liuzhou's industrial output rose 6 percent. "
+        "The automobile industry, a pillar of the city, saw its output value rise 10.2 percent. "
+        "Machinery grew 8.4 percent, while that of the building materials industry fell 1.5 percent."
+    )
+    found = facts_of(extractor, text, doc_date=date(2024, 7, 20))
+    assert (found["10.2 percent"].subject, "subject=possessive-industry" in found["10.2 percent"].rule) == ("automobile", True)
+    assert found["1.5 percent"].subject == "building materials industry"
+    assert found["6 percent"].subject == "Liuzhou"
+
+
 def test_a_comparison_s_base_figure_and_date_are_told_apart_from_the_figure_s_own(extractor: Extractor) -> None:
     text = (
         "Kunming's deliveries were 30,000 in the third quarter of 2023, an increase of 25% from 24,000 for the second quarter of 2023. "

@@ -17,6 +17,7 @@ from .cues import FactLexicons, normalize_phrase
 _POSSESSIVE = re.compile(r"(?:(?<![\w-])([Tt]he\s+)?([\w'’&.-]+(?:\s+[\w'’&.-]+){0,5}?)['’]s|(?<![\w-])([Ii]ts|[Tt]heir))\s*$")
 _CAPITALIZED_RUN = re.compile(r"(?:[A-Z][\w&.-]*(?:['’][a-rt-z]\w*)?|of|and|&)(?:\s+(?:[A-Z][\w&.-]*(?:['’][a-rt-z]\w*)?|of|and|&))*$")
 _OPENING_REFERENCE = re.compile(r"\s*(?:[^;:]{0,120}?,\s*)?[Tt]he\s+([a-z]+)\s")  # "By 2025, the zone ...": kept when the word is a reference noun
+_THE = re.compile(r"\s*(?:[Tt]he\s+)?")
 _POSSESSOR = re.compile(r"^.*['’]s\s+(?=[A-Z])")  # the possessor words that open a place's name
 _THAT_OF = re.compile(r"(?<![\w-])(that|those)\s+of\s")  # the indicator of an earlier clause, pointed back to
 _BRACKETED_CAPITALS = re.compile(r"\(\s*[A-Z][A-Z&]{1,9}\s*\)")
@@ -47,6 +48,10 @@ class OwnerReader:
                     plural_owner = self._counted_group(text, clause.sentence_start, possessive.start()) if possessive.group(3).lower() == "their" else None
                     if plural_owner is not None:  # "its seven pillar industries: ... Their total added value": the group's own figure
                         return plural_owner, "possessive-group"
+                    heading = _THE.match(text, clause.start, possessive.start())
+                    opening = self._industry_at(text, heading.end(), possessive.start(), names) if heading and possessive.group(3).lower() == "its" else None
+                    if opening is not None:  # "The automobile industry, a pillar of the city, saw its output rise ...": the industry's own
+                        return opening, "possessive-industry"
                     # "By 2025, the zone expects its output to ...": "its" is the clause's subject's, a reference noun opening the clause
                     reference = _OPENING_REFERENCE.match(text, clause.start, possessive.start())
                     noun = reference.group(1).lower() if reference else ""
@@ -82,6 +87,12 @@ class OwnerReader:
                 named = self._name_at(text, after_end + lead.end(), clause.sentence_end, names, state)
                 if named:
                     return self._keep(state, named, "of-name")
+        elif (back := _THAT_OF.search(text, clause.start, value.start)) is not None:
+            # no indicator of its own: "..., while that of the materials industry fell 1.5 percent"
+            industry = self.lex.industry_after.match(text[back.end(1) : min(clause.sentence_end, back.end(1) + 80)])
+            if industry and not self._umbrella(industry.group(1)):
+                start = back.end(1) + industry.start(1)
+                return Owner(squash(industry.group(1)), start, start + len(industry.group(1)), "industry"), "industry-of"
         # "a total scale of 3 trillion yuan ($442.2 billion) for the four pillar industrial clusters"
         beneficiary = self._industry_for(text, value, clause)
         group = self._clause_group(text, clause, anchor, state) if beneficiary is None else None
@@ -361,15 +372,22 @@ class OwnerReader:
         # the clause's opening, and each "and the ..." after a figure (a coordinated clause of its own), nearest the value first
         openings = [lead.end()] + [m.end() for m in self.lex.coordinated_opening.finditer(text, lead.end(), value_start) if state.figures.overlaps(lead.end(), m.start())]
         for at in reversed(openings):
-            cluster = next((m for m in names.starting_at(at) if m.label is Label.CLUSTER), None)
-            if cluster is not None and not self._umbrella(cluster.text):
-                return Owner(squash(cluster.text), cluster.start, cluster.end, "industry")
-            known = self._known_industry_at(text, at, value_start)
-            if known is not None:
-                return known
-            headed = self.lex.industry_head.match(text, at, value_start)
-            if headed and not self._umbrella(headed.group(1)) and not any(w.lower() in self.lex.indicator_stop or self.lex.indicator.fullmatch(w) for w in headed.group(1).split()[:-1]):
-                return Owner(squash(headed.group(1)), headed.start(1), headed.end(1), "industry")
+            found = self._industry_at(text, at, value_start, names)
+            if found is not None:
+                return found
+        return None
+
+    def _industry_at(self, text: str, at: int, end: int, names: Spans) -> Owner | None:
+        """An industry whose name starts at `at`: a CLUSTER, a known industry before its verb, or "... industry"."""
+        cluster = next((m for m in names.starting_at(at) if m.label is Label.CLUSTER), None)
+        if cluster is not None and not self._umbrella(cluster.text):
+            return Owner(squash(cluster.text), cluster.start, cluster.end, "industry")
+        known = self._known_industry_at(text, at, end)
+        if known is not None:
+            return known
+        headed = self.lex.industry_head.match(text, at, end)
+        if headed and not self._umbrella(headed.group(1)) and not any(w.lower() in self.lex.indicator_stop or self.lex.indicator.fullmatch(w) for w in headed.group(1).split()[:-1]):
+            return Owner(squash(headed.group(1)), headed.start(1), headed.end(1), "industry")
         return None
 
     def _known_industry_at(self, text: str, at: int, end: int) -> Owner | None:
