@@ -104,6 +104,10 @@ CASES = [
     # comparison bases and durations give no period
     ("Hefei's exports rose 5 percent over 2022.", "5 percent", "actual", "change", "exports", "Hefei", None),
     ("So far, Hefei's fixed-asset investment has totaled 80 billion yuan.", "80 billion yuan", "actual", "amount", "fixed-asset investment", "Hefei", None),
+    # statistics releases' indicators: a stop word inside a term, and a city named "capital"
+    ("In 2023, Hunan's per capita disposable income reached 35,895 yuan.", "35,895 yuan", "actual", "amount", "per capita disposable income", "Hunan", ("2023-01-01", "2023-12-31")),
+    ("Yueyang's research and development spending rose 12 percent in 2023.", "12 percent", "actual", "change", "research and development spending", "Yueyang", ("2023-01-01", "2023-12-31")),
+    ("Changsha, the provincial capital, contributed 1.43 trillion yuan in 2023.", "1.43 trillion yuan", "actual", "amount", "", "Changsha", ("2023-01-01", "2023-12-31")),
 ]
 
 
