@@ -325,6 +325,25 @@ def test_its_after_an_industry_heading_the_clause_and_that_of_without_an_indicat
     assert found["6 percent"].subject == "Liuzhou"
 
 
+def test_an_opportunity_list_s_fields_belong_to_their_project(extractor: Extractor) -> None:
+    text = (
+        "Investment Opportunities in Qianhai (2024)\n\n"
+        "1. Qianhai Cold Chain Logistics Hub\nLocation: Bao'an\nTotal investment: 3.2 billion yuan\nExpected annual revenue: 1.5 billion yuan after completion\n\n"
+        "Marine Biomedicine Industrial Park\nInvestment estimate: RMB 800 million\n\n"
+        "Key figures\nGDP: 230 billion yuan\n\n"
+        "Qianhai's GDP grew 4.5 percent in 2023."
+    )
+    found = facts_of(extractor, text)
+    rows = {v: (found[v].kind, found[v].subject, period(found[v])) for v in ("3.2 billion yuan", "1.5 billion yuan", "RMB 800 million")}
+    assert rows == {
+        "3.2 billion yuan": ("other", "Qianhai Cold Chain Logistics Hub", None),  # one project's size, dated by nothing on its line
+        "1.5 billion yuan": ("target", "Qianhai Cold Chain Logistics Hub", None),  # a forecast field
+        "RMB 800 million": ("other", "Marine Biomedicine Industrial Park", None),  # an unnumbered heading ending in a project's noun
+    }
+    assert found["230 billion yuan"].kind == "actual" and "list-item" not in found["230 billion yuan"].rule  # "Key figures" names no item
+    assert found["4.5 percent"].subject == "Qianhai"
+
+
 def test_a_comparison_s_base_figure_and_date_are_told_apart_from_the_figure_s_own(extractor: Extractor) -> None:
     text = (
         "Kunming's deliveries were 30,000 in the third quarter of 2023, an increase of 25% from 24,000 for the second quarter of 2023. "

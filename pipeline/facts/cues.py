@@ -66,6 +66,8 @@ class FactLexicons:
     national_before: re.Pattern[str]  # "the nationwide contraction of" right before a value: the country's figure
     national_after: re.Pattern[str]  # "5.2 percent nationwide"
     date_joint: re.Pattern[str]  # " and " between two DATEs that make one period ("January «and» February")
+    item_noun: frozenset[str]  # last words of an unnumbered heading that names a listed item ("Marine Biomedicine Industrial «Park»")
+    forecast_label: frozenset[str]  # a list field's first word that makes its figure a target ("«Expected» annual revenue: ...")
     base_lead: re.Pattern[str]  # "up «from» 29%": the value is the base the figure before it is compared with
     then_reference: re.Pattern[str]  # "«By then», ...": the period is the "by" date named before
     aside_after: re.Pattern[str]  # "In September «alone»": a DATE that states no report period
@@ -162,6 +164,8 @@ class FactLexicons:
             national_before=re.compile(rf"(?<![\w'’-])(?:{_alternation(patterns.words('fact.national_adjective'))})\s+(?:[a-z-]+\s+){{0,3}}(?:of|at)\s+$", re.IGNORECASE),
             national_after=re.compile(rf"\s+(?:{_alternation(patterns.words('fact.national_adjective'))})(?![\w'’-])", re.IGNORECASE),
             date_joint=re.compile(r"\s+(?:and|&)\s+(?:the\s+)?"),
+            item_noun=frozenset(w.lower() for w in patterns.words("fact.item_noun")),
+            forecast_label=frozenset(w.lower() for w in patterns.words("fact.forecast_label")),
             base_lead=re.compile(rf"(?<![\w-])(?:{_alternation(patterns.words('fact.base_lead'))})\s+$", re.IGNORECASE),
             then_reference=re.compile(rf"(?<![\w-])(?:{_alternation(patterns.words('fact.then_reference'))})(?![\w-])", re.IGNORECASE),
             aside_after=re.compile(rf"\s+(?:{_alternation(patterns.words('fact.aside_after'))})(?![\w-])", re.IGNORECASE),

@@ -16,7 +16,7 @@ from datetime import date
 
 from ..core.fact import Fact
 from ..core.mention import Label, Mention
-from .context import HEADING_WORDS, REACH, Clause, DocumentState, Spans, squash
+from .context import HEADING_WORDS, REACH, Clause, DocumentState, Owner, Spans, squash
 from .cues import FactLexicons, normalize_phrase
 from .indicators import IndicatorReader
 from .subjects import OwnerReader, acronyms
@@ -104,6 +104,9 @@ class FactFinder:
 
     def _fact(self, text: str, value: Mention, dates: Spans, names: Spans, doc_date: date | None, state: DocumentState) -> Fact:
         clause = self._clause(text, value)
+        item = _list_item(text, value, self.lex.item_noun)  # "Total investment: 3.2 billion yuan" under a project's heading
+        if item is not None:
+            clause = replace(clause, start=min(clause.start, item[1]))  # the field's label belongs to its value
         before = text[clause.start : value.start]
         after = text[value.end : clause.end]
         rules: list[str] = []
@@ -122,6 +125,16 @@ class FactFinder:
         if kind == "actual" and period is not None and doc_date is not None and period.date_start is not None and period.date_start > doc_date and period.qualifier == "by":
             kind, kind_rule = "target", "period-ahead"
         subject, subject_rule = self.owners.subject(text, value, clause, indicator, names, state)
+        if item is not None:
+            # one project's field: its size is "other" (a forecast stays a target), the project owns it, and only its own line dates it
+            label = text[item[1] : value.start].strip(" \t-•*·").split()
+            if label and label[0].lower() in self.lex.forecast_label:
+                kind, kind_rule = "target", "list-item-forecast"  # "Expected annual revenue: 1.5 billion yuan"
+            elif kind == "actual":
+                kind, kind_rule = "other", "list-item"
+            subject, subject_rule = item[0], "list-item"
+            if period_rule not in ("clause-date", "clause-dates", "own-date"):  # identifiers: the period rules that read the value's own line
+                period, period_rule = None, "none-list-item"
         state.sentence_owner = (clause.sentence_start, subject)
         compared = self.lex.comparison_base.search(text, max(clause.start, value.start - 40), value.start)
         if (
@@ -349,6 +362,41 @@ class FactFinder:
         framing = not figures and within_a_year and part_of_year and not date_mention.qualifier
         if opening or heading or framing:
             state.period = date_mention
+
+
+_FIELD_LABEL = re.compile(r"[ \t]*(?:[-•*·][ \t]*)?[A-Za-z][^:\n]{0,60}:[ \t]*")  # "Total investment: " opening a line
+_FIELD_LINE = re.compile(r"[ \t]*(?:[-•*·][ \t]*)?[A-Za-z][^:\n]{0,60}:[ \t]")
+_ITEM_NUMBER = re.compile(r"^\s*(?:(?:No\.\s*)?\d{1,3}[.)、]|[-•*·])\s*")
+ITEM_LINES = 12  # lines read back from a field to its item's heading
+ITEM_HEADING_WORDS = 14
+
+
+def _list_item(text: str, value: Mention, item_nouns: frozenset[str]) -> tuple[Owner, int] | None:
+    """A value that is a field of a listed item ("1. Nansha Logistics Hub" / "Location: ..." /
+    "Total investment: 3.2 billion yuan"): (the item, named by its heading, where the field's line starts)."""
+    line_start = text.rfind("\n", 0, value.start) + 1
+    if value.start - line_start > 80 or not _FIELD_LABEL.fullmatch(text, line_start, value.start):
+        return None
+    end = line_start - 1
+    for _ in range(ITEM_LINES):
+        if end <= 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        if not line.strip():
+            return None  # a blank line: the field opens no item
+        if not _FIELD_LINE.match(line):
+            number = _ITEM_NUMBER.match(line)
+            name = line[number.end() :] if number else line
+            name = name.strip().rstrip(":")
+            if not name or name.endswith(".") or len(name.split()) > ITEM_HEADING_WORDS or any(c.isdigit() for c in name) or not name[:1].isupper():
+                return None
+            if number is None and name.split()[-1].lower() not in item_nouns:
+                return None  # "Key figures" over "GDP: 1.2 trillion yuan" is no item; a numbered heading or a project's noun is
+            at = start + line.index(name)
+            return Owner(name, at, at + len(name), "item"), line_start
+        end = start - 1
+    return None
 
 
 def _converted(fact: Fact, value: Mention) -> Fact:
