@@ -344,6 +344,16 @@ def test_an_opportunity_list_s_fields_belong_to_their_project(extractor: Extract
     assert found["4.5 percent"].subject == "Qianhai"
 
 
+def test_respectively_pairs_places_and_a_growth_rate_s_complement_names_what_grew(extractor: Extractor) -> None:
+    text = (
+        "Zhuhai, Jiangmen and Zhaoqing recorded GDP growth of 4 percent, 4.6 percent and 3.8 percent respectively in 2023.\n\n"
+        "Dongguan's exports fell 2.5 percent, but the growth rate of its high-tech manufacturing reached 7 percent."
+    )
+    found = facts_of(extractor, text)
+    assert [found[v].subject for v in ("4 percent", "4.6 percent", "3.8 percent")] == ["Zhuhai", "Jiangmen", "Zhaoqing"]
+    assert (found["7 percent"].indicator, found["7 percent"].subject) == ("growth rate of its high-tech manufacturing", "Dongguan")
+
+
 def test_a_comparison_s_base_figure_and_date_are_told_apart_from_the_figure_s_own(extractor: Extractor) -> None:
     text = (
         "Kunming's deliveries were 30,000 in the third quarter of 2023, an increase of 25% from 24,000 for the second quarter of 2023. "

@@ -36,7 +36,7 @@ class FactFinder:
         dates = Spans(date_list)
         names = Spans([m for m in mentions if m.label in (Label.ORG, Label.CLUSTER) and m.text not in self.lex.media_names and (m.canonical or m.text) not in self.lex.media_names])
         state = DocumentState(figures=Spans([m for m in mentions if m.label in (Label.MONEY, Label.PERCENT, Label.DATE)]))
-        state.paired = self.owners.respective_owners(text, values, names)
+        state.paired = self.owners.respective_owners(text, values, names, state)
         state.acronyms = acronyms(text, self.lex.acronym)
         facts: list[Fact] = []
         date_index = 0

@@ -9,6 +9,8 @@ from ..core.mention import Label, Mention
 from .context import WORD, Clause, Spans
 from .cues import FactLexicons, normalize_phrase
 
+_OF_COMPLEMENT = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)")  # "growth rate «of its high-tech manufacturing»"
+
 
 class IndicatorReader:
     def __init__(self, lexicons: FactLexicons) -> None:
@@ -42,9 +44,15 @@ class IndicatorReader:
         found = self._terms(text, clause.start, value.start, clause)
         if found and measure == "change" and self.lex.change_word.fullmatch(found[-1].group()):
             # "output value ..., with an annual growth rate of 30%": the quantity that grew, not "growth rate"
-            quantity = [m for m in found[:-1] if not self.lex.change_word.fullmatch(m.group())] or [
-                m for m in self._terms(text, clause.sentence_start, clause.start, clause) if not self.lex.change_word.fullmatch(m.group())
-            ]
+            quantity = [m for m in found[:-1] if not self.lex.change_word.fullmatch(m.group())]
+            complement = _OF_COMPLEMENT.match(text, found[-1].end(), value.start)
+            if not quantity and complement:
+                # "..., but the growth rate of its high-tech manufacturing reached 7 percent": what grew is named in the complement
+                words = list(WORD.finditer(text, complement.start(1), complement.end(1)))
+                kept = next((k for k, w in enumerate(words) if w.group().lower() in self.lex.indicator_stop), len(words))
+                if kept:
+                    return (self._extend(text, found[-1].start(), found[-1].end(), clause)[0], words[kept - 1].end(), "growth-of")
+            quantity = quantity or [m for m in self._terms(text, clause.sentence_start, clause.start, clause) if not self.lex.change_word.fullmatch(m.group())]
             if quantity:
                 return (*self._extend(text, quantity[-1].start(), quantity[-1].end(), clause), "before-growth")
         if found:

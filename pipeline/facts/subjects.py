@@ -149,7 +149,7 @@ class OwnerReader:
         best = max(counts, key=lambda key: (counts[key], -(first[key].start or 0)))
         return first[best]
 
-    def respective_owners(self, text: str, values: Sequence[Mention], names: Spans) -> dict[int, Owner]:
+    def respective_owners(self, text: str, values: Sequence[Mention], names: Spans, state: DocumentState) -> dict[int, Owner]:
         """Runs of two or more values in one sentence ("3.8 percent, 10.5 percent and 10.3
         percent") paired in order with as many coordinated owners before them: industries
         named by the rules (CLUSTER mentions) or sectors ("the primary, secondary and tertiary
@@ -158,7 +158,7 @@ class OwnerReader:
         for run in self._value_runs(text, values):
             first = run[0][0]
             reach = max(first.sentence_start, first.start - REACH)
-            owners = self._sector_list(text, reach, first.start) or self._cluster_list(text, reach, first.start, names)
+            owners = self._sector_list(text, reach, first.start) or self._cluster_list(text, reach, first.start, names) or self._name_list(text, reach, first.start, names, state)
             sentence = text[reach : min(first.sentence_end, run[-1][-1].end + REACH)].lower()
             if len(owners) != len(run) or ("respectively" not in sentence and len(run) < 3):
                 continue
@@ -214,6 +214,17 @@ class OwnerReader:
                 run = []
             run.append(cluster)
         return [Owner(squash(m.text), m.start, m.end, "industry") for m in run] if len(run) > 1 else []
+
+    def _name_list(self, text: str, start: int, end: int, names: Spans, state: DocumentState) -> list[Owner]:
+        """The last coordinated run of places or organizations in text[start:end] ("Shenzhen, Guangzhou and Foshan")."""
+        run: list[Owner] = []
+        for owner in self._names(text, start, end, names, state):
+            if owner.kind == "industry" or owner.name in self.lex.national:
+                continue
+            if run and not self.lex.list_gap.match(text[run[-1].end or 0 : owner.start or 0]):
+                run = []
+            run.append(owner)
+        return run if len(run) > 1 else []
 
     def _industry_for(self, text: str, value: Mention, clause: Clause) -> Owner | None:
         """An industry the figure is "for", right after the value and its bracketed conversion."""
