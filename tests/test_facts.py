@@ -107,6 +107,8 @@ CASES = [
     # statistics releases' indicators: a stop word inside a term, and a city named "capital"
     ("In 2023, Hunan's per capita disposable income reached 35,895 yuan.", "35,895 yuan", "actual", "amount", "per capita disposable income", "Hunan", ("2023-01-01", "2023-12-31")),
     ("Yueyang's research and development spending rose 12 percent in 2023.", "12 percent", "actual", "change", "research and development spending", "Yueyang", ("2023-01-01", "2023-12-31")),
+    ("For the whole of 2023, Ningbo's trade reached 1.3 trillion yuan.", "1.3 trillion yuan", "actual", "amount", "trade", "Ningbo", ("2023-01-01", "2023-12-31")),
+    ("In 2023, the Hainan Free Trade Port's investment rose 7 percent.", "7 percent", "actual", "change", "investment", "Hainan Free Trade Port", ("2023-01-01", "2023-12-31")),
     ("Changsha, the provincial capital, contributed 1.43 trillion yuan in 2023.", "1.43 trillion yuan", "actual", "amount", "", "Changsha", ("2023-01-01", "2023-12-31")),
 ]
 
@@ -240,6 +242,8 @@ def test_a_reference_noun_points_to_a_place_of_its_own_level_and_national_figure
     assert owners["5.2 percent"] == ("China", "possessive-reference-country")
     assert owners["1.6 percent"] == ("China", "national")
     assert owners["2.1 percent"][0] == "Nanchang"  # a share of the national total is the city's
+    found = facts_of(extractor, "Zhejiang's exports rose 4 percent. Yiwu's exports grew 18 percent. The province's trade with ASEAN accounted for 13 percent of the total.")
+    assert found["13 percent"].subject == "Zhejiang"
 
 
 def test_a_reference_noun_heading_the_clause_beats_a_name_of_the_other_kind_in_its_opening(extractor: Extractor) -> None:

@@ -16,7 +16,7 @@ from .cues import FactLexicons, normalize_phrase
 
 _POSSESSIVE = re.compile(r"(?:(?<![\w-])([Tt]he\s+)?([\w'’&.-]+(?:\s+[\w'’&.-]+){0,5}?)['’]s|(?<![\w-])([Ii]ts|[Tt]heir))\s*$")
 _CAPITALIZED_RUN = re.compile(r"(?:[A-Z][\w&.-]*(?:['’][a-rt-z]\w*)?|of|and|&)(?:\s+(?:[A-Z][\w&.-]*(?:['’][a-rt-z]\w*)?|of|and|&))*$")
-_OPENING_REFERENCE = re.compile(r"\s*(?:[^;:]{0,120}?,\s*)?[Tt]he\s+([a-z]+)\s")  # "By 2025, the zone ...": kept when the word is a reference noun
+_OPENING_REFERENCE = re.compile(r"\s*(?:[^;:]{0,120}?,\s*)?[Tt]he\s+([a-z]+)(?:['’]s)?\s")  # "By 2025, the zone ...": kept when the word is a reference noun
 _THE = re.compile(r"\s*(?:[Tt]he\s+)?")
 _POSSESSOR = re.compile(r"^.*['’]s\s+(?=[A-Z])")  # the possessor words that open a place's name
 _THAT_OF = re.compile(r"(?<![\w-])(that|those)\s+of\s")  # the indicator of an earlier clause, pointed back to
