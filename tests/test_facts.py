@@ -244,6 +244,8 @@ def test_a_reference_noun_points_to_a_place_of_its_own_level_and_national_figure
     assert owners["2.1 percent"][0] == "Nanchang"  # a share of the national total is the city's
     found = facts_of(extractor, "Zhejiang's exports rose 4 percent. Yiwu's exports grew 18 percent. The province's trade with ASEAN accounted for 13 percent of the total.")
     assert found["13 percent"].subject == "Zhejiang"
+    found = facts_of(extractor, "Yibin's GDP grew 6.8 percent. Cuiping District's investment rose 10.5 percent. The general public budget revenue of the city was 12.1 billion yuan.")
+    assert (found["12.1 billion yuan"].subject, "subject=of-reference-level" in found["12.1 billion yuan"].rule) == ("Yibin", True)
 
 
 def test_a_reference_noun_heading_the_clause_beats_a_name_of_the_other_kind_in_its_opening(extractor: Extractor) -> None:

@@ -87,6 +87,10 @@ class OwnerReader:
                 named = self._name_at(text, after_end + lead.end(), clause.sentence_end, names, state)
                 if named:
                     return self._keep(state, named, "of-name")
+                # "the general public budget revenue of the city": a reference noun, resolved by its level
+                noun = WORD.match(text, after_end + lead.end())
+                if noun and noun.group().lower() in self.lex.reference_place | self.lex.reference_org and lead.group().rstrip().lower().endswith("the"):
+                    return self._refer(state, noun.group().lower(), "of-reference", None, text, noun.start(), names)
         elif (back := _THAT_OF.search(text, clause.start, value.start)) is not None:
             # no indicator of its own: "..., while that of the materials industry fell 1.5 percent"
             industry = self.lex.industry_after.match(text[back.end(1) : min(clause.sentence_end, back.end(1) + 80)])
