@@ -360,6 +360,19 @@ def test_respectively_pairs_places_and_a_growth_rate_s_complement_names_what_gre
     assert (found["7 percent"].indicator, found["7 percent"].subject) == ("growth rate of its high-tech manufacturing", "Dongguan")
 
 
+def test_a_company_s_quarter_figure_compared_with_an_amount_a_year_before(extractor: Extractor) -> None:
+    text = (
+        "Lumin Co., Ltd. reported results for the third quarter ended September 30, 2023.\n\n"
+        "Third Quarter 2023 Highlights\n\n"
+        "Net income was RMB 85.6 million, compared with RMB 60.1 million in the same quarter of 2022. "
+        "The new plant is expected to generate annual revenue of RMB 3 billion in 2026."
+    )
+    found = facts_of(extractor, text, doc_date=date(2023, 11, 14))
+    assert period(found["RMB 85.6 million"]) == ("2023-07-01", "2023-09-30")  # the base's year is no period of the figure compared
+    assert period(found["RMB 60.1 million"]) == ("2022-01-01", "2022-12-31")
+    assert found["RMB 3 billion"].indicator == "annual revenue"  # "generate" ends the indicator
+
+
 def test_a_comparison_s_base_figure_and_date_are_told_apart_from_the_figure_s_own(extractor: Extractor) -> None:
     text = (
         "Kunming's deliveries were 30,000 in the third quarter of 2023, an increase of 25% from 24,000 for the second quarter of 2023. "

@@ -151,7 +151,7 @@ class FactLexicons:
             reference_org=patterns.word_set("fact.reference_org"),
             comparison_base=re.compile(
                 # "over 2013", "than that in 2022", "from 23,205 for the second quarter" (the base figure between)
-                rf"(?<![\w-])(?:{_alternation(patterns.words('fact.comparison_base'))})\s+(?:\d[\d,.]*(?:\s*%|\s+[a-z]+)?\s+)?(?:(?:{_alternation(patterns.words('fact.comparison_link'))})\s+){{0,2}}(?:the\s+)?(?:end\s+of\s+|same\s+period\s+(?:of|in)\s+)?$",
+                rf"(?<![\w-])(?:{_alternation(patterns.words('fact.comparison_base'))})\s+(?:(?:[A-Z]{{1,3}}\$?|\$)?\s?\d[\d,.]*(?:\s*%|(?:\s+[a-z]+){{1,2}})?\s+)?(?:(?:{_alternation(patterns.words('fact.comparison_link'))})\s+){{0,2}}(?:the\s+)?(?:end\s+of\s+|same\s+(?:period|quarter|month|half)\s+(?:of|in)\s+)?$",
                 re.IGNORECASE,
             ),
             clause_break=re.compile(rf";|:\s|,\s+(?:{_alternation(patterns.words('fact.clause_break'))})(?![\w-])", re.IGNORECASE),

@@ -338,7 +338,7 @@ class FactFinder:
         if "same period" in date_mention.text.lower() or date_mention.date_start is None:
             return False
         # the comparison read before the DATE starts after the value: "more than 8% in 2022" compares nothing
-        since = max(clause.sentence_start, date_mention.start - 40, value.end if value.end <= date_mention.start else 0)
+        since = max(clause.sentence_start, date_mention.start - 64, value.end if value.end <= date_mention.start else 0)
         return not self.lex.comparison_base.search(text, since, date_mention.start)
 
     def _aside(self, text: str, date_mention: Mention) -> bool:
