@@ -109,6 +109,11 @@ CASES = [
     ("Yueyang's research and development spending rose 12 percent in 2023.", "12 percent", "actual", "change", "research and development spending", "Yueyang", ("2023-01-01", "2023-12-31")),
     ("For the whole of 2023, Ningbo's trade reached 1.3 trillion yuan.", "1.3 trillion yuan", "actual", "amount", "trade", "Ningbo", ("2023-01-01", "2023-12-31")),
     ("In 2023, the Hainan Free Trade Port's investment rose 7 percent.", "7 percent", "actual", "change", "investment", "Hainan Free Trade Port", ("2023-01-01", "2023-12-31")),
+    # a class's threshold: a plural noun, "with"/"whose", a comparative
+    ("Enterprises with annual revenue of over 20 million yuan grew 7 percent.", "20 million yuan", "other", "amount", "annual revenue", "", None),
+    ("There are 300 companies whose output exceeds 1 billion yuan.", "1 billion yuan", "other", "amount", "output", "", None),
+    ("Yulin's GDP grew 5 percent, with exports of over 10 billion yuan.", "10 billion yuan", "actual", "amount", "exports", "Yulin", None),
+    ("The plan calls for investment of 50 billion yuan over the next three years.", "50 billion yuan", "target", "amount", "investment", "", None),
     ("Changsha, the provincial capital, contributed 1.43 trillion yuan in 2023.", "1.43 trillion yuan", "actual", "amount", "", "Changsha", ("2023-01-01", "2023-12-31")),
 ]
 

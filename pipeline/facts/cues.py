@@ -93,6 +93,7 @@ class FactLexicons:
     future_tense: frozenset[str]
     threshold_verb: frozenset[str]
     descriptive_lead: re.Pattern[str]
+    class_threshold: re.Pattern[str]  # "enterprises with annual revenue «of over»": a plural noun, "with"/"whose", a comparative before the value
     counted_total: frozenset[str]
     unit_words: frozenset[str]  # scale and currency words ("billion", "yuan"): no part of an indicator
     acronym: re.Pattern[str]  # "Full Name (ACRONYM)"
@@ -151,7 +152,7 @@ class FactLexicons:
             reference_org=patterns.word_set("fact.reference_org"),
             comparison_base=re.compile(
                 # "over 2013", "than that in 2022", "from 23,205 for the second quarter" (the base figure between)
-                rf"(?<![\w-])(?:{_alternation(patterns.words('fact.comparison_base'))})\s+(?:(?:[A-Z]{{1,3}}\$?|\$)?\s?\d[\d,.]*(?:\s*%|(?:\s+[a-z]+){{1,2}})?\s+)?(?:(?:{_alternation(patterns.words('fact.comparison_link'))})\s+){{0,2}}(?:the\s+)?(?:end\s+of\s+|same\s+(?:period|quarter|month|half)\s+(?:of|in)\s+)?$",
+                rf"(?<![\w-])(?:{_alternation(patterns.words('fact.comparison_base'))})\s+(?:(?:[A-Z]{{1,3}}\$?|\$)?\s?\d[\d,.]*(?:\s*%|(?:\s+[a-z]+){{1,2}})?\s+)?(?:(?:{_alternation(patterns.words('fact.comparison_link'))})\s+){{0,2}}(?:the\s+)?(?:end\s+of\s+|same\s+(?:{_alternation(patterns.words('fact.same_stretch'))})\s+(?:of|in)\s+)?$",
                 re.IGNORECASE,
             ),
             clause_break=re.compile(rf";|:\s|,\s+(?:{_alternation(patterns.words('fact.clause_break'))})(?![\w-])", re.IGNORECASE),
@@ -190,6 +191,9 @@ class FactLexicons:
             change_word=re.compile(rf"(?:{_alternation(patterns.words('fact.change_word'))})", re.IGNORECASE),
             future_tense=frozenset(normalize_phrase(w) for w in patterns.words("fact.future_tense")),
             threshold_verb=frozenset(normalize_phrase(w) for w in patterns.words("fact.threshold_verb")),
+            class_threshold=re.compile(
+                rf"(?<![\w-])[a-z]+s\s+(?:with|whose)\s+(?:[a-z][\w-]*\s+){{0,4}}?(?:of\s+)?(?:{_alternation(patterns.words('fact.threshold_comparative'))})\s+$", re.IGNORECASE
+            ),
             descriptive_lead=re.compile(rf"(?<![\w-])(?:{_alternation(patterns.words('fact.descriptive_lead'))})(?![\w-])", re.IGNORECASE),
             counted_total=frozenset(normalize_phrase(w) for w in patterns.words("fact.counted_total")),
             unit_words=frozenset(r["surface"].lower() for r in patterns.lexicon("scales").rows if r["surface"].isalpha())

@@ -256,6 +256,8 @@ class FactFinder:
     def _kind(self, value: Mention, before: str, after: str, own_start: int = 0) -> tuple[str, str]:
         if value.each:
             return "other", "each"
+        if self.lex.class_threshold.search(before[-120:]):
+            return "other", "class-threshold"  # "enterprises with annual revenue of over 20 million yuan": what sets a class apart
         near = self._near_before("kind", before)
         if near and near[0] == "other" and self._describes(normalize_phrase(near[1]), before[: near[2]]):
             return "other", f"cue:{squash(near[1]).lower()}"
