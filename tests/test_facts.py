@@ -114,6 +114,7 @@ CASES = [
     ("There are 300 companies whose output exceeds 1 billion yuan.", "1 billion yuan", "other", "amount", "output", "", None),
     ("Yulin's GDP grew 5 percent, with exports of over 10 billion yuan.", "10 billion yuan", "actual", "amount", "exports", "Yulin", None),
     ("The plan calls for investment of 50 billion yuan over the next three years.", "50 billion yuan", "target", "amount", "investment", "", None),
+    ("In 2023, Haikou, the provincial capital, accounted for 60 percent of the province's exports.", "60 percent", "actual", "share", "exports", "Haikou", ("2023-01-01", "2023-12-31")),
     ("Changsha, the provincial capital, contributed 1.43 trillion yuan in 2023.", "1.43 trillion yuan", "actual", "amount", "", "Changsha", ("2023-01-01", "2023-12-31")),
 ]
 

@@ -9,6 +9,7 @@ from ..core.mention import Label, Mention
 from .context import WORD, Clause, Spans
 from .cues import FactLexicons, normalize_phrase
 
+_APPOSITIVE_OPENING = re.compile(r",\s+(?:(?:the|an?)\s+)?$")
 _OF_COMPLEMENT = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?((?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)")  # "growth rate «of its high-tech manufacturing»"
 
 
@@ -20,10 +21,17 @@ class IndicatorReader:
         """(start, end, rule) of the indicator phrase."""
         if measure == "share" and near_cue_start is not None:  # "the digital economy will account for 36%": the part, before the cue
             part = self._phrase_before(text, clause.start, clause.start + near_cue_start)
-            if part and (
-                self._terms(text, part[0], part[1], clause)
-                or self._plain_noun_phrase(text[part[0] : part[1]])
-                or any(m.label is Label.CLUSTER and m.end > part[0] for m in names.within(part[0] - 200, part[1] + 200) if m.start < part[1])
+            appositive = (
+                part is not None and bool(_APPOSITIVE_OPENING.search(text, max(0, part[0] - 8), part[0])) and text[part[1] : part[1] + 1] == ","
+            )  # "Haikou, the provincial capital, accounted for"
+            if (
+                part
+                and not appositive
+                and (
+                    self._terms(text, part[0], part[1], clause)
+                    or self._plain_noun_phrase(text[part[0] : part[1]])
+                    or any(m.label is Label.CLUSTER and m.end > part[0] for m in names.within(part[0] - 200, part[1] + 200) if m.start < part[1])
+                )
             ):
                 return part[0], part[1], "share-part"
         if measure == "share":  # "20% of the industrial output": the whole
