@@ -67,6 +67,7 @@ class FactLexicons:
     national_after: re.Pattern[str]  # "5.2 percent nationwide"
     date_joint: re.Pattern[str]  # " and " between two DATEs that make one period ("January «and» February")
     item_noun: frozenset[str]  # last words of an unnumbered heading that names a listed item ("Marine Biomedicine Industrial «Park»")
+    complement_determiner: frozenset[str]  # "the added value of «the» strategic industries": words an "of" complement may open with
     forecast_label: frozenset[str]  # a list field's first word that makes its figure a target ("«Expected» annual revenue: ...")
     base_lead: re.Pattern[str]  # "up «from» 29%": the value is the base the figure before it is compared with
     then_reference: re.Pattern[str]  # "«By then», ...": the period is the "by" date named before
@@ -166,6 +167,7 @@ class FactLexicons:
             national_after=re.compile(rf"\s+(?:{_alternation(patterns.words('fact.national_adjective'))})(?![\w'’-])", re.IGNORECASE),
             date_joint=re.compile(r"\s+(?:and|&)\s+(?:the\s+)?"),
             item_noun=frozenset(w.lower() for w in patterns.words("fact.item_noun")),
+            complement_determiner=patterns.word_set("fact.complement_determiner"),
             forecast_label=frozenset(w.lower() for w in patterns.words("fact.forecast_label")),
             base_lead=re.compile(rf"(?<![\w-])(?:{_alternation(patterns.words('fact.base_lead'))})\s+$", re.IGNORECASE),
             then_reference=re.compile(rf"(?<![\w-])(?:{_alternation(patterns.words('fact.then_reference'))})(?![\w-])", re.IGNORECASE),

@@ -128,13 +128,17 @@ class IndicatorReader:
         span = self.lex.auxiliary_tail.sub("", span)
         words = list(WORD.finditer(span))
         kept: list[re.Match[str]] = []
-        for word in reversed(words):
+        for k in range(len(words) - 1, -1, -1):
+            word = words[k]
             token = word.group()
             if kept and span[word.end() : kept[-1].start()].strip():
                 break  # punctuation between two words ("1.96 trillion yuan, digital economy") ends the phrase
             if token.lower() in self.lex.part_stop or any(c.isdigit() for c in token) or token.endswith(("'s", "’s")) or not re.fullmatch(r"[\w&-]+", token):
                 if token.lower() == "of" and kept:  # "the added value «of» the core industries"
                     kept.append(word)
+                    continue
+                if token.lower() in self.lex.complement_determiner and kept and k > 0 and words[k - 1].group().lower() == "of":
+                    kept.append(word)  # "the added value of «the» strategic emerging industries"
                     continue
                 if token.lower() in ("the",) and kept and len(kept) > 1 and kept[-1].group().lower() == "of":
                     kept.append(word)
