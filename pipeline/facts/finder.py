@@ -376,14 +376,16 @@ ITEM_HEADING_WORDS = 14
 def _list_item(text: str, value: Mention, item_nouns: frozenset[str]) -> tuple[Owner, int] | None:
     """A value that is a field of a listed item ("1. Nansha Logistics Hub" / "Location: ..." /
     "Total investment: 3.2 billion yuan"): (the item, named by its heading, where the field's line starts)."""
-    line_start = text.rfind("\n", 0, value.start) + 1
-    if value.start - line_start > 80 or not _FIELD_LABEL.fullmatch(text, line_start, value.start):
+    line_start = text.rfind("\n", max(0, value.start - 81), value.start) + 1  # bounded: an endless line costs each value the same
+    if line_start == 0 and value.start > 80 or not _FIELD_LABEL.fullmatch(text, line_start, value.start):
         return None
     end = line_start - 1
     for _ in range(ITEM_LINES):
         if end <= 0:
             return None
-        start = text.rfind("\n", 0, end) + 1
+        start = text.rfind("\n", max(0, end - REACH), end) + 1
+        if start == 0 and end > REACH:
+            return None  # a line longer than REACH is prose, no heading
         line = text[start:end]
         if not line.strip():
             return None  # a blank line: the field opens no item
