@@ -21,10 +21,10 @@ DEV = SHARED / "dev"
 # lenient F1 per label, micro lenient and strict F1, value accuracy and each part's micro lenient F1,
 # as the scorer rounds them (4 decimals); raised with each issue-11 step that lifted them
 FLOORS = {"MONEY": 0.9884, "PERCENT": 1.0, "DATE": 0.9654, "ORG": 0.9641, "CLUSTER": 0.9438}
-MICRO_LENIENT, MICRO_STRICT, VALUE_ACCURACY = 0.9719, 0.9534, 0.9903
+MICRO_LENIENT, MICRO_STRICT, VALUE_ACCURACY = 0.9719, 0.9543, 0.9903
 PART_FLOORS = {"dA": 0.9888, "dB": 0.9561, "dC": 0.9692}
 # facts (FACTS.md, ../shared/dev/facts.jsonl): coverage F1, each field over found facts, all five right
-FACT_FLOORS = {"coverage": 0.995, "kind": 0.99, "measure": 0.99, "period": 0.888, "indicator": 0.921, "subject": 0.9, "all_five": 0.745}
+FACT_FLOORS = {"coverage": 0.995, "kind": 0.99, "measure": 0.99, "period": 0.924, "indicator": 0.921, "subject": 0.9, "all_five": 0.776}
 
 pytestmark = [pytest.mark.model, pytest.mark.skipif(not (DEV / "gold.jsonl").is_file(), reason="no dev set beside the checkout (../shared/dev)")]
 

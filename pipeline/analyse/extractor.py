@@ -168,6 +168,7 @@ class Extractor:
         found = prepared.found
         dates = DateContext(found.date if found else None, transcript=is_transcript(text))
         mentions: list[Mention] = []
+        periods: list[Mention] = []  # parts of a year an undated document names without a year: periods for facts, no mentions
         # A long text (a dump of many releases) is finished segment by segment, cut at line
         # breaks: what is held at once is one segment's candidates, not the whole text's.
         for segment_start, segment_end in _chunks(text, SEGMENT_CHARS):
@@ -175,15 +176,19 @@ class Extractor:
             index = SentenceIndex(sentences)
             resolved = [r for c in candidates if (r := self.normalizers.normalize(c, text, index, dates)) is not None]
             resolved += self.normalizers.date_ranges(candidates, text, index, dates)
-            del candidates
             kept = resolve_overlaps(resolved)
             self._relations(kept, text, index)
             kept = [item for item in kept if item.label is not Label.DATE or item.fields["interval"] is not None]
+            anchored = self.normalizers.anchored_dates(candidates, kept, text, index, dates)
+            for item in anchored:
+                item.fields["qualifier"] = self.qualifiers.date(text[max(index.around(item.start, item.end)[0], item.start - CONTEXT_CHARS) : item.start])
+            periods.extend(self._mention(item, document, index) for item in anchored)
+            del candidates
             if self.settings.quantities:
                 kept = sorted(kept + find_quantities(text, sentences, [(k.start, k.end) for k in kept], self.quantity_rule), key=lambda r: (r.start, r.end))
             mentions.extend(self._mention(item, document, index) for item in kept)
         boilerplate = prepared.boilerplate
-        facts = self.fact_finder.find(text, mentions, found.date if found else None)
+        facts = self.fact_finder.find(text, mentions, found.date if found else None, periods)
         return Extraction(document.doc_id, found, tuple(mentions), prepared.metadata, sum(e - s for s, e, _ in boilerplate), tuple(facts))
 
     def _parse(self, prepared: Prepared, start: int, end: int) -> tuple[list[tuple[int, int]], list[Candidate]]:

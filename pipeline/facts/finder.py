@@ -30,12 +30,14 @@ class FactFinder:
         self.indicators = IndicatorReader(lexicons)
         self.owners = OwnerReader(lexicons)
 
-    def find(self, text: str, mentions: Sequence[Mention], doc_date: date | None) -> list[Fact]:
+    def find(self, text: str, mentions: Sequence[Mention], doc_date: date | None, periods: Sequence[Mention] = ()) -> list[Fact]:
+        """The facts of a document's values; `periods` are DATE-like spans that are no mentions
+        but may be a fact's period (an undated document's "first quarter", read in the year before it)."""
         values = [m for m in mentions if m.label in (Label.MONEY, Label.PERCENT) and m.qualifier != "level"]
-        date_list = [m for m in mentions if m.label is Label.DATE]
+        date_list = sorted([m for m in mentions if m.label is Label.DATE] + list(periods), key=lambda m: (m.start, m.end))
         dates = Spans(date_list)
         names = Spans([m for m in mentions if m.label in (Label.ORG, Label.CLUSTER) and m.text not in self.lex.media_names and (m.canonical or m.text) not in self.lex.media_names])
-        state = DocumentState(figures=Spans([m for m in mentions if m.label in (Label.MONEY, Label.PERCENT, Label.DATE)]))
+        state = DocumentState(figures=Spans(sorted([m for m in mentions if m.label in (Label.MONEY, Label.PERCENT, Label.DATE)] + list(periods), key=lambda m: (m.start, m.end))))
         state.paired = self.owners.respective_owners(text, values, names, state)
         state.acronyms = acronyms(text, self.lex.acronym)
         facts: list[Fact] = []
@@ -148,6 +150,8 @@ class FactFinder:
         ):
             state.period = period  # the report period for the figures that follow; a figure compared against ("than the 8.1% of Q1 last year") sets none
 
+        if period is not None and period.rule.endswith("+anchored"):
+            period_rule += "-anchored"  # an undated document's "first quarter", read in the year of the DATE before it
         rules = [f"kind={kind_rule}", f"measure={measure_rule}", f"indicator={indicator[2] if indicator else 'none'}", f"subject={subject_rule}", f"period={period_rule}"]
         indicator_start, indicator_end = (indicator[0], indicator[1]) if indicator else (None, None)
         return Fact(

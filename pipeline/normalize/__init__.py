@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from ..core.candidate import Candidate, Resolved
 from ..core.labels import spec
@@ -18,6 +19,7 @@ from .money import DEFAULT_CURRENCY, MoneyNormalizer
 from .numbers import NumberReader
 from .percent import PercentNormalizer
 
+ANCHORED_INTERPS = frozenset({"quarter", "quarter_range", "half", "first_n", "month_range", "months_to"})  # identifiers: parts of a year
 _AND_GAP = re.compile(r"^[^\S\r\n]+(?i:and)[^\S\r\n]+(?:(?i:the)[^\S\r\n]+)?$")
 
 
@@ -65,6 +67,33 @@ class Normalizers:
     @staticmethod
     def _name(candidate: Candidate, ctx: SpanContext, dates: DateContext, currency: str) -> Resolved | None:
         return Resolved(candidate, {"canonical": candidate.get("canonical", "")})
+
+    def anchored_dates(self, candidates: Iterable[Candidate], kept: Iterable[Resolved], text: str, sentences: SentenceIndex, dates: DateContext) -> list[Resolved]:
+        """In a document with no date of its own, the parts of a year that name no year ("the
+        first quarter", "January-November") read in the year of the last dated DATE before them
+        ("the first half of 2020 ... in the first quarter"). They are no mentions (ANNOTATION.md:
+        an undated document has no relative DATEs), only periods the facts may take."""
+        if dates.doc_date is not None:
+            return []
+        years = sorted((r.start, r.fields["interval"].start.year) for r in kept if r.label is Label.DATE and r.fields.get("interval") is not None)
+        starts = [s for s, _ in years]
+        taken = sorted((r.start, r.end) for r in kept)
+        taken_starts = [s for s, _ in taken]
+        anchored: list[Resolved] = []
+        for candidate in candidates:
+            if candidate.label is not Label.DATE or candidate.interp not in ANCHORED_INTERPS:
+                continue
+            before = bisect_right(starts, candidate.start)
+            at = bisect_right(taken_starts, candidate.start)
+            overlaps = (at and taken[at - 1][1] > candidate.start) or (at < len(taken) and taken[at][0] < candidate.end)
+            if not before or overlaps:
+                continue
+            sentence_start, sentence_end = sentences.around(candidate.start, candidate.end)
+            ctx = SpanContext(text, candidate.start, candidate.end, sentence_start, sentence_end, candidate.groups)
+            interval = self.dates.normalize(candidate.interp, ctx, dates, anchor=Anchor(years[before - 1][1]))
+            if interval is not None:
+                anchored.append(Resolved(replace(candidate, rule=f"{candidate.rule}+anchored"), {"interval": interval}))
+        return anchored
 
     def date_ranges(self, candidates: Iterable[Candidate], text: str, sentences: SentenceIndex, dates: DateContext) -> list[Resolved]:
         """'January to November 2022', 'from 2019-aug-1 to today', 'between 2021 and 2025': two dates, one range.
