@@ -401,14 +401,14 @@ def test_a_company_s_quarter_figure_compared_with_an_amount_a_year_before(extrac
 def test_an_undated_document_s_parts_of_a_year_read_in_the_year_named_before(extractor: Extractor) -> None:
     text = (
         "Foshan's GDP rose 2.1 percent in the first half of 2022. Its GDP fell 1.5 percent in the first quarter, "
-        "and exports rose 3 percent in January-May.\n\nIn the second quarter, retail sales grew 4 percent."
+        "and exports rose 3 percent in January-May.\n\nIn the second quarter, retail sales grew 4 percent. In June, imports rose 6 percent."
     )
     found = extractor.extract_text(text, doc_id="undated.txt", doc_date=None)
     facts = {f.value_text: f for f in found.facts}
     assert [m.text for m in found.mentions if m.label.value == "DATE"] == ["first half of 2022"]  # no relative DATE mentions (ANNOTATION.md)
     assert period(facts["1.5 percent"]) == ("2022-01-01", "2022-03-31") and "period=own-date-anchored" in facts["1.5 percent"].rule
     assert period(facts["3 percent"]) == ("2022-01-01", "2022-05-31")
-    assert period(facts["4 percent"]) == ("2022-04-01", "2022-06-30")
+    assert period(facts["4 percent"]) == ("2022-04-01", "2022-06-30") and period(facts["6 percent"]) == ("2022-06-01", "2022-06-30")
     assert text[facts["1.5 percent"].period_mention_start or 0 : facts["1.5 percent"].period_mention_end or 0] == "first quarter"
     dated = {f.value_text: f for f in facts_of(extractor, text, doc_date=date(2022, 7, 20)).values()}
     assert period(dated["1.5 percent"]) == ("2022-01-01", "2022-03-31") and "anchored" not in dated["1.5 percent"].rule

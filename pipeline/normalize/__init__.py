@@ -19,7 +19,7 @@ from .money import DEFAULT_CURRENCY, MoneyNormalizer
 from .numbers import NumberReader
 from .percent import PercentNormalizer
 
-ANCHORED_INTERPS = frozenset({"quarter", "quarter_range", "half", "first_n", "month_range", "months_to"})  # identifiers: parts of a year
+ANCHORED_INTERPS = frozenset({"quarter", "quarter_range", "half", "first_n", "month_range", "months_to", "month"})  # identifiers: parts of a year
 _AND_GAP = re.compile(r"^[^\S\r\n]+(?i:and)[^\S\r\n]+(?:(?i:the)[^\S\r\n]+)?$")
 
 
@@ -93,7 +93,11 @@ class Normalizers:
             interval = self.dates.normalize(candidate.interp, ctx, dates, anchor=Anchor(years[before - 1][1]))
             if interval is not None:
                 anchored.append(Resolved(replace(candidate, rule=f"{candidate.rule}+anchored"), {"interval": interval}))
-        return anchored
+        longest: list[Resolved] = []  # of overlapping spans ("January-May", "January", "May"), the first and longest
+        for item in sorted(anchored, key=lambda r: (r.start, -r.end)):
+            if not longest or item.start >= longest[-1].end:
+                longest.append(item)
+        return longest
 
     def date_ranges(self, candidates: Iterable[Candidate], text: str, sentences: SentenceIndex, dates: DateContext) -> list[Resolved]:
         """'January to November 2022', 'from 2019-aug-1 to today', 'between 2021 and 2025': two dates, one range.
