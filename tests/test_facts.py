@@ -414,6 +414,13 @@ def test_an_undated_document_s_parts_of_a_year_read_in_the_year_named_before(ext
     assert period(dated["1.5 percent"]) == ("2022-01-01", "2022-03-31") and "anchored" not in dated["1.5 percent"].rule
 
 
+def test_an_elliptic_possessive_after_while_and_a_region_named_with_a_lower_case_ending(extractor: Extractor) -> None:
+    text = "The Chengdu-Chongqing economic circle's GDP reached 8.2 trillion yuan in 2023. Chengdu's GDP rose 6 percent to 2.2 trillion yuan, while Chongqing's grew 6.1 percent to 3.01 trillion yuan."
+    found = facts_of(extractor, text)
+    assert found["8.2 trillion yuan"].subject == "Chengdu-Chongqing economic circle"
+    assert [found[v].subject for v in ("2.2 trillion yuan", "6.1 percent", "3.01 trillion yuan")] == ["Chengdu", "Chongqing", "Chongqing"]
+
+
 def test_a_comparison_s_base_figure_and_date_are_told_apart_from_the_figure_s_own(extractor: Extractor) -> None:
     text = (
         "Kunming's deliveries were 30,000 in the third quarter of 2023, an increase of 25% from 24,000 for the second quarter of 2023. "

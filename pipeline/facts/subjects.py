@@ -39,7 +39,8 @@ class OwnerReader:
         if indicator:
             # "Foshan's GDP", "the district's output", "its revenue"
             back = _THAT_OF.search(text, max(clause.start, indicator[1]), value.start)  # "..., with that of the food industry rising 12.6 percent"
-            possessive = _POSSESSIVE.search(text, max(clause.sentence_start, anchor - 80), anchor) if back is None else None
+            # with the indicator in an earlier clause ("Chengdu's GDP rose 6%, while Chongqing's grew 6.1%"), its possessive is that clause's
+            possessive = _POSSESSIVE.search(text, max(clause.sentence_start, anchor - 80), anchor) if back is None and indicator[0] >= clause.start else None
             if possessive:
                 earlier = self._last_name(text, clause.sentence_start, possessive.start(), names, state)
                 if earlier is None and not state.subject.name:  # nothing named yet: the document's own subject
