@@ -264,6 +264,8 @@ class OwnerReader:
     def _umbrella(self, phrase: str) -> bool:
         """An aggregate of the place's economy ("high-tech industries"): no owner of its own."""
         key = f"{normalize_phrase(phrase)} "
+        if key.split(" ", 1)[0] in self.lex.national_words:
+            return True  # "of the national electric appliance industry": the country's whole, no owner of the figure
         return any(key.startswith(f"{word} ") for word in self.lex.umbrella)
 
     def _refer(self, state: DocumentState, noun: str, rule: str, earlier: Owner | None, text: str, at: int, names: Spans) -> tuple[Owner, str]:
