@@ -422,6 +422,14 @@ def test_an_elliptic_possessive_after_while_and_a_region_named_with_a_lower_case
     assert [found[v].subject for v in ("2.2 trillion yuan", "6.1 percent", "3.01 trillion yuan")] == ["Chengdu", "Chongqing", "Chongqing"]
 
 
+def test_a_pinyin_name_heading_the_clause_is_a_place_no_lexicon_holds(extractor: Extractor) -> None:
+    text = "In 2023, Shunde produced 30 percent of the province's appliances. Exports rose 5 percent. Banana sales rose 3 percent."
+    found = facts_of(extractor, text)
+    assert (found["30 percent"].subject, "subject=clause-pinyin-name" in found["30 percent"].rule) == ("Shunde", True)
+    assert found["5 percent"].subject == "Shunde"  # carried on, as a named place is
+    assert "pinyin" not in found["3 percent"].rule  # a capitalized word of the indicator is no place
+
+
 def test_a_comparison_s_base_figure_and_date_are_told_apart_from_the_figure_s_own(extractor: Extractor) -> None:
     text = (
         "Kunming's deliveries were 30,000 in the third quarter of 2023, an increase of 25% from 24,000 for the second quarter of 2023. "

@@ -63,6 +63,7 @@ class FactLexicons:
     municipality: frozenset[str]
     country_reference: frozenset[str]
     country_name: str  # the name a figure of the country itself gets ("China")
+    pinyin_syllables: frozenset[str]  # name.pinyin_syllable
     national_words: frozenset[str]  # fact.national_adjective, lower case
     national_before: re.Pattern[str]  # "the nationwide contraction of" right before a value: the country's figure
     national_after: re.Pattern[str]  # "5.2 percent nationwide"
@@ -164,6 +165,7 @@ class FactLexicons:
             municipality=patterns.word_set("fact.municipality"),
             country_reference=patterns.word_set("fact.country_reference"),
             country_name=patterns.words("fact.national")[0],
+            pinyin_syllables=patterns.word_set("name.pinyin_syllable"),
             national_words=frozenset(normalize_phrase(w) for w in patterns.words("fact.national_adjective")),
             national_before=re.compile(rf"(?<![\w'’-])(?:{_alternation(patterns.words('fact.national_adjective'))})\s+(?:[a-z-]+\s+){{0,3}}(?:of|at)\s+$", re.IGNORECASE),
             national_after=re.compile(rf"\s+(?:{_alternation(patterns.words('fact.national_adjective'))})(?![\w'’-])", re.IGNORECASE),

@@ -17,6 +17,7 @@ from .cues import FactLexicons, normalize_phrase
 _POSSESSIVE = re.compile(r"(?:(?<![\w-])([Tt]he\s+)?([\w'’&.-]+(?:\s+[\w'’&.-]+){0,5}?)['’]s|(?<![\w-])([Ii]ts|[Tt]heir))\s*$")
 _CAPITALIZED_RUN = re.compile(r"(?:[A-Z][\w&.-]*(?:['’][a-rt-z]\w*)?|of|and|&)(?:\s+(?:[A-Z][\w&.-]*(?:['’][a-rt-z]\w*)?|of|and|&))*$")
 _OPENING_REFERENCE = re.compile(r"\s*(?:[^;:]{0,120}?,\s*)?[Tt]he\s+([a-z]+)(?:['’]s)?\s")  # "By 2025, the zone ...": kept when the word is a reference noun
+_HEAD_WORD = re.compile(r"([A-Z][a-z]+(?:-[a-z]+)?)(?=\s+[a-z])")  # one capitalized word, a lower-case word after it
 _THE = re.compile(r"\s*(?:[Tt]he\s+)?")
 _POSSESSOR = re.compile(r"^.*['’]s\s+(?=[A-Z])")  # the possessor words that open a place's name
 _THAT_OF = re.compile(r"(?<![\w-])(that|those)\s+of\s")  # the indicator of an earlier clause, pointed back to
@@ -119,6 +120,10 @@ class OwnerReader:
                 if reference and (named.start or 0) < reference.start(1) and self._other_kind(named, noun):
                     return self._refer(state, noun, "clause-reference", None, text, reference.start(1), names)
                 return self._keep(state, named, rule)
+        # "In 2023, Shunde produced ...": a pinyin name heading the clause, a place no lexicon holds
+        pinyin = self._pinyin_place(text, clause, value.start, indicator)
+        if pinyin is not None:
+            return self._keep(state, pinyin, "clause-pinyin-name")
         # "The province aims to ...": a reference noun heading the clause points back to a place (company) of its kind and level
         reference = _OPENING_REFERENCE.match(text, clause.start, value.start)
         noun = reference.group(1).lower() if reference else ""
@@ -299,6 +304,19 @@ class OwnerReader:
             return state.subject, rule
         return Owner(), rule + "-unresolved"
 
+    def _pinyin_place(self, text: str, clause: Clause, value_start: int, indicator: tuple[int, int, str] | None) -> Owner | None:
+        """A capitalized word of two or more pinyin syllables heading the clause, a lower-case word after it,
+        and no word of the indicator ("Banana sales rose": the indicator's)."""
+        lead = self.lex.clause_opening.match(text, clause.start, value_start)
+        head = _HEAD_WORD.match(text, lead.end() if lead else clause.start, value_start)
+        if head is None or head.group(1) in self.lex.national or self.lex.indicator.fullmatch(head.group(1)):
+            return None
+        if indicator is not None and indicator[0] <= head.start(1) < indicator[1]:
+            return None
+        if _syllables(head.group(1).lower().replace("-", "").replace("'", ""), self.lex.pinyin_syllables) < 2:
+            return None
+        return Owner(head.group(1), head.start(1), head.end(1), "place")
+
     def _other_kind(self, owner: Owner, noun: str) -> bool:
         """Whether a reference noun names the other kind of owner: "the city" after a company, "the company" after a place."""
         if noun in self.lex.reference_place and noun not in self.lex.reference_org:
@@ -442,6 +460,17 @@ class OwnerReader:
                 return subject
             break
         return None
+
+
+def _syllables(word: str, syllables: frozenset[str]) -> int:
+    """How many pinyin syllables `word` splits into (fewest), 0 when it does not split ("shunde" -> 2)."""
+    best = [0] + [-1] * len(word)
+    for end in range(1, len(word) + 1):
+        for size in range(1, 7):
+            start = end - size
+            if start >= 0 and best[start] >= 0 and word[start:end] in syllables and (best[end] < 0 or best[start] + 1 < best[end]):
+                best[end] = best[start] + 1
+    return max(best[-1], 0)
 
 
 def _whole_words(text: str, word: str, start: int, end: int) -> list[int]:
