@@ -134,6 +134,7 @@ CASES = [
     ),
     ("In 2023, the average wage of urban employees in Ningbo was 120,000 yuan.", "120,000 yuan", "actual", "amount", "average wage", "Ningbo", ("2023-01-01", "2023-12-31")),
     ("In 2023, Foshan produced about 20 percent of the output of the national electric appliance industry.", "20 percent", "actual", "share", "output", "Foshan", ("2023-01-01", "2023-12-31")),
+    ("In 2023, Hefei, its capital, contributed 1.27 trillion yuan.", "1.27 trillion yuan", "actual", "amount", "", "Hefei", ("2023-01-01", "2023-12-31")),
     ("In 2023, Haikou, the provincial capital, accounted for 60 percent of the province's exports.", "60 percent", "actual", "share", "exports", "Haikou", ("2023-01-01", "2023-12-31")),
     ("Changsha, the provincial capital, contributed 1.43 trillion yuan in 2023.", "1.43 trillion yuan", "actual", "amount", "", "Changsha", ("2023-01-01", "2023-12-31")),
 ]
