@@ -431,6 +431,16 @@ def test_a_pinyin_name_heading_the_clause_is_a_place_no_lexicon_holds(extractor:
     assert "pinyin" not in found["3 percent"].rule  # a capitalized word of the indicator is no place
 
 
+def test_a_place_s_industry_heading_the_clause_and_of_the_company_after_a_share_s_part(extractor: Extractor) -> None:
+    text = (
+        "BYD Co., Ltd. delivered 3 million vehicles in 2023. Hefei's new energy vehicle industry generated output value of 200 billion yuan. "
+        "Overseas sales of the company accounted for 8 percent of its total."
+    )
+    found = facts_of(extractor, text)
+    assert found["200 billion yuan"].subject == "new energy vehicle"  # the industry's own figure, past the place's possessive
+    assert (found["8 percent"].indicator, found["8 percent"].subject) == ("Overseas sales", "BYD Co., Ltd.")
+
+
 def test_a_comparison_s_base_figure_and_date_are_told_apart_from_the_figure_s_own(extractor: Extractor) -> None:
     text = (
         "Kunming's deliveries were 30,000 in the third quarter of 2023, an increase of 25% from 24,000 for the second quarter of 2023. "

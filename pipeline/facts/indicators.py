@@ -149,6 +149,9 @@ class IndicatorReader:
                 break
         while kept and kept[-1].group().lower() in ("of", "the"):
             kept.pop()
+        # "overseas sales of the company": a reference to the owner is the subject's, not part of the indicator
+        if len(kept) > 3 and kept[0].group().lower() in self.lex.reference_place | self.lex.reference_org and [w.group().lower() for w in kept[1:3]] == ["the", "of"]:
+            kept = kept[3:]
         # "the digital economy of Wuxi": the owner's name is the subject, not part of the indicator
         for k, word in enumerate(kept):
             if word.group().lower() in ("of", "in") and k > 0 and kept[k - 1].group()[:1].isupper():

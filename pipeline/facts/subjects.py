@@ -17,6 +17,7 @@ from .cues import FactLexicons, normalize_phrase
 _POSSESSIVE = re.compile(r"(?:(?<![\w-])([Tt]he\s+)?([\w'’&.-]+(?:\s+[\w'’&.-]+){0,5}?)['’]s|(?<![\w-])([Ii]ts|[Tt]heir))\s*$")
 _CAPITALIZED_RUN = re.compile(r"(?:[A-Z][\w&.-]*(?:['’][a-rt-z]\w*)?|of|and|&)(?:\s+(?:[A-Z][\w&.-]*(?:['’][a-rt-z]\w*)?|of|and|&))*$")
 _OPENING_REFERENCE = re.compile(r"\s*(?:[^;:]{0,120}?,\s*)?[Tt]he\s+([a-z]+)(?:['’]s)?\s")  # "By 2025, the zone ...": kept when the word is a reference noun
+_OPENING_POSSESSOR = re.compile(r"(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*['’]s\s+")  # "Hefei's " before the clause's industry
 _HEAD_WORD = re.compile(r"([A-Z][a-z]+(?:-[a-z]+)?)(?=\s+[a-z])")  # one capitalized word, a lower-case word after it
 _THE = re.compile(r"\s*(?:[Tt]he\s+)?")
 _POSSESSOR = re.compile(r"^.*['’]s\s+(?=[A-Z])")  # the possessor words that open a place's name
@@ -405,8 +406,10 @@ class OwnerReader:
         lead = self.lex.clause_opening.match(text, clause.start, value_start)
         if not lead:
             return None
-        # the clause's opening, and each "and the ..." after a figure (a coordinated clause of its own), nearest the value first
-        openings = [lead.end()] + [m.end() for m in self.lex.coordinated_opening.finditer(text, lead.end(), value_start) if state.figures.overlaps(lead.end(), m.start())]
+        # the clause's opening (past a place's possessive: "Hefei's new energy vehicle industry generated ..."), and each
+        # "and the ..." after a figure (a coordinated clause of its own), nearest the value first
+        owned = _OPENING_POSSESSOR.match(text, lead.end(), value_start)
+        openings = [owned.end() if owned else lead.end()] + [m.end() for m in self.lex.coordinated_opening.finditer(text, lead.end(), value_start) if state.figures.overlaps(lead.end(), m.start())]
         for at in reversed(openings):
             found = self._industry_at(text, at, value_start, names)
             if found is not None:
